@@ -1,0 +1,15 @@
+import type { Span } from "./types";
+
+/**
+ * What a hover can explain: found at a cursor position by the engine (only in
+ * HTTP contexts), rendered to Markdown by the catalog.
+ */
+export type HoverTarget =
+  /** A status code compared with a status expression, a `case`, a retry-list element, a handler-map key. */
+  | (Span & { kind: "status"; status: number })
+  /** An API error-code string: `'rate_limit_exceeded'`. */
+  | (Span & { kind: "error-code"; code: string })
+  /** An SDK exception class: `RateLimitError`. */
+  | (Span & { kind: "exception"; name: string })
+  /** A rate-limit or idempotency header name: `'Retry-After'`. */
+  | (Span & { kind: "header"; name: string });

@@ -1,0 +1,116 @@
+import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import type { LanguageId, Span, SyntaxProblem } from "../types";
+
+/** The grammar files the core needs, as bytes. Loading them from disk is the caller's job. */
+export interface GrammarBytes {
+  /** web-tree-sitter's own runtime (web-tree-sitter.wasm). */
+  runtime: Uint8Array;
+  javascript: Uint8Array;
+  typescript: Uint8Array;
+  tsx: Uint8Array;
+  python: Uint8Array;
+}
+
+export type GrammarName = "javascript" | "typescript" | "tsx" | "python";
+
+export function grammarFor(languageId: LanguageId): GrammarName {
+  switch (languageId) {
+    case "typescript":
+      return "typescript";
+    case "typescriptreact":
+      return "tsx";
+    case "python":
+      return "python";
+    case "javascript":
+    case "javascriptreact":
+      // tree-sitter-javascript parses JSX too.
+      return "javascript";
+  }
+}
+
+export interface Comment extends Span {
+  /** The comment text without its delimiters (`//`, `/*`, `#`), trimmed. */
+  body: string;
+}
+
+export interface ParsedDocument {
+  text: string;
+  languageId: LanguageId;
+  tree: Tree;
+  comments: Comment[];
+  syntaxProblems: SyntaxProblem[];
+  /** UTF-16 offset of a tree-sitter node's start / end. */
+  startOf(node: Node): number;
+  endOf(node: Node): number;
+}
+
+/**
+ * One parser per grammar, created once. Parsing is synchronous after `create`.
+ */
+export class Parsers {
+  private constructor(private readonly parsers: Record<GrammarName, Parser>) {}
+
+  static async create(bytes: GrammarBytes): Promise<Parsers> {
+    await Parser.init({ wasmBinary: bytes.runtime } as never);
+    const make = async (wasm: Uint8Array): Promise<Parser> => {
+      const parser = new Parser();
+      parser.setLanguage(await Language.load(wasm));
+      return parser;
+    };
+    return new Parsers({
+      javascript: await make(bytes.javascript),
+      typescript: await make(bytes.typescript),
+      tsx: await make(bytes.tsx),
+      python: await make(bytes.python),
+    });
+  }
+
+  parse(text: string, languageId: LanguageId): ParsedDocument {
+    const tree = this.parsers[grammarFor(languageId)].parse(text);
+    if (!tree) throw new Error(`the ${languageId} parser returned no tree`);
+    return makeParsedDocument(text, languageId, tree);
+  }
+}
+
+function makeParsedDocument(text: string, languageId: LanguageId, tree: Tree): ParsedDocument {
+  // web-tree-sitter feeds JS strings to the parser as UTF-16, so its indices are
+  // already UTF-16 code-unit offsets: the unit the whole core uses.
+  const startOf = (node: Node): number => node.startIndex;
+  const endOf = (node: Node): number => node.endIndex;
+
+  const comments: Comment[] = [];
+  const syntaxProblems: SyntaxProblem[] = [];
+  const cursor = tree.walk();
+  let more = true;
+  while (more) {
+    const node = cursor.currentNode;
+    if (node.type === "comment") {
+      const start = startOf(node);
+      const end = endOf(node);
+      comments.push({ start, end, body: stripCommentDelimiters(text.slice(start, end)) });
+    } else if (node.isError || node.isMissing) {
+      const start = startOf(node);
+      const end = Math.max(endOf(node), start);
+      syntaxProblems.push({
+        message: node.isMissing ? `Syntax error: missing ${node.type}` : "Syntax error: unexpected input",
+        start,
+        end,
+      });
+    }
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        more = false;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return { text, languageId, tree, comments, syntaxProblems, startOf, endOf };
+}
+
+function stripCommentDelimiters(raw: string): string {
+  if (raw.startsWith("//") || raw.startsWith("#")) return raw.replace(/^(\/\/|#)/, "").trim();
+  if (raw.startsWith("/*")) return raw.replace(/^\/\*+/, "").replace(/\*\/$/, "").trim();
+  return raw.trim();
+}

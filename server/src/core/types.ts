@@ -1,0 +1,114 @@
+/**
+ * Public types of the analysis core. The core is pure: text in, findings out.
+ * Offsets are UTF-16 code-unit offsets into the document text (the unit of JS
+ * strings and of the LSP default position encoding).
+ */
+
+export const LANGUAGE_IDS = [
+  "javascript",
+  "javascriptreact",
+  "typescript",
+  "typescriptreact",
+  "python",
+] as const;
+export type LanguageId = (typeof LANGUAGE_IDS)[number];
+
+/** The language family a rule or an extractor works on. */
+export type LanguageFamily = "javascript" | "python";
+
+export function languageFamily(id: LanguageId): LanguageFamily {
+  return id === "python" ? "python" : "javascript";
+}
+
+export function isLanguageId(value: string): value is LanguageId {
+  return (LANGUAGE_IDS as readonly string[]).includes(value);
+}
+
+/** Guess the language of a file from its name; undefined when it is not ours. */
+export function languageIdForPath(path: string): LanguageId | undefined {
+  const m = /\.([cm]?[jt]sx?|py|pyi)$/i.exec(path);
+  if (!m) return undefined;
+  const ext = m[1]!.toLowerCase();
+  switch (ext) {
+    case "ts":
+    case "mts":
+    case "cts":
+      return "typescript";
+    case "tsx":
+      return "typescriptreact";
+    case "jsx":
+      return "javascriptreact";
+    case "js":
+    case "mjs":
+    case "cjs":
+      return "javascript";
+    case "py":
+    case "pyi":
+      return "python";
+    default:
+      return undefined;
+  }
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeveritySetting = Severity | "off";
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** Shown in the editor's quick-fix menu, e.g. "Remove 401 from the retried statuses". */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes: Fix[];
+}
+
+export interface Config {
+  /** Per-rule severity; a rule not listed runs at its default severity. */
+  rules: Readonly<Record<string, SeveritySetting>>;
+}
+
+export const DEFAULT_CONFIG: Config = { rules: {} };
+
+export interface SourceDocument {
+  text: string;
+  languageId: LanguageId;
+  /** For messages only; the core never reads it from disk. */
+  path?: string;
+}
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Places the parser could not read. Analysis still ran on the rest of the file. */
+  syntaxProblems: SyntaxProblem[];
+  /** Set when the file was not analysed at all (too large, binary ...). */
+  skipped?: string;
+}
+
+export interface AnalyzeOptions {
+  /** Checked between rules; a cancelled analysis returns what it has so far. */
+  isCancelled?: () => boolean;
+}
