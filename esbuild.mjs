@@ -36,7 +36,19 @@ function copyGrammars() {
   copyFileSync(runtime, join(out, "web-tree-sitter.wasm"));
 }
 
+const { version } = JSON.parse((await import("node:fs")).readFileSync("package.json", "utf8"));
+
+/** web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks: bundle its CJS build. */
+const treeSitterCjs = {
+  name: "web-tree-sitter-cjs",
+  setup(build) {
+    const cjs = join(dirname(require.resolve("web-tree-sitter")), "web-tree-sitter.cjs");
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: cjs }));
+  },
+};
+
 const common = {
+  define: { __VERSION__: JSON.stringify(version) },
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -45,7 +57,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: "warning",
-  plugins: watch ? [problemMatcher] : [],
+  plugins: watch ? [treeSitterCjs, problemMatcher] : [treeSitterCjs],
 };
 
 const entries = [

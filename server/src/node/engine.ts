@@ -7,14 +7,22 @@ import { join } from "node:path";
 import { Engine } from "../core/engine";
 import type { GrammarBytes } from "../core/parse/parser";
 
-/** Where the grammars are: `dist/wasm` next to the bundle, or node_modules when run from source. */
+/**
+ * Where a grammar file is: `wasm/` next to the bundle (dist/), or, when run
+ * from source (tests), dist/wasm or the npm packages of the project root.
+ */
 function grammarPath(file: string): string {
-  const bundled = join(__dirname, "wasm", file);
-  if (existsSync(bundled)) return bundled;
-  const fromRoot = join(__dirname, "..", "..", "..", "dist", "wasm", file);
-  if (existsSync(fromRoot)) return fromRoot;
-  if (file === "web-tree-sitter.wasm") return require.resolve("web-tree-sitter/web-tree-sitter.wasm");
-  return require.resolve(`@vscode/tree-sitter-wasm/wasm/${file}`);
+  const root = join(__dirname, "..", "..", "..");
+  const candidates = [
+    join(__dirname, "wasm", file),
+    join(root, "dist", "wasm", file),
+    file === "web-tree-sitter.wasm"
+      ? join(root, "node_modules", "web-tree-sitter", file)
+      : join(root, "node_modules", "@vscode", "tree-sitter-wasm", "wasm", file),
+  ];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`grammar file ${file} not found (looked in ${candidates.join(", ")})`);
+  return found;
 }
 
 export function loadGrammarBytes(): GrammarBytes {

@@ -1,0 +1,22 @@
+import { defineRule } from "./define";
+
+export default defineRule({
+  id: "blind-retry",
+  severity: "warning",
+  languages: ["javascript", "python"],
+  docs: {
+    summary: "Decide what to retry: check the status or exception type, and retry only 429, 5xx and network errors.",
+    rationale:
+      "A retry that fires on any failure re-sends 400, 401, 403 and 404 responses that can never succeed, multiplying load and delaying the real error. A `catch` around a bare `fetch` that only sees network errors is fine; one around a throwing client (axios, got, ky, an SDK, `raise_for_status()`) is not.",
+  },
+  messages: {
+    blind:
+      "{{mechanism}} retries on any failure, so 401, 403 and other 4xx responses are re-sent though they can never succeed. Retry only on 429, 5xx and network errors.",
+  },
+  check(sites, ctx) {
+    for (const retry of sites.retries) {
+      if (!retry.blind) continue;
+      ctx.report({ at: retry.anchor, messageId: "blind", data: { mechanism: retry.label } });
+    }
+  },
+});

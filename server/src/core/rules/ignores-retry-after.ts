@@ -1,0 +1,27 @@
+import { defineRule } from "./define";
+
+export default defineRule({
+  id: "ignores-retry-after",
+  severity: "warning",
+  languages: ["javascript", "python"],
+  docs: {
+    summary: "When retrying 429 or 503, wait as long as the server's Retry-After says.",
+    rationale:
+      "A 429 or 503 response usually says when to come back (Retry-After, or X-RateLimit-Reset). A client that computes its own shorter wait is rejected again, and keeps the rate-limit window from resetting.",
+  },
+  messages: {
+    ignored:
+      "This retry waits on {{status}} without reading Retry-After, so it may come back before the server allows it and be limited again. Wait for the Retry-After header (or X-RateLimit-Reset) when the response has one.",
+  },
+  check(sites, ctx) {
+    for (const retry of sites.retries) {
+      if (retry.libraryHonoursRetryAfter) continue;
+      const status = retry.retried.has(429) ? "429" : retry.retried.has(503) ? "503" : undefined;
+      if (!status || !retry.retriedRefs.some((r) => r.status === 429 || r.status === 503)) continue;
+      for (const wait of retry.waits) {
+        if (wait.readsRetryAfter) continue;
+        ctx.report({ at: wait, messageId: "ignored", data: { status } });
+      }
+    }
+  },
+});

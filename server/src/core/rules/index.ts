@@ -1,0 +1,31 @@
+// The rule registry, kept alphabetical. Adding a rule: one file, one fixture folder, one line here.
+import backoffWithoutJitter from "./backoff-without-jitter";
+import blindRetry from "./blind-retry";
+import ignoresRetryAfter from "./ignores-retry-after";
+import retryOnAuthError from "./retry-on-auth-error";
+import retryOnClientError from "./retry-on-client-error";
+import retryWithoutBackoff from "./retry-without-backoff";
+import retryWithoutIdempotencyKey from "./retry-without-idempotency-key";
+import unboundedRetry from "./unbounded-retry";
+import unhandledRateLimit from "./unhandled-rate-limit";
+import unhandledServerError from "./unhandled-server-error";
+import type { Rule } from "./define";
+
+export const RULES: readonly Rule[] = [
+  backoffWithoutJitter,
+  blindRetry,
+  ignoresRetryAfter,
+  retryOnAuthError,
+  retryOnClientError,
+  retryWithoutBackoff,
+  retryWithoutIdempotencyKey,
+  unboundedRetry,
+  unhandledRateLimit,
+  unhandledServerError,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,29 @@
+import { defineRule } from "./define";
+
+export default defineRule({
+  id: "retry-without-backoff",
+  severity: "warning",
+  languages: ["javascript", "python"],
+  docs: {
+    summary: "Wait between attempts, and let the wait grow: capped exponential backoff with jitter.",
+    rationale:
+      "A tight retry loop sends its attempts within milliseconds, straight into the outage or rate limit that caused the failure. A constant delay is better but still keeps the pressure on; an exponentially growing, capped and jittered delay gives the server room to recover.",
+  },
+  messages: {
+    none: "This retry does not wait between attempts, so it hammers a struggling server and burns the rate limit. Wait with capped exponential backoff and jitter.",
+    constant:
+      "This retry waits the same fixed delay before every attempt, so it keeps the pressure on a struggling server. Grow the delay exponentially, with a cap and jitter.",
+  },
+  check(sites, ctx) {
+    for (const retry of sites.retries) {
+      if (retry.waitsNothing) {
+        ctx.report({ at: retry.anchor, messageId: "none" });
+        continue;
+      }
+      for (const wait of retry.waits) {
+        if (wait.grows || wait.readsRetryAfter) continue;
+        ctx.report({ at: wait, messageId: "constant" });
+      }
+    }
+  },
+});
