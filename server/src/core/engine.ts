@@ -1,41 +1,127 @@
-import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
+import { Catalog } from "./catalog/index";
 import type { HoverTarget } from "./hover-target";
-import type { AnalysisResult, AnalyzeOptions, Config, SourceDocument } from "./types";
-import { DEFAULT_CONFIG } from "./types";
+import { findHoverTarget } from "./hover-target-finder";
+import { lowerJavaScript } from "./ir/javascript";
+import { lowerPython } from "./ir/python";
+import type { Module } from "./ir/types";
+import { LineIndex } from "./parse/line-index";
+import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
+import { formatMessage, type Rule } from "./rules/define";
+import { RULES } from "./rules/index";
+import { extractSites } from "./sites/extract";
+import type { ErrorKnowledge } from "./sites/knowledge";
+import type { Sites } from "./sites/types";
+import { applySuppressions, parseDirectives } from "./suppress";
+import type { AnalysisResult, AnalyzeOptions, Config, Finding, SourceDocument } from "./types";
+import { DEFAULT_CONFIG, languageFamily } from "./types";
 
 /** Files larger than this are not analysed (a clear message instead). */
 export const MAX_ANALYSED_CHARS = 2_000_000;
+
+/** A parsed document with its lowering, cached so hovers and analysis share one parse. */
+interface Lowered {
+  parsed: ParsedDocument;
+  module: Module;
+}
 
 /**
  * The analysis engine: parse once, analyse, find hover targets. Pure apart
  * from the grammars it is handed; create one per process with `Engine.create`.
  */
 export class Engine {
-  private constructor(private readonly parsers: Parsers) {}
+  private readonly lowered = new WeakMap<ParsedDocument, Module>();
 
-  static async create(grammars: GrammarBytes): Promise<Engine> {
-    return new Engine(await Parsers.create(grammars));
+  private constructor(
+    private readonly parsers: Parsers,
+    private knowledge: ErrorKnowledge,
+  ) {}
+
+  static async create(grammars: GrammarBytes, knowledge: ErrorKnowledge = Catalog.builtin()): Promise<Engine> {
+    return new Engine(await Parsers.create(grammars), knowledge);
+  }
+
+  /** Replaces the error-code / exception-class knowledge (user catalogs layered over the built-in one). */
+  setKnowledge(knowledge: ErrorKnowledge): void {
+    this.knowledge = knowledge;
   }
 
   parse(doc: SourceDocument): ParsedDocument {
     return this.parsers.parse(doc.text, doc.languageId);
   }
 
+  /** The sites of a document (for tests and tools that explain what the analyser sees). */
+  sites(doc: SourceDocument | ParsedDocument): Sites {
+    const { parsed, module } = this.lower(doc);
+    return extractSites(module, parsed.languageId === "python", this.knowledge);
+  }
+
   analyze(doc: SourceDocument | ParsedDocument, config: Config = DEFAULT_CONFIG, options: AnalyzeOptions = {}): AnalysisResult {
-    void config;
-    void options;
     const skipped = skipReason(doc.text);
     if (skipped) return { findings: [], syntaxProblems: [], skipped };
-    const parsed = "tree" in doc ? doc : this.parse(doc);
-    return { findings: [], syntaxProblems: parsed.syntaxProblems };
+    const { parsed, module } = this.lower(doc);
+    const lines = new LineIndex(parsed.text);
+    const lineOf = (offset: number): number => lines.positionAt(offset).line;
+    const directives = parseDirectives(parsed.comments, lineOf);
+    if (directives.some((d) => d.kind === "file" && d.rules.length === 0)) return { findings: [], syntaxProblems: parsed.syntaxProblems };
+    const active = RULES.filter((r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)));
+    if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
+    const sites = extractSites(module, parsed.languageId === "python", this.knowledge);
+    const findings: Finding[] = [];
+    for (const rule of active) {
+      if (options.isCancelled?.()) break;
+      findings.push(...runRule(rule, sites, config));
+    }
+    const kept = applySuppressions(dedupeFindings(findings), directives, lineOf);
+    kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+    return { findings: kept, syntaxProblems: parsed.syntaxProblems };
   }
 
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
   hoverTargetAt(doc: ParsedDocument, offset: number): HoverTarget | undefined {
-    void doc;
-    void offset;
-    return undefined;
+    const { module } = this.lower(doc);
+    return findHoverTarget(module, doc.languageId === "python", offset, this.knowledge);
   }
+
+  private lower(doc: SourceDocument | ParsedDocument): Lowered {
+    const parsed = "tree" in doc ? doc : this.parse(doc);
+    let module = this.lowered.get(parsed);
+    if (!module) {
+      module = parsed.languageId === "python" ? lowerPython(parsed) : lowerJavaScript(parsed);
+      this.lowered.set(parsed, module);
+    }
+    return { parsed, module };
+  }
+}
+
+function runRule(rule: Rule, sites: Sites, config: Config): Finding[] {
+  const setting = config.rules[rule.id];
+  const severity = setting && setting !== "off" ? setting : rule.severity;
+  const out: Finding[] = [];
+  rule.check(sites, {
+    report(r) {
+      const template = (rule.messages as Record<string, string>)[r.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.id} has no message '${r.messageId}'`);
+      out.push({
+        ruleId: rule.id,
+        severity,
+        message: formatMessage(template, r.data),
+        start: r.at.start,
+        end: r.at.end,
+        fixes: r.fixes ?? [],
+      });
+    },
+  });
+  return out;
+}
+
+function dedupeFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}:${f.start}:${f.end}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Why a text is not analysed at all, or undefined when it is fine. */

@@ -16,9 +16,8 @@ export default defineRule({
   check(sites, ctx) {
     for (const retry of sites.retries) {
       if (retry.libraryHonoursRetryAfter) continue;
-      const status = retry.retried.has(429) ? "429" : retry.retried.has(503) ? "503" : undefined;
-      if (!status || !retry.retriedRefs.some((r) => r.status === 429 || r.status === 503)) continue;
-      for (const wait of retry.waits) {
+      const status = retry.retriedRefs.some((r) => r.status === 429) ? "429" : "503";
+      for (const wait of retry.rateLimitWaits) {
         if (wait.readsRetryAfter) continue;
         ctx.report({ at: wait, messageId: "ignored", data: { status } });
       }

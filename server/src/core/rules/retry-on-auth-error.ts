@@ -15,7 +15,6 @@ export default defineRule({
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {
-      if (retry.refreshesCredential) continue;
       for (const ref of retry.retriedRefs) {
         if (ref.status !== 401 && ref.status !== 403) continue;
         ctx.report({

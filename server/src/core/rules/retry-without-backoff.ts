@@ -21,7 +21,8 @@ export default defineRule({
         continue;
       }
       for (const wait of retry.waits) {
-        if (wait.grows || wait.readsRetryAfter) continue;
+        // A random wait is not the same delay every time; a Retry-After wait is the server's to set.
+        if (wait.grows || wait.jitter || wait.readsRetryAfter) continue;
         ctx.report({ at: wait, messageId: "constant" });
       }
     }

@@ -63,8 +63,10 @@ export interface RetrySite extends Span {
   waitsNothing: boolean;
   /** The waits on the retry paths. */
   waits: WaitSite[];
-  /** Auth failures are retried only after a credential refresh call. */
-  refreshesCredential: boolean;
+  /** The waits on paths that retry an explicitly named 429 or 503 (what `ignores-retry-after` checks). */
+  rateLimitWaits: WaitSite[];
+  /** Names of the functions an attempt calls (a handler inside one of them is covered by this retry). */
+  calls?: Set<string>;
   /** The requests that an attempt sends. */
   requests: RequestSite[];
   /** The library honours Retry-After by default / backs off with jitter on its own. */

@@ -1,0 +1,233 @@
+/** Generic traversal of the IR. Iterative where depth can be large. */
+
+import type { Expr, FunctionDef, Stmt, Target } from "./types";
+
+/** The direct sub-expressions of an expression (functions are not entered). */
+export function childExprs(e: Expr): Expr[] {
+  switch (e.kind) {
+    case "member":
+      return [e.object];
+    case "index":
+      return [e.object, e.index];
+    case "call":
+      return [e.callee, ...e.args.map((a) => a.value)];
+    case "object":
+      return e.properties.map((p) => p.value);
+    case "array":
+      return e.elements;
+    case "binary":
+    case "logical":
+      return [e.left, e.right];
+    case "unary":
+      return [e.operand];
+    case "await":
+      return [e.expr];
+    case "conditional":
+      return [e.test, e.then, e.else];
+    case "assign":
+      return targetExprs(e.target).concat([e.value]);
+    case "opaque":
+      return e.children;
+    case "string":
+      return e.parts ?? [];
+    default:
+      return [];
+  }
+}
+
+function targetExprs(t: Target): Expr[] {
+  if (t.kind === "expr") return [t.expr];
+  if (t.kind === "pattern") return t.bindings.flatMap((b) => (b.defaultValue ? [b.defaultValue] : []));
+  return [];
+}
+
+/**
+ * Visits an expression and all its sub-expressions, pre-order. Function
+ * bodies are entered only when `intoFunctions` is set. Returning false from
+ * `visit` skips that node's children.
+ */
+export function walkExpr(root: Expr, visit: (e: Expr) => boolean | void, intoFunctions = false): void {
+  const stack: Expr[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (visit(e) === false) continue;
+    if (e.kind === "function") {
+      if (intoFunctions) walkStmtsExprs(e.fn.body, visit, true);
+      continue;
+    }
+    const children = childExprs(e);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/** The expressions a statement holds directly (not those of nested statements). */
+export function stmtExprs(s: Stmt): Expr[] {
+  switch (s.kind) {
+    case "expr":
+      return [s.expr];
+    case "var":
+      return [...(s.value ? [s.value] : []), ...targetExprs(s.target)];
+    case "if":
+      return [s.test];
+    case "switch":
+      return [s.subject, ...s.cases.flatMap((c) => [...c.tests, ...(c.guard ? [c.guard] : [])])];
+    case "loop":
+      return [...(s.test ? [s.test] : []), ...(s.update ?? []), ...(s.iterates ? [s.iterates] : [])];
+    case "try":
+      return s.handlers.flatMap((h) => h.types);
+    case "return":
+    case "throw":
+      return s.value ? [s.value] : [];
+    case "class":
+      return [...s.bases, ...s.decorators];
+    case "function":
+      return s.fn.decorators;
+    case "block":
+      return (s.with ?? []).map((w) => w.value);
+    default:
+      return [];
+  }
+}
+
+/** The nested statement lists of a statement (function bodies excluded). */
+export function childBlocks(s: Stmt): Stmt[][] {
+  switch (s.kind) {
+    case "if":
+      return s.else ? [s.then, s.else] : [s.then];
+    case "switch":
+      return s.cases.map((c) => c.body);
+    case "loop":
+      return [...(s.init ? [s.init] : []), s.body, ...(s.orelse ? [s.orelse] : [])];
+    case "try":
+      return [s.body, ...s.handlers.map((h) => h.body), ...(s.orelse ? [s.orelse] : []), ...(s.finally ? [s.finally] : [])];
+    case "block":
+    case "class":
+      return [s.body];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Visits every statement in a list and nested blocks, pre-order. With
+ * `intoFunctions`, bodies of function declarations and of function
+ * expressions (arrows, lambdas, callbacks) held by statements are entered too.
+ */
+export function walkStmts(stmts: Stmt[], visit: (s: Stmt) => boolean | void, intoFunctions = false): void {
+  const stack: Stmt[] = [...stmts].reverse();
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (visit(s) === false) continue;
+    const blocks = childBlocks(s);
+    if (intoFunctions) {
+      if (s.kind === "function") blocks.push(s.fn.body);
+      for (const fn of functionExprsOf(s)) blocks.push(fn.body);
+    }
+    for (let b = blocks.length - 1; b >= 0; b--) {
+      const block = blocks[b]!;
+      for (let i = block.length - 1; i >= 0; i--) stack.push(block[i]!);
+    }
+  }
+}
+
+/** The function expressions a statement holds directly (not those nested in them). */
+export function functionExprsOf(s: Stmt): FunctionDef[] {
+  const out: FunctionDef[] = [];
+  for (const e of stmtExprs(s)) {
+    walkExpr(e, (x) => {
+      if (x.kind === "function") out.push(x.fn);
+    });
+  }
+  return out;
+}
+
+/** Every statement list in the code: bodies, nested blocks, and bodies of all functions. */
+export function allBlocks(stmts: Stmt[]): Stmt[][] {
+  const out: Stmt[][] = [stmts];
+  walkStmts(
+    stmts,
+    (s) => {
+      out.push(...childBlocks(s));
+      if (s.kind === "function") out.push(s.fn.body);
+      for (const fn of functionExprsOf(s)) out.push(fn.body);
+    },
+    true,
+  );
+  return out;
+}
+
+/** Visits every expression held by the statements (and nested statements). */
+export function walkStmtsExprs(stmts: Stmt[], visit: (e: Expr) => boolean | void, intoFunctions = false): void {
+  walkStmts(
+    stmts,
+    (s) => {
+      for (const e of stmtExprs(s)) walkExpr(e, visit, intoFunctions);
+    },
+    intoFunctions,
+  );
+}
+
+/** Every function defined in the statements, at any depth (declarations, methods, function expressions). */
+export function collectFunctions(stmts: Stmt[]): FunctionDef[] {
+  const out: FunctionDef[] = [];
+  walkStmts(
+    stmts,
+    (s) => {
+      if (s.kind === "function") out.push(s.fn);
+      out.push(...functionExprsOf(s));
+    },
+    true,
+  );
+  return out;
+}
+
+/** `a.b.c` -> "a.b.c"; `this.client.post` -> "this.client.post"; undefined for anything not a plain path. */
+export function dottedName(e: Expr): string | undefined {
+  const parts: string[] = [];
+  let cur: Expr = e;
+  for (let depth = 0; depth < 32; depth++) {
+    if (cur.kind === "name") {
+      parts.unshift(cur.name);
+      return parts.join(".");
+    }
+    if (cur.kind === "member") {
+      parts.unshift(cur.property);
+      cur = cur.object;
+      continue;
+    }
+    if (cur.kind === "call" && !cur.isNew) {
+      // `axios.create().post` style chains: keep the path readable.
+      parts.unshift("()");
+      cur = cur.callee;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The last property name of a callee: `axios.post` -> "post", `fetch` -> "fetch". */
+export function calleeName(e: Expr): string | undefined {
+  if (e.kind === "name") return e.name;
+  if (e.kind === "member") return e.property;
+  return undefined;
+}
+
+/** The root identifier of a member chain: `this.client.cases.create` -> "this". */
+export function rootName(e: Expr): string | undefined {
+  let cur: Expr = e;
+  for (let depth = 0; depth < 32; depth++) {
+    if (cur.kind === "name") return cur.name;
+    if (cur.kind === "member" || cur.kind === "index") cur = cur.object;
+    else if (cur.kind === "call") cur = cur.callee;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Strips `await` and parentheses-like wrappers. */
+export function unwrap(e: Expr): Expr {
+  let cur = e;
+  while (cur.kind === "await") cur = cur.expr;
+  return cur;
+}

@@ -1,0 +1,469 @@
+/**
+ * Evaluates conditions under one failure scenario: is `res.status === 429`
+ * true when the request ended in a 429? Three-valued (true / false /
+ * unknown), and it records which status literals, classes or codes made a
+ * condition true, so rules can point at them.
+ */
+
+import type { Call, Expr, FunctionDef } from "../ir/types";
+import { calleeName, dottedName, unwrap } from "../ir/walk";
+import type { FileContext } from "./context";
+import { classMatch, CODE_PROPERTIES, NETWORK_ERROR_CODES, STATUS_NAMES, STATUS_PROPERTIES } from "./knowledge";
+import { isNonRetryableClientError } from "./statuses";
+import type { Failure, StatusRef } from "./types";
+
+/** A scenario: how the request ended. 200 stands for success. */
+export type Scenario = Failure | 200;
+
+export interface CondResult {
+  value: boolean | undefined;
+  /** What made the condition (possibly) true: attach to the path that takes the true branch. */
+  refs: StatusRef[];
+  /** What made it (possibly) false (`status !== 429` when the status is 429): attach to the false branch. */
+  falseRefs?: StatusRef[];
+  /** A status / exception class / error code took part in the decision. */
+  decided: boolean;
+}
+
+/** Marks a name as holding a value (assigned from a response on this path). */
+export const DEFINED: Expr = { kind: "bool", value: true, start: -1, end: -1 };
+
+const UNKNOWN: CondResult = { value: undefined, refs: [], decided: false };
+const MAX_DEPTH = 8;
+
+/** Named status constants: `HTTPStatus.TOO_MANY_REQUESTS`, `status.HTTP_429_TOO_MANY_REQUESTS`, `StatusCodes.NOT_FOUND`. */
+const NAMED_STATUSES: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
+  CONFLICT: 409,
+  GONE: 410,
+  UNPROCESSABLE_ENTITY: 422,
+  UNPROCESSABLE_CONTENT: 422,
+  TOO_EARLY: 425,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+  OK: 200,
+  CREATED: 201,
+};
+
+/** Parameter substitutions when a predicate helper is evaluated inline. */
+export type Env = ReadonlyMap<string, Expr>;
+
+export class ConditionEvaluator {
+  constructor(private readonly ctx: FileContext) {}
+
+  /** Evaluates a condition under a scenario. */
+  eval(e: Expr, s: Scenario, env: Env = new Map(), depth = 0): CondResult {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const x = unwrap(e);
+    switch (x.kind) {
+      case "bool":
+        return { value: x.value, refs: [], decided: false };
+      case "null":
+        return { value: false, refs: [], decided: false };
+      case "logical":
+        return this.logical(x.op, x.left, x.right, s, env, depth);
+      case "unary":
+        if (x.op === "not") return negate(this.eval(x.operand, s, env, depth + 1));
+        return UNKNOWN;
+      case "binary":
+        return this.binary(x.op, x.left, x.right, s, env);
+      case "member":
+        if (STATUS_PROPERTIES.has(x.property)) return { value: s !== "network", refs: [], decided: true };
+        return this.truthyMember(x.object, x.property, s);
+      case "name": {
+        if (env.get(x.name) === DEFINED) return { value: true, refs: [], decided: false };
+        const bound = env.get(x.name) ?? this.ctx.values.get(x.name);
+        if (bound && bound !== x) return this.eval(bound, s, env, depth + 1);
+        return UNKNOWN;
+      }
+      case "call":
+        return this.call(x, s, env, depth);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** Whether an expression reads an HTTP status. */
+  isStatusExpr(e: Expr, env: Env = new Map(), depth = 0): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const x = unwrap(e);
+    switch (x.kind) {
+      case "member":
+        return STATUS_PROPERTIES.has(x.property);
+      case "name": {
+        if (env.has(x.name)) return this.isStatusExpr(env.get(x.name)!, env, depth + 1);
+        if (STATUS_NAMES.has(x.name)) return true;
+        const path = this.ctx.patternPaths.get(x.name);
+        if (path && STATUS_PROPERTIES.has(path[path.length - 1] ?? "")) return true;
+        const value = this.ctx.values.get(x.name);
+        return value !== undefined && value !== x && this.isStatusExpr(value, env, depth + 1);
+      }
+      case "call": {
+        const name = calleeName(x.callee);
+        if ((name === "int" || name === "Number" || name === "parseInt") && x.args[0]) return this.isStatusExpr(x.args[0].value, env, depth + 1);
+        if (name === "getattr" && x.args[1]?.value.kind === "string") return STATUS_PROPERTIES.has(x.args[1].value.value);
+        return false;
+      }
+      case "logical":
+        return x.op === "or" && this.isStatusExpr(x.left, env, depth + 1);
+      case "binary":
+        return x.op === "??" && this.isStatusExpr(x.left, env, depth + 1);
+      default:
+        return false;
+    }
+  }
+
+  /** A number literal or a named status constant. */
+  numberOf(e: Expr, depth = 0): number | undefined {
+    const x = unwrap(e);
+    if (x.kind === "number") return x.value;
+    if (x.kind === "member") {
+      const named = NAMED_STATUSES[x.property] ?? NAMED_STATUSES[x.property.toUpperCase()];
+      if (named !== undefined) return named;
+      const m = /^HTTP_(\d{3})_/.exec(x.property);
+      if (m) return Number(m[1]);
+      return undefined;
+    }
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const v = this.ctx.values.get(x.name);
+      if (v && v !== x) return this.numberOf(v, depth + 1);
+    }
+    return undefined;
+  }
+
+  /** The numbers of a list literal (array, tuple, set, `new Set([...])`, a named constant), with their spans. */
+  listOf(e: Expr, depth = 0): { items: { value: number; ref: Expr }[]; elements: Expr[] } | undefined {
+    const x = unwrap(e);
+    if (x.kind === "array") {
+      const items: { value: number; ref: Expr }[] = [];
+      for (const el of x.elements) {
+        const n = this.numberOf(el);
+        if (n !== undefined) items.push({ value: n, ref: el });
+      }
+      return { items, elements: x.elements };
+    }
+    if (x.kind === "call") {
+      const name = calleeName(x.callee);
+      if ((name === "Set" || name === "set" || name === "frozenset" || name === "tuple" || name === "list") && x.args[0]) {
+        return this.listOf(x.args[0].value, depth + 1);
+      }
+    }
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const v = this.ctx.values.get(x.name);
+      if (v && v !== x) return this.listOf(v, depth + 1);
+    }
+    return undefined;
+  }
+
+  private logical(op: "and" | "or", l: Expr, r: Expr, s: Scenario, env: Env, depth: number): CondResult {
+    const a = this.eval(l, s, env, depth + 1);
+    const af = a.falseRefs ?? [];
+    if (op === "and") {
+      if (a.value === false) return { value: false, refs: [], falseRefs: af, decided: a.decided };
+      const b = this.eval(r, s, env, depth + 1);
+      const decided = a.decided || b.decided;
+      const bf = b.falseRefs ?? [];
+      if (b.value === false) return { value: false, refs: [], falseRefs: [...af, ...bf], decided };
+      return { value: a.value === true && b.value === true ? true : undefined, refs: [...a.refs, ...b.refs], falseRefs: [...af, ...bf], decided };
+    }
+    if (a.value === true) return { ...a, falseRefs: [] };
+    const b = this.eval(r, s, env, depth + 1);
+    const decided = a.decided || b.decided;
+    const bf = b.falseRefs ?? [];
+    if (a.value === false) return { value: b.value, refs: b.refs, falseRefs: [...af, ...bf], decided };
+    if (b.value === true) return { value: true, refs: b.refs, falseRefs: [], decided };
+    return { value: undefined, refs: [...a.refs, ...b.refs], falseRefs: [...af, ...bf], decided };
+  }
+
+  private binary(op: string, l: Expr, r: Expr, s: Scenario, env: Env): CondResult {
+    if (op === "instanceof") return this.classTest([r], s);
+    if (op === "in" || op === "not in") {
+      if (this.isStatusExpr(l, env)) {
+        const res = this.membership(r, s);
+        return op === "in" ? res : negate(res);
+      }
+      return UNKNOWN;
+    }
+    if (op === "is" || op === "is not") {
+      // `e.response is None`
+      const rr = unwrap(r);
+      const ll = unwrap(l);
+      if (rr.kind === "null" && ll.kind === "member" && ll.property === "response") {
+        const has = this.truthyMember(ll.object, "response", s);
+        return op === "is" ? negate(has) : has;
+      }
+      return UNKNOWN;
+    }
+    if (op === "is" || op === "is not" || op === "==" || op === "!=") {
+      // `status === undefined`, `res is None`, `result == null`: is there a value?
+      const [other, isNull] = unwrap(r).kind === "null" ? [l, true] : unwrap(l).kind === "null" ? [r, true] : [l, false];
+      if (isNull) {
+        const present = this.presence(other, s, env);
+        if (present !== undefined) {
+          const eq = op === "==" || op === "is";
+          return { value: eq ? !present : present, refs: [], decided: this.isStatusExpr(other, env) };
+        }
+      }
+    }
+    if (!["==", "!=", "<", "<=", ">", ">="].includes(op)) return UNKNOWN;
+    // status compared with a number
+    let statusSide: Expr | undefined;
+    let n: number | undefined;
+    let flipped = false;
+    if (this.isStatusExpr(l, env) && (n = this.numberOf(r)) !== undefined) statusSide = l;
+    else if (this.isStatusExpr(r, env) && (n = this.numberOf(l)) !== undefined) {
+      statusSide = r;
+      flipped = true;
+    }
+    if (statusSide && n !== undefined) return this.compareStatus(flipped ? flipOp(op) : op, n, flipped ? l : r, s);
+    // error code compared with a string
+    if (op === "==" || op === "!=") {
+      const code = this.codeComparison(l, r) ?? this.codeComparison(r, l);
+      if (code) {
+        const res = this.codeTest(code.value, code.literal, s);
+        return op === "==" ? res : negate(res);
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** Whether an expression holds a value: a status exists unless the request failed without a response. */
+  private presence(e: Expr, s: Scenario, env: Env): boolean | undefined {
+    const x = unwrap(e);
+    if (x.kind === "name" && env.get(x.name) === DEFINED) return true;
+    if (this.isStatusExpr(x, env)) return s !== "network";
+    if (x.kind === "member" && x.property === "response" && x.object.kind === "name" && s !== 200) return s !== "network";
+    return undefined;
+  }
+
+  /** `status OP n` under scenario; records a ref when the comparison names the failing status. */
+  compareStatus(op: string, n: number, literal: Expr, s: Scenario): CondResult {
+    const st = s === "network" ? undefined : s;
+    let value: boolean;
+    switch (op) {
+      case "==":
+        value = st === n;
+        break;
+      case "!=":
+        value = st !== n;
+        break;
+      case "<":
+        value = st !== undefined && st < n;
+        break;
+      case "<=":
+        value = st !== undefined && st <= n;
+        break;
+      case ">":
+        value = st !== undefined && st > n;
+        break;
+      default:
+        value = st !== undefined && st >= n;
+    }
+    const refs: StatusRef[] = [];
+    if (!value && op === "!=" && st === n) return { value, refs, falseRefs: [literalRef(n, literal)], decided: true };
+    if (value && st !== undefined) {
+      if (op === "==") refs.push(literalRef(n, literal));
+      else if (op !== "!=" && isNonRetryableClientError(st) && coversAllClientErrors(op, n)) {
+        refs.push({ status: 400, via: "range", label: "Every 4xx status", start: literal.start, end: literal.end });
+      }
+    }
+    return { value, refs, decided: true };
+  }
+
+  /** `status in (429, 503)` / `[429, 503].includes(status)` / `RETRYABLE.has(status)`. */
+  membership(list: Expr, s: Scenario): CondResult {
+    const x = unwrap(list);
+    if (x.kind === "call" && calleeName(x.callee) === "range" && x.args.length >= 2) {
+      const lo = this.numberOf(x.args[0]!.value);
+      const hi = this.numberOf(x.args[1]!.value);
+      if (lo === undefined || hi === undefined || s === "network") return { value: s === "network" ? false : undefined, refs: [], decided: true };
+      return { value: s >= lo && s < hi, refs: [], decided: true };
+    }
+    const items = this.listOf(list);
+    if (!items) return UNKNOWN;
+    if (s === "network") return { value: false, refs: [], decided: true };
+    const hit = items.items.find((i) => i.value === s);
+    if (!hit) return { value: false, refs: [], decided: true };
+    return { value: true, refs: [literalRef(s, hit.ref, items.elements)], decided: true };
+  }
+
+  /** `e instanceof X`, `isinstance(e, (A, B))`, an `except (A, B)` clause. */
+  classTest(types: Expr[], s: Scenario): CondResult {
+    if (types.length === 0) return { value: s !== 200, refs: [], decided: false };
+    let value: boolean | undefined = false;
+    const refs: StatusRef[] = [];
+    let decided = false;
+    for (const t of types.flatMap((t) => (t.kind === "array" ? t.elements : [t]))) {
+      const dotted = dottedName(t);
+      // An exception type we do not know is still a type check: the code chose what to catch.
+      if (!dotted) {
+        value = value === true ? true : undefined;
+        decided = true;
+        continue;
+      }
+      const imp = this.ctx.imports.get(dotted.split(".")[0]!);
+      const known = classMatch(dotted, this.ctx.knowledge, {
+        python: this.ctx.python,
+        importedFromSdk: imp !== undefined && !/^(builtins|socket|ssl)$/.test(imp.module),
+      });
+      if (!known) {
+        if (value !== true) value = undefined;
+        decided = true;
+        continue;
+      }
+      if (known.status !== undefined) decided = true;
+      const hit = s !== 200 && known.match(s);
+      if (hit) {
+        value = true;
+        if (known.status !== undefined && typeof s === "number" && (known.status === s || (known.status >= 500 && s >= 500))) {
+          const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+          refs.push({ status: s, via: "class", label: `${name} (${known.status})`, start: t.start, end: t.end });
+        }
+      }
+    }
+    return { value, refs, decided };
+  }
+
+  /** An error-code comparison: one side reads a code, the other is a string literal. */
+  private codeComparison(codeSide: Expr, literalSide: Expr): { value: string; literal: Expr } | undefined {
+    const lit = unwrap(literalSide);
+    if (lit.kind !== "string" || lit.parts) return undefined;
+    const c = unwrap(codeSide);
+    if (c.kind === "member" && CODE_PROPERTIES.has(c.property)) return { value: lit.value, literal: lit };
+    if (c.kind === "name" && (CODE_PROPERTIES.has(c.name) || /^(error_?code|err_?code|api_?code)$/i.test(c.name))) return { value: lit.value, literal: lit };
+    return undefined;
+  }
+
+  codeTest(code: string, literal: Expr, s: Scenario): CondResult {
+    if (NETWORK_ERROR_CODES.has(code)) return { value: s === "network", refs: [], decided: true };
+    const status = this.ctx.knowledge.errorCodeStatus(code);
+    if (status === undefined) return UNKNOWN;
+    const value = s === status;
+    const refs: StatusRef[] = value ? [{ status, via: "code", label: `${code} (${status})`, start: literal.start, end: literal.end }] : [];
+    return { value, refs, decided: true };
+  }
+
+  /** `res.ok`, `err.response`, httpx's `is_server_error` ... used as a boolean. */
+  private truthyMember(object: Expr, property: string, s: Scenario): CondResult {
+    const st = typeof s === "number" ? s : undefined;
+    switch (property) {
+      case "ok":
+      case "is_success":
+        if (s === "network") return UNKNOWN;
+        return { value: st! < 400, refs: [], decided: false };
+      case "is_error":
+        if (s === "network") return UNKNOWN;
+        return { value: st! >= 400, refs: [], decided: false };
+      case "is_client_error":
+        if (s === "network") return UNKNOWN;
+        return { value: st! >= 400 && st! < 500, refs: [], decided: true };
+      case "is_server_error":
+        if (s === "network") return UNKNOWN;
+        return { value: st! >= 500, refs: [], decided: true };
+      case "response":
+        if (s === 200) return UNKNOWN;
+        // Only the caught error has a `.response` that is missing on network failures.
+        if (object.kind !== "name") return UNKNOWN;
+        return { value: s !== "network", refs: [], decided: true };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private call(x: Call, s: Scenario, env: Env, depth: number): CondResult {
+    const name = calleeName(x.callee);
+    const positional = x.args.filter((a) => !a.name);
+    if (name === "isinstance" && positional.length === 2) return this.classTest([positional[1]!.value], s);
+    if (name === "includes" && x.callee.kind === "member" && positional[0] && this.isStatusExpr(positional[0].value, env)) {
+      return this.membership(x.callee.object, s);
+    }
+    if (name === "has" && x.callee.kind === "member" && positional[0] && this.isStatusExpr(positional[0].value, env)) {
+      return this.membership(x.callee.object, s);
+    }
+    if (name === "bool" && positional[0]) return this.eval(positional[0].value, s, env, depth + 1);
+    // A predicate helper defined in this file: evaluate its body with the arguments bound.
+    const fn = name ? this.predicate(name) : undefined;
+    if (fn) return this.inline(fn, x, s, env, depth);
+    return UNKNOWN;
+  }
+
+  private predicate(name: string): FunctionDef | undefined {
+    const fns = this.ctx.functions.get(name);
+    return fns && fns.length === 1 ? fns[0] : undefined;
+  }
+
+  /** Evaluates a predicate function (a lambda or a same-file function) under a scenario, its parameters unbound. */
+  evalFunction(fn: FunctionDef, s: Scenario): CondResult {
+    return this.inline(fn, { kind: "call", callee: { kind: "null", start: 0, end: 0 }, args: [], start: 0, end: 0 }, s, new Map(), 0);
+  }
+
+  /** Evaluates `return` expressions of a small predicate function (if/return chains). */
+  private inline(fn: FunctionDef, call: Call, s: Scenario, outer: Env, depth: number): CondResult {
+    const env = new Map(outer);
+    const params = fn.params.filter((p) => p.name && p.name !== "self" && p.name !== "this");
+    const positional = call.args.filter((a) => !a.name);
+    params.forEach((p, i) => {
+      const arg = call.args.find((a) => a.name === p.name)?.value ?? positional[i]?.value;
+      if (arg) env.set(p.name!, arg);
+    });
+    let result: CondResult | undefined;
+    const merge = (r: CondResult): void => {
+      if (!result) result = r;
+      else if (result.value !== r.value) result = { value: undefined, refs: [...result.refs, ...r.refs], decided: result.decided || r.decided };
+    };
+    for (const stmt of fn.body) {
+      if (stmt.kind === "var" && stmt.target.kind === "name" && stmt.value) {
+        env.set(stmt.target.name, stmt.value);
+      } else if (stmt.kind === "if" && stmt.then.length === 1 && stmt.then[0]!.kind === "return" && stmt.then[0]!.value && !stmt.else) {
+        const cond = this.eval(stmt.test, s, env, depth + 1);
+        if (cond.value === false) continue;
+        const ret = this.eval(stmt.then[0]!.value, s, env, depth + 1);
+        const taken: CondResult = { value: ret.value, refs: [...cond.refs, ...ret.refs], decided: cond.decided || ret.decided };
+        if (cond.value === true) {
+          merge(taken);
+          return result!;
+        }
+        merge(taken);
+      } else if (stmt.kind === "return") {
+        merge(stmt.value ? this.eval(stmt.value, s, env, depth + 1) : { value: false, refs: [], decided: false });
+        return result!;
+      } else if (stmt.kind !== "expr") {
+        return UNKNOWN;
+      }
+    }
+    return result ?? UNKNOWN;
+  }
+}
+
+function negate(r: CondResult): CondResult {
+  return { value: r.value === undefined ? undefined : !r.value, refs: r.falseRefs ?? [], falseRefs: r.refs, decided: r.decided };
+}
+
+function flipOp(op: string): string {
+  return op === "<" ? ">" : op === ">" ? "<" : op === "<=" ? ">=" : op === ">=" ? "<=" : op;
+}
+
+/** Whether `status OP n` holds for every status from 400 to 499. */
+function coversAllClientErrors(op: string, n: number): boolean {
+  const holds = (v: number): boolean => (op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n);
+  return holds(400) && holds(499);
+}
+
+/** A ref to a status literal, with an edit removing it from its list when it sits in one. */
+export function literalRef(status: number, literal: Expr, list?: Expr[]): StatusRef {
+  const ref: StatusRef = { status, via: "literal", label: String(status), start: literal.start, end: literal.end };
+  if (list && list.length > 1) {
+    const i = list.indexOf(literal);
+    if (i >= 0 && i < list.length - 1) ref.removal = { start: literal.start, end: list[i + 1]!.start, newText: "" };
+    else if (i > 0) ref.removal = { start: list[i - 1]!.end, end: literal.end, newText: "" };
+  }
+  return ref;
+}

@@ -1,0 +1,438 @@
+/**
+ * Builds the sites the rules see from a lowered file: retry mechanisms
+ * (loops, recursion, decorators, helper calls, library configs), the
+ * handlers that discriminate statuses, and the requests they send.
+ */
+
+import type { Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "../ir/types";
+import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { DEFINED } from "./conditions";
+import { buildContext, type FileContext } from "./context";
+import { findHandlers } from "./handlers";
+import { ERROR_STATUSES, FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
+import { findLibraryRetries } from "./libraries";
+import type { RequestInfo } from "./requests";
+import { Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
+import type { Failure, RequestSite, RetrySite, Sites, StatusRef, WaitSite } from "./types";
+import { classifyWait, type GrowthScope } from "./waits";
+
+export function extractSites(module: Module, python: boolean, knowledge: ErrorKnowledge): Sites {
+  const ctx = buildContext(module, python, knowledge);
+  const sim = new Simulator(ctx);
+  const retries: RetrySite[] = [];
+
+  walkStmts(
+    module.body,
+    (st) => {
+      if (st.kind === "loop") {
+        const site = analyzeLoop(st, ctx, sim);
+        if (site) retries.push(site);
+      }
+    },
+    true,
+  );
+  for (const fn of ctx.allFunctions) {
+    const site = analyzeRecursion(fn, ctx, sim);
+    if (site) retries.push(site);
+  }
+  retries.push(...findLibraryRetries(ctx, sim));
+
+  const handlers = findHandlers(module.body, ctx, sim.cond);
+  for (const h of handlers) {
+    for (const r of retries) {
+      if (!contains(r, h) && !contains(h, r)) continue;
+      if (r.retried.has(429)) h.retryCovers429 = true;
+      if ([500, 502, 503, 504].some((s) => r.retried.has(s))) h.retryCovers5xx = true;
+    }
+    // A client that retries on its own (got, ky, SDKs) covers what it retries.
+    for (const req of sim.requestsIn(statementsIn(module, h))) {
+      const own = req.client.retries;
+      if (!own) continue;
+      if (own.has(429)) h.retryCovers429 = true;
+      // A client that retries only 503 (a maintenance window) still turns a 500 into a hard failure.
+      if (own.has(500)) h.retryCovers5xx = true;
+    }
+    // A handler in a function that a retry mechanism calls is covered by it.
+    const fn = enclosingFunction(ctx, h);
+    if (fn?.name) {
+      for (const r of retries) {
+        if (!r.calls?.has(fn.name)) continue;
+        if (r.retried.has(429)) h.retryCovers429 = true;
+        if ([500, 502, 503, 504].some((s) => r.retried.has(s))) h.retryCovers5xx = true;
+      }
+    }
+  }
+  const requests: RequestSite[] = retries.flatMap((r) => r.requests);
+  return { retries, handlers, requests };
+}
+
+function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function statementsIn(module: Module, span: { start: number; end: number }): Stmt[] {
+  const out: Stmt[] = [];
+  walkStmts(
+    module.body,
+    (s) => {
+      if (s.end < span.start || s.start > span.end) return false;
+      if (contains(span, s)) {
+        out.push(s);
+        return false;
+      }
+      return true;
+    },
+    true,
+  );
+  return out;
+}
+
+export function enclosingFunction(ctx: FileContext, span: { start: number; end: number }): FunctionDef | undefined {
+  let best: FunctionDef | undefined;
+  for (const fn of ctx.allFunctions) {
+    if (contains(fn, span) && (!best || contains(best, fn))) best = fn;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- shared building
+
+export interface RetryEvaluation {
+  retried: Set<Failure>;
+  refs: StatusRef[];
+  blind: boolean;
+  waitsNothing: boolean;
+  waits: WaitEvent[];
+  rateLimitWaits: WaitEvent[];
+  requests: RequestInfo[];
+}
+
+/**
+ * Turns per-scenario outcomes into what a retry does. `retries(o)` says
+ * whether an outcome leads to another attempt.
+ */
+export function evaluateRetry(
+  outcomesOf: (s: Failure | 200) => Outcome[],
+  retries: (o: Outcome) => boolean,
+): RetryEvaluation | undefined {
+  const okPaths = outcomesOf(200);
+  if (okPaths.some((o) => retries(o) && o.facts.requested)) return undefined; // repeats after success: pagination, polling, batches
+  const retried = new Set<Failure>();
+  const refs = new Map<number, StatusRef>();
+  const waits = new Map<number, WaitEvent>();
+  const rateLimitWaits = new Map<number, WaitEvent>();
+  let waitsNothing = false;
+  const unchecked = new Set<Failure>();
+  for (const f of FAILURES) {
+    const paths = outcomesOf(f).filter((o) => retries(o) && o.facts.requested);
+    // A credential refresh followed by a retry is not a blind or repeated failure.
+    const plain = paths.filter((o) => !o.facts.refreshed);
+    if (plain.length === 0) continue;
+    retried.add(f);
+    for (const p of plain) {
+      for (const r of p.facts.refs) if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class")) refs.set(r.start, r);
+      for (const w of p.facts.waits) waits.set(w.expr.start, w);
+      if (f === 429 || f === 503) for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
+    }
+    if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
+    // Retried with no status, class or code check on the way: a blind retry of this failure.
+    if (plain.some((p) => !p.facts.decided && !p.facts.refs.some((r) => r.status === f || r.via === "range"))) unchecked.add(f);
+  }
+  if (retried.size === 0) return undefined;
+  const blind = NON_RETRYABLE_PROBES.every((s) => retried.has(s) && unchecked.has(s));
+  return {
+    retried,
+    refs: [...refs.values()].filter((r) => retried.has(r.status) || r.via === "range"),
+    blind,
+    waitsNothing,
+    waits: [...waits.values()],
+    rateLimitWaits: [...rateLimitWaits.values()],
+    requests: [],
+  };
+}
+
+/** Turns waits into classified wait sites. */
+export function waitSites(waits: WaitEvent[], ctx: FileContext, scope: GrowthScope): WaitSite[] {
+  return waits.map((w) => classifyWait(w, ctx, scope));
+}
+
+export function requestSite(r: RequestInfo): RequestSite {
+  return {
+    kind: "request",
+    start: r.span.start,
+    end: r.span.end,
+    callee: r.callee,
+    client: r.client.kind,
+    method: r.method,
+    throws: r.client.throws,
+    idempotencyKey: r.idempotencyKey !== false,
+  };
+}
+
+/** Builds the retry site from an evaluation. */
+export function makeRetrySite(
+  base: Pick<RetrySite, "mechanism" | "anchor" | "label" | "bounded" | "start" | "end"> & Partial<RetrySite>,
+  ev: RetryEvaluation,
+  ctx: FileContext,
+  scope: GrowthScope,
+  requests: RequestInfo[],
+): RetrySite {
+  const waits = waitSites(ev.waits, ctx, scope);
+  const rateLimitStarts = new Set(ev.rateLimitWaits.map((w) => w.expr.start));
+  const explicitRateLimit = ev.refs.some((r) => r.status === 429 || r.status === 503 || (r.via === "class" && r.status >= 500));
+  return {
+    kind: "retry",
+    retriedRefs: dedupeRefs(ev.refs),
+    retried: ev.retried,
+    blind: ev.blind,
+    waitsNothing: ev.waitsNothing,
+    waits,
+    rateLimitWaits: explicitRateLimit ? waits.filter((w) => rateLimitStarts.has(w.start)) : [],
+    requests: dedupeRequests(requests.map(requestSite)),
+    ...base,
+  };
+}
+
+function dedupeRefs(refs: StatusRef[]): StatusRef[] {
+  const out: StatusRef[] = [];
+  let range = false;
+  for (const r of refs.sort((a, b) => a.start - b.start)) {
+    if (r.via === "range") {
+      if (range) continue;
+      range = true;
+    }
+    if (!out.some((o) => o.start === r.start)) out.push(r);
+  }
+  return out;
+}
+
+function dedupeRequests(list: RequestSite[]): RequestSite[] {
+  const seen = new Set<number>();
+  return list.filter((r) => (seen.has(r.start) ? false : (seen.add(r.start), true)));
+}
+
+// ---------------------------------------------------------------- loops
+
+function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+  if ((loop.loop === "for-of" || loop.loop === "for-in") && !isAttemptIterable(loop.iterates)) return undefined;
+  if (!sim.containsRequest(loop.body)) return undefined;
+  const iterationOutcomes = (s: Failure | 200): Outcome[] => {
+    const outs = sim.run(loop.body, s);
+    const result: Outcome[] = [];
+    for (const o of outs) {
+      if (o.kind === "normal" && loop.test && (loop.loop === "while" || loop.loop === "do")) {
+        const env = new Map((o.facts.assigned ?? []).map((n) => [n, DEFINED] as const));
+        const c = sim.cond.eval(loop.test, s, env);
+        if (c.value === false) {
+          result.push({ kind: "break", facts: o.facts });
+          continue;
+        }
+        result.push({ kind: "continue", facts: { ...o.facts, refs: [...o.facts.refs, ...c.refs] } });
+        continue;
+      }
+      result.push(o);
+    }
+    return result;
+  };
+  const ev = evaluateRetry(iterationOutcomes, (o) => o.kind === "normal" || o.kind === "continue");
+  if (!ev) return undefined;
+  const scope = loopScope(loop);
+  return makeRetrySite(
+    {
+      mechanism: "loop",
+      anchor: loop.keyword,
+      label: "This retry loop",
+      bounded: loopBounded(loop, scope, ctx),
+      start: loop.start,
+      end: loop.end,
+      calls: calledNames(loop.body),
+    },
+    ev,
+    ctx,
+    scope,
+    sim.requestsIn(loop.body),
+  );
+}
+
+/** `range(n)`, `range(1, n + 1)`, `itertools.count()`: attempts, not items. */
+function isAttemptIterable(e: Expr | undefined): boolean {
+  if (!e) return false;
+  const x = unwrap(e);
+  if (x.kind !== "call") return false;
+  const name = dottedName(x.callee);
+  return name === "range" || name === "itertools.count" || name === "count" || name === "Array.from";
+}
+
+/** Counters (names stepped by a constant each attempt) and growing variables (multiplied each attempt). */
+export function loopScope(loop: LoopStmt): GrowthScope {
+  const counters = new Set<string>();
+  const growing = new Set<string>();
+  if (loop.binding?.kind === "name" && isAttemptIterable(loop.iterates)) counters.add(loop.binding.name);
+  const noteAssign = (target: string | undefined, op: string, value: Expr | undefined): void => {
+    if (!target) return;
+    if (op === "++" || op === "--" || op === "+=" || op === "-=") counters.add(target);
+    else if (op === "*=" || op === "<<=" || op === "**=") growing.add(target);
+    else if (op === "=" && value && mentions(value, target)) {
+      let multiplies = false;
+      walkExpr(value, (x) => {
+        if (x.kind === "binary" && (x.op === "*" || x.op === "<<" || x.op === "**")) multiplies = true;
+      });
+      (multiplies ? growing : counters).add(target);
+    }
+  };
+  for (const u of loop.update ?? []) {
+    walkExpr(u, (x) => {
+      if (x.kind === "assign") noteAssign(targetName(x.target), x.op, x.value);
+    });
+  }
+  const visitExprs = (e: Expr): void =>
+    walkExpr(e, (x) => {
+      if (x.kind === "assign") noteAssign(targetName(x.target), x.op, x.value);
+    });
+  if (loop.test) visitExprs(loop.test);
+  walkStmts(loop.body, (s) => {
+    if (s.kind === "var") noteAssign(targetName(s.target), s.op, s.value);
+    for (const e of stmtExprs(s)) visitExprs(e);
+  });
+  for (const g of growing) counters.delete(g);
+  return { counters, growing };
+}
+
+function targetName(t: Stmt extends never ? never : { kind: string; name?: string; expr?: Expr }): string | undefined {
+  if (t.kind === "name") return t.name;
+  if (t.kind === "expr" && t.expr) return dottedName(t.expr);
+  return undefined;
+}
+
+function mentions(e: Expr, name: string): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if ((x.kind === "name" && x.name === name) || (x.kind === "member" && dottedName(x) === name)) found = true;
+  });
+  return found;
+}
+
+/** Does the loop stop after a number of attempts or a deadline? */
+function loopBounded(loop: LoopStmt, scope: GrowthScope, ctx: FileContext): boolean | undefined {
+  if (loop.loop === "for-of" || loop.loop === "for-in") {
+    const x = loop.iterates ? unwrap(loop.iterates) : undefined;
+    const name = x?.kind === "call" ? dottedName(x.callee) : undefined;
+    return !(name === "itertools.count" || name === "count");
+  }
+  const constantTrue = !loop.test || isConstantTrue(loop.test);
+  if (!constantTrue && loop.test && mentionsLimit(loop.test, scope, ctx)) return true;
+  if (loop.loop === "for" && loop.test && !constantTrue) return true;
+  // Look for a counter or deadline check anywhere in the body's conditions.
+  let bounded = false;
+  walkStmts(loop.body, (s) => {
+    if (bounded) return false;
+    const conds: Expr[] = s.kind === "if" ? [s.test] : s.kind === "loop" && s.test ? [s.test] : [];
+    for (const c of conds) if (mentionsLimit(c, scope, ctx)) bounded = true;
+    return !bounded;
+  });
+  if (bounded) return true;
+  return constantTrue || !!loop.test ? false : undefined;
+}
+
+function isConstantTrue(e: Expr): boolean {
+  const x = unwrap(e);
+  return (x.kind === "bool" && x.value) || (x.kind === "number" && x.value !== 0);
+}
+
+function mentionsLimit(e: Expr, scope: GrowthScope, ctx: FileContext): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if (x.kind === "name" && (scope.counters.has(x.name) || /deadline|timeout|elapsed|expire|max_?(attempts|retries|tries)|remaining_?(attempts|retries)|attempts?_?left|retries_?left/i.test(x.name))) found = true;
+    if (x.kind === "member" && (scope.counters.has(dottedName(x) ?? "") || /deadline|attempts?|retries|retryCount|retry_count/i.test(x.property))) found = true;
+    if (x.kind === "call" && /^(Date\.now|performance\.now|time\.time|time\.monotonic|time\.perf_counter|monotonic|now)$/.test(dottedName(x.callee) ?? "")) found = true;
+    if (x.kind === "assign" && (x.op === "++" || x.op === "--" || x.op === "+=" || x.op === "-=")) found = true;
+  });
+  void ctx;
+  return found;
+}
+
+/** Names of functions called in some statements (to see which handlers a retry covers). */
+function calledNames(stmts: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  walkStmts(stmts, (s) => {
+    for (const e of stmtExprs(s)) {
+      walkExpr(e, (x) => {
+        if (x.kind === "call") {
+          const n = calleeName(x.callee);
+          if (n) out.add(n);
+        }
+      });
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- recursion
+
+function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+  if (!fn.name) return undefined;
+  const selfNames = new Set([fn.name]);
+  let selfCall: Call | undefined;
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s)) {
+      walkExpr(e, (x) => {
+        if (!selfCall && x.kind === "call" && !x.isNew) {
+          const d = (dottedName(x.callee) ?? "").replace(/^(this|self|cls)\./, "");
+          if (d === fn.name) selfCall = x;
+        }
+      });
+    }
+  });
+  if (!selfCall) return undefined;
+  const options: SimulationOptions = { selfNames };
+  if (!sim.containsRequest(fn.body, options)) return undefined;
+  const ev = evaluateRetry(
+    (s) => sim.run(fn.body, s, options),
+    (o) => o.facts.recursed !== undefined,
+  );
+  if (!ev) return undefined;
+  const counters = new Set<string>();
+  const bounded = recursionBounded(fn, selfCall, counters);
+  const anchorCall = firstRecursedCall(fn, sim, options) ?? selfCall;
+  return makeRetrySite(
+    {
+      mechanism: "recursion",
+      anchor: { start: anchorCall.start, end: anchorCall.end },
+      label: "This recursive retry",
+      bounded,
+      start: fn.start,
+      end: fn.end,
+      calls: new Set([fn.name]),
+    },
+    ev,
+    ctx,
+    { counters, growing: new Set() },
+    sim.requestsIn(fn.body),
+  );
+}
+
+function firstRecursedCall(fn: FunctionDef, sim: Simulator, options: SimulationOptions): Call | undefined {
+  for (const f of ERROR_STATUSES) {
+    for (const o of sim.run(fn.body, f, options)) if (o.facts.recursed) return o.facts.recursed;
+  }
+  return undefined;
+}
+
+/** A recursive retry is bounded when it passes a changed counter (`attempt + 1`, `retries - 1`). */
+function recursionBounded(fn: FunctionDef, call: Call, counters: Set<string>): boolean {
+  const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => !!n));
+  let bounded = false;
+  for (const a of call.args) {
+    walkExpr(a.value, (x) => {
+      if (x.kind === "binary" && (x.op === "+" || x.op === "-")) {
+        walkExpr(x, (y) => {
+          if (y.kind === "name" && params.has(y.name)) {
+            bounded = true;
+            counters.add(y.name);
+          }
+        });
+      }
+    });
+  }
+  return bounded;
+}

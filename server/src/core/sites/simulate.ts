@@ -1,0 +1,535 @@
+/**
+ * Runs a piece of code (a loop body, a function body, a retry callback)
+ * abstractly under one failure scenario and returns how each path ends:
+ * falls through, continues, breaks, returns, throws or aborts the retry,
+ * with what it did on the way (requests, waits, credential refreshes, the
+ * status checks that decided it, a recursive call).
+ */
+
+import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
+import { calleeName, dottedName, stmtExprs, unwrap, walkStmts } from "../ir/walk";
+import { ConditionEvaluator, type CondResult, type Env, type Scenario } from "./conditions";
+import type { FileContext } from "./context";
+import { isCredentialRefresh, sleepCall } from "./knowledge";
+import { detectRequest, type RequestInfo } from "./requests";
+import type { StatusRef } from "./types";
+
+export interface WaitEvent {
+  /** The wait expression (`sleep(1000)`, `new Promise(r => setTimeout(r, d))`, `time.sleep(d)`). */
+  expr: Expr;
+  /** The delay expression, when there is one. */
+  delay?: Expr;
+  /** A same-file helper that does the waiting (`await backoff(attempt)`). */
+  helper?: FunctionDef;
+  helperArgs?: Call;
+}
+
+export interface PathFacts {
+  requested: boolean;
+  responded: boolean;
+  refreshed: boolean;
+  decided: boolean;
+  refs: StatusRef[];
+  waits: WaitEvent[];
+  recursed?: Call;
+  /** Names assigned from a statement that sent a request and got a response. */
+  assigned?: string[];
+}
+
+export type OutcomeKind = "normal" | "continue" | "break" | "return" | "throw" | "abort";
+
+export interface Outcome {
+  kind: OutcomeKind;
+  facts: PathFacts;
+}
+
+type Event =
+  | { kind: "request"; info: RequestInfo }
+  | { kind: "helper"; fn: FunctionDef; throws: boolean }
+  | { kind: "raise" }
+  | { kind: "wait"; wait: WaitEvent }
+  | { kind: "refresh" }
+  | { kind: "recurse"; call: Call }
+  | { kind: "abort" };
+
+export interface SimulationOptions {
+  /** Names a call must have to be a recursive retry (`api_request`, `this.fetchUser`). */
+  selfNames?: ReadonlySet<string>;
+  /** Functions passed in as the attempt (a generic retry helper's `fn` parameter). */
+  attemptParams?: ReadonlySet<string>;
+  /** Calls of these names abort the retry (`bail` of async-retry). */
+  abortCalls?: ReadonlySet<string>;
+  env?: Env;
+}
+
+const MAX_OUTCOMES = 48;
+const MAX_HELPER_DEPTH = 2;
+
+/** Per-file simulator; caches the events of each statement. */
+export class Simulator {
+  readonly cond: ConditionEvaluator;
+  private readonly events = new WeakMap<Stmt, Event[]>();
+  private readonly helperInfo = new Map<FunctionDef, { requests: boolean; throws: boolean; wait?: boolean }>();
+  private options: SimulationOptions = {};
+  private scenario: Scenario = 200;
+
+  constructor(readonly ctx: FileContext) {
+    this.cond = new ConditionEvaluator(ctx);
+  }
+
+  /** Simulates `stmts` under scenario `s`. */
+  run(stmts: Stmt[], s: Scenario, options: SimulationOptions = {}): Outcome[] {
+    this.options = options;
+    this.scenario = s;
+    const start: PathFacts = { requested: false, responded: false, refreshed: false, decided: false, refs: [], waits: [] };
+    return this.block(stmts, [start]);
+  }
+
+  /** Evaluates a condition under the current scenario. */
+  evalCond(e: Expr, s: Scenario): CondResult {
+    return this.cond.eval(e, s, this.options.env);
+  }
+
+  /** Whether statements (transitively, through same-file helpers) send a request. */
+  containsRequest(stmts: Stmt[], options: SimulationOptions = {}): boolean {
+    const saved = this.options;
+    this.options = options;
+    let found = false;
+    walkStmts(stmts, (st) => {
+      if (found) return false;
+      if (this.eventsOf(st).some((e) => e.kind === "request" || e.kind === "helper")) found = true;
+      return !found;
+    });
+    this.options = saved;
+    return found;
+  }
+
+  /** All requests sent directly by these statements (not through helpers). */
+  requestsIn(stmts: Stmt[]): RequestInfo[] {
+    const out: RequestInfo[] = [];
+    walkStmts(stmts, (st) => {
+      for (const e of this.eventsOf(st)) if (e.kind === "request") out.push(e.info);
+    });
+    return out;
+  }
+
+  // ------------------------------------------------------------ statements
+
+  private block(stmts: Stmt[], incoming: PathFacts[]): Outcome[] {
+    let live = incoming;
+    const done: Outcome[] = [];
+    for (const st of stmts) {
+      if (live.length === 0) break;
+      const next: PathFacts[] = [];
+      for (const facts of live) {
+        for (const o of this.stmt(st, facts)) {
+          if (o.kind === "normal") next.push(o.facts);
+          else done.push(o);
+        }
+      }
+      live = dedupeFacts(next);
+    }
+    return capOutcomes([...done, ...live.map((facts) => ({ kind: "normal" as const, facts }))]);
+  }
+
+  private stmt(st: Stmt, facts: PathFacts): Outcome[] {
+    switch (st.kind) {
+      case "function":
+      case "class":
+      case "import":
+        return [{ kind: "normal", facts }];
+      case "expr":
+        return [this.applyEvents(this.eventsOf(st), facts)];
+      case "var": {
+        const o = this.applyEvents(this.eventsOf(st), facts);
+        if (o.kind === "normal" && st.target.kind === "name" && o.facts.responded && this.eventsOf(st).some((e) => e.kind === "request" || e.kind === "helper")) {
+          return [{ kind: "normal", facts: { ...o.facts, assigned: [...(o.facts.assigned ?? []), st.target.name] } }];
+        }
+        return [o];
+      }
+      case "return": {
+        const o = this.applyEvents(this.eventsOf(st), facts);
+        return [o.kind === "normal" ? { kind: "return", facts: o.facts } : o];
+      }
+      case "throw": {
+        const o = this.applyEvents(this.eventsOf(st), facts);
+        if (o.kind !== "normal") return [o];
+        return [{ kind: isAbortError(st.value) ? "abort" : "throw", facts: o.facts }];
+      }
+      case "break":
+        return [{ kind: "break", facts }];
+      case "continue":
+        return [{ kind: "continue", facts }];
+      case "block": {
+        const o = this.applyEvents(this.eventsOf(st), facts);
+        if (o.kind !== "normal") return [o];
+        return this.block(st.body, [o.facts]);
+      }
+      case "if":
+        return this.ifStmt(st, facts);
+      case "switch":
+        return this.switchStmt(st, facts);
+      case "loop": {
+        // A loop nested in the simulated code runs its body once, abstractly.
+        const o = this.applyEvents(this.eventsOf(st), facts);
+        if (o.kind !== "normal") return [o];
+        const inner = this.block(st.body, [o.facts]);
+        return inner.map((x) => (x.kind === "break" || x.kind === "continue" ? { kind: "normal", facts: x.facts } : x));
+      }
+      case "try":
+        return this.tryStmt(st, facts);
+    }
+  }
+
+  private ifStmt(st: Extract<Stmt, { kind: "if" }>, facts: PathFacts): Outcome[] {
+    const pre = this.applyEvents(this.eventsOf(st), facts);
+    if (pre.kind !== "normal") return [pre];
+    const c = this.cond.eval(st.test, this.scenario, this.options.env);
+    const out: Outcome[] = [];
+    const decided = pre.facts.decided || c.decided;
+    if (c.value !== false) out.push(...this.block(st.then, [{ ...pre.facts, decided, refs: [...pre.facts.refs, ...c.refs] }]));
+    if (c.value !== true) out.push(...this.block(st.else ?? [], [{ ...pre.facts, decided, refs: [...pre.facts.refs, ...(c.falseRefs ?? [])] }]));
+    return out;
+  }
+
+  private switchStmt(st: Extract<Stmt, { kind: "switch" }>, facts: PathFacts): Outcome[] {
+    const pre = this.applyEvents(this.eventsOf(st), facts);
+    if (pre.kind !== "normal") return [pre];
+    const out: Outcome[] = [];
+    const subjectIsStatus = this.cond.isStatusExpr(st.subject, this.options.env);
+    let fallthrough: PathFacts[] = [];
+    let pending: PathFacts[] = [pre.facts];
+    const defaultIndex = st.cases.findIndex((c) => c.tests.length === 0);
+    const runFrom = (index: number, entry: PathFacts[]): void => {
+      let live = entry;
+      for (let i = index; i < st.cases.length && live.length > 0; i++) {
+        const res = this.block(st.cases[i]!.body, live);
+        live = [];
+        for (const o of res) {
+          if (o.kind === "normal") live.push(o.facts);
+          else if (o.kind === "break") out.push({ kind: "normal", facts: o.facts });
+          else out.push(o);
+        }
+        if (this.ctx.python) break; // match cases do not fall through
+      }
+      for (const f of live) out.push({ kind: "normal", facts: f });
+    };
+    for (let i = 0; i < st.cases.length; i++) {
+      const c = st.cases[i]!;
+      if (c.tests.length === 0) continue;
+      const r = this.caseTest(c.tests, st.subject, subjectIsStatus);
+      const taken = pending.map((f) => ({ ...f, decided: f.decided || r.decided, refs: [...f.refs, ...r.refs] }));
+      if (r.value !== false) fallthrough = taken;
+      if (r.value !== false) runFrom(i, fallthrough);
+      if (r.value === true) {
+        pending = [];
+        break;
+      }
+      pending = pending.map((f) => ({ ...f, decided: f.decided || r.decided }));
+    }
+    if (pending.length > 0) {
+      if (defaultIndex >= 0) runFrom(defaultIndex, pending);
+      else for (const f of pending) out.push({ kind: "normal", facts: f });
+    }
+    return capOutcomes(out);
+  }
+
+  private caseTest(tests: Expr[], subject: Expr, subjectIsStatus: boolean): CondResult {
+    const results: CondResult[] = tests.map((t) => {
+      const n = this.cond.numberOf(t);
+      if (subjectIsStatus && n !== undefined) return this.cond.compareStatus("==", n, t, this.scenario);
+      if (t.kind === "string" && !t.parts) return this.cond.codeTest(t.value, t, this.scenario);
+      if (t.kind === "name" || t.kind === "member") {
+        // `case RateLimitError():` / `switch (true) { case err instanceof X: }` / `switch (err.constructor)`
+        const sub = unwrap(subject);
+        if (sub.kind === "bool" && sub.value) return this.cond.eval(t, this.scenario, this.options.env);
+        if (this.ctx.python) return this.cond.classTest([t], this.scenario);
+      }
+      if (unwrap(subject).kind === "bool") return this.cond.eval(t, this.scenario, this.options.env);
+      return { value: undefined, refs: [], decided: false };
+    });
+    if (results.some((r) => r.value === true)) return { value: true, refs: results.flatMap((r) => (r.value === true ? r.refs : [])), decided: true };
+    if (results.every((r) => r.value === false)) return { value: false, refs: [], decided: results.some((r) => r.decided) };
+    return { value: undefined, refs: results.flatMap((r) => r.refs), decided: results.some((r) => r.decided) };
+  }
+
+  private tryStmt(st: Extract<Stmt, { kind: "try" }>, facts: PathFacts): Outcome[] {
+    const body = this.block(st.body, [facts]);
+    const out: Outcome[] = [];
+    for (const o of body) {
+      if (o.kind === "throw") {
+        let remaining: PathFacts[] = [o.facts];
+        for (const h of st.handlers) {
+          if (remaining.length === 0) break;
+          const match = this.cond.classTest(h.types, this.scenario);
+          const next: PathFacts[] = [];
+          for (const f of remaining) {
+            if (match.value !== false) {
+              out.push(...this.block(h.body, [{ ...f, decided: f.decided || match.decided, refs: [...f.refs, ...match.refs] }]));
+            }
+            if (match.value !== true) next.push({ ...f, decided: f.decided || match.decided });
+          }
+          remaining = next;
+        }
+        for (const f of remaining) out.push({ kind: "throw", facts: f });
+      } else if (o.kind === "normal" && st.orelse) {
+        out.push(...this.block(st.orelse, [o.facts]));
+      } else {
+        out.push(o);
+      }
+    }
+    if (!st.finally || st.finally.length === 0) return capOutcomes(out);
+    const withFinally: Outcome[] = [];
+    for (const o of out) {
+      for (const f of this.block(st.finally, [o.facts])) withFinally.push(f.kind === "normal" ? { kind: o.kind, facts: f.facts } : f);
+    }
+    return capOutcomes(withFinally);
+  }
+
+  // ------------------------------------------------------------ events
+
+  private applyEvents(events: Event[], facts: PathFacts): Outcome {
+    let f = facts;
+    const s = this.scenario;
+    for (const ev of events) {
+      switch (ev.kind) {
+        case "request":
+        case "helper": {
+          const throws = ev.kind === "request" ? ev.info.client.throws : ev.throws;
+          f = { ...f, requested: true };
+          if (s === "network") return { kind: "throw", facts: f };
+          if (s !== 200 && throws) return { kind: "throw", facts: f };
+          f = { ...f, responded: true };
+          break;
+        }
+        case "raise":
+          if (f.responded && s !== 200 && s !== "network") return { kind: "throw", facts: f };
+          break;
+        case "wait":
+          f = { ...f, waits: [...f.waits, ev.wait] };
+          break;
+        case "refresh":
+          f = { ...f, refreshed: true };
+          break;
+        case "recurse":
+          f = { ...f, recursed: ev.call };
+          break;
+        case "abort":
+          return { kind: "abort", facts: f };
+      }
+    }
+    return { kind: "normal", facts: f };
+  }
+
+  private eventsOf(st: Stmt): Event[] {
+    const cached = this.events.get(st);
+    if (cached && !this.options.selfNames && !this.options.attemptParams && !this.options.abortCalls) return cached;
+    const out: Event[] = [];
+    for (const e of stmtExprs(st)) this.collect(e, out, 0);
+    if (!this.options.selfNames && !this.options.attemptParams && !this.options.abortCalls) this.events.set(st, out);
+    return out;
+  }
+
+  /** Post-order: a call's arguments run before the call. Functions are not entered (callbacks run later), but promise-wrapped timers are waits. */
+  private collect(e: Expr, out: Event[], depth: number): void {
+    if (depth > 200) return;
+    switch (e.kind) {
+      case "function":
+        return;
+      case "call":
+        this.collect(e.callee, out, depth + 1);
+        for (const a of e.args) if (a.value.kind !== "function") this.collect(a.value, out, depth + 1);
+        this.callEvent(e, out);
+        return;
+      default:
+        for (const c of childrenOf(e)) this.collect(c, out, depth + 1);
+    }
+  }
+
+  private callEvent(call: Call, out: Event[]): void {
+    const dotted = dottedName(call.callee) ?? "";
+    const name = calleeName(call.callee) ?? "";
+    const opts = this.options;
+    if (opts.selfNames && (opts.selfNames.has(dotted) || opts.selfNames.has(dotted.replace(/^(this|self|cls)\./, "")))) {
+      out.push({ kind: "recurse", call });
+      return;
+    }
+    if (opts.abortCalls?.has(dotted)) {
+      out.push({ kind: "abort" });
+      return;
+    }
+    if (opts.attemptParams?.has(dotted)) {
+      out.push({ kind: "helper", fn: EMPTY_FN, throws: true });
+      return;
+    }
+    const request = detectRequest(call, this.ctx);
+    if (request) {
+      out.push({ kind: "request", info: request });
+      return;
+    }
+    if (name === "raise_for_status" && call.callee.kind === "member") {
+      out.push({ kind: "raise" });
+      return;
+    }
+    const wait = this.waitOf(call);
+    if (wait) {
+      out.push({ kind: "wait", wait });
+      return;
+    }
+    if (isCredentialRefresh(name)) {
+      out.push({ kind: "refresh" });
+      return;
+    }
+    const helper = this.sameFileFunction(call);
+    if (helper) {
+      const info = this.helperSummary(helper, 0);
+      if (info.requests) out.push({ kind: "helper", fn: helper, throws: info.throws });
+      else if (info.wait) out.push({ kind: "wait", wait: { expr: call, helper, helperArgs: call } });
+    }
+  }
+
+  /** A wait: `sleep(ms)`, `time.sleep(s)`, `new Promise(r => setTimeout(r, ms))`, `setTimeout(ms)` of timers/promises. */
+  private waitOf(call: Call): WaitEvent | undefined {
+    if (call.isNew && calleeName(call.callee) === "Promise") {
+      const fn = call.args[0]?.value;
+      if (fn?.kind !== "function") return undefined;
+      let found: WaitEvent | undefined;
+      walkStmts(fn.fn.body, (st) => {
+        for (const e of stmtExprs(st)) {
+          const x = unwrap(e);
+          if (x.kind === "call" && calleeName(x.callee) === "setTimeout") {
+            found = { expr: call, delay: x.args[1]?.value };
+          }
+        }
+      });
+      return found;
+    }
+    const dotted = dottedName(call.callee);
+    if (!dotted) return undefined;
+    const imp = this.ctx.imports.get(dotted.split(".")[0]!);
+    if (!this.ctx.python && dotted === "setTimeout" && imp?.module.includes("timers/promises")) {
+      return { expr: call, delay: call.args[0]?.value };
+    }
+    const index = sleepCall(dotted, this.ctx.python, imp?.module);
+    if (index === undefined) return undefined;
+    if (!this.ctx.python && dotted === "setTimeout") return undefined; // a bare callback timer is not an awaited wait
+    const local = this.sameFileFunction(call);
+    if (local) {
+      const info = this.helperSummary(local, 0);
+      if (!info.wait) return undefined;
+      // A local `sleep(ms)` helper: the delay is its argument.
+      return { expr: call, delay: call.args[index]?.value };
+    }
+    return { expr: call, delay: call.args[index]?.value };
+  }
+
+  private sameFileFunction(call: Call): FunctionDef | undefined {
+    const dotted = dottedName(call.callee);
+    if (!dotted) return undefined;
+    const name = dotted.replace(/^(this|self|cls)\./, "");
+    if (name.includes(".")) return undefined;
+    const fns = this.ctx.functions.get(name);
+    return fns && fns.length === 1 ? fns[0] : undefined;
+  }
+
+  /** Does a same-file function send requests, throw on HTTP errors, wait? */
+  helperSummary(fn: FunctionDef, depth: number): { requests: boolean; throws: boolean; wait?: boolean } {
+    const cached = this.helperInfo.get(fn);
+    if (cached) return cached;
+    const info = { requests: false, throws: false, wait: false };
+    this.helperInfo.set(fn, info); // breaks cycles
+    if (depth > MAX_HELPER_DEPTH) return info;
+    const saved = this.options;
+    this.options = {};
+    walkStmts(fn.body, (st) => {
+      if (st.kind === "throw") info.throws = true;
+      for (const ev of this.eventsOf(st)) {
+        if (ev.kind === "request") {
+          info.requests = true;
+          if (ev.info.client.throws) info.throws = true;
+        } else if (ev.kind === "helper") {
+          info.requests = true;
+          if (ev.throws) info.throws = true;
+        } else if (ev.kind === "raise") info.throws = true;
+        else if (ev.kind === "wait") info.wait = true;
+      }
+    });
+    if (!info.wait) {
+      // `function sleep(ms) { return new Promise(r => setTimeout(r, ms)) }`
+      walkStmts(fn.body, (st) => {
+        for (const e of stmtExprs(st)) {
+          const x = unwrap(e);
+          if (x.kind === "call" && this.waitOf(x)) info.wait = true;
+        }
+      });
+    }
+    this.options = saved;
+    return info;
+  }
+}
+
+const EMPTY_FN: FunctionDef = { start: 0, end: 0, params: [], body: [], isAsync: false, decorators: [], head: { start: 0, end: 0 } };
+
+function childrenOf(e: Expr): Expr[] {
+  switch (e.kind) {
+    case "member":
+      return [e.object];
+    case "index":
+      return [e.object, e.index];
+    case "object":
+      return e.properties.map((p) => p.value);
+    case "array":
+      return e.elements;
+    case "binary":
+    case "logical":
+      return [e.left, e.right];
+    case "unary":
+      return [e.operand];
+    case "await":
+      return [e.expr];
+    case "conditional":
+      return [e.test, e.then, e.else];
+    case "assign":
+      return [e.value];
+    case "opaque":
+      return e.children;
+    case "string":
+      return e.parts ?? [];
+    default:
+      return [];
+  }
+}
+
+/** `throw new AbortError(...)` / `throw new pRetry.AbortError(...)`: p-retry's "do not retry". */
+function isAbortError(value: Expr | undefined): boolean {
+  if (!value) return false;
+  const x = unwrap(value);
+  return x.kind === "call" && calleeName(x.callee) === "AbortError";
+}
+
+function factsKey(f: PathFacts): string {
+  return [
+    f.requested ? 1 : 0,
+    f.responded ? 1 : 0,
+    f.refreshed ? 1 : 0,
+    f.decided ? 1 : 0,
+    f.recursed ? f.recursed.start : -1,
+    f.refs.map((r) => r.start).join(","),
+    f.waits.map((w) => w.expr.start).join(","),
+  ].join("|");
+}
+
+function dedupeFacts(list: PathFacts[]): PathFacts[] {
+  const seen = new Map<string, PathFacts>();
+  for (const f of list) if (!seen.has(factsKey(f))) seen.set(factsKey(f), f);
+  return [...seen.values()].slice(0, MAX_OUTCOMES);
+}
+
+function capOutcomes(list: Outcome[]): Outcome[] {
+  const seen = new Map<string, Outcome>();
+  for (const o of list) {
+    const key = o.kind + "#" + factsKey(o.facts);
+    if (!seen.has(key)) seen.set(key, o);
+  }
+  return [...seen.values()].slice(0, MAX_OUTCOMES);
+}

@@ -1,0 +1,194 @@
+/**
+ * Classifies a wait: does its delay grow between attempts, is it exponential,
+ * does it have a random component, does it come from Retry-After?
+ */
+
+import type { Expr, FunctionDef, Stmt } from "../ir/types";
+import { calleeName, dottedName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
+import type { FileContext } from "./context";
+import type { WaitEvent } from "./simulate";
+import type { WaitSite } from "./types";
+
+export interface WaitFeatures {
+  grows: boolean;
+  exponential: boolean;
+  jitter: boolean;
+  readsRetryAfter: boolean;
+  /** Something we cannot see into (a call of an unknown function, a parameter): not judged constant. */
+  opaque: boolean;
+}
+
+const RETRY_AFTER_TEXT = /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset/i;
+const RETRY_AFTER_NAME = /retry_?after|retryafter|ratelimit_?reset|rate_?limit_?reset|reset_?(at|time|after|seconds|ms)|resets?_?in/i;
+const JITTER_NAME = /jitter|random/i;
+/** Calls that keep a delay what it is (rounding, clamping, parsing). */
+const NEUTRAL_CALLS = new Set(["min", "max", "int", "float", "round", "Number", "parseInt", "parseFloat", "floor", "ceil", "trunc", "abs", "toFixed", "timedelta", "total_seconds", "Duration"]);
+
+/** Loop-scoped knowledge: counters (attempt numbers) and variables that grow across attempts. */
+export interface GrowthScope {
+  counters: ReadonlySet<string>;
+  growing: ReadonlySet<string>;
+}
+
+export function classifyWait(wait: WaitEvent, ctx: FileContext, scope: GrowthScope): WaitSite {
+  const features = wait.helper ? helperFeatures(wait, ctx, scope) : wait.delay ? exprFeatures(wait.delay, ctx, scope, 0) : opaqueFeatures();
+  return {
+    kind: "wait",
+    start: wait.expr.start,
+    end: wait.expr.end,
+    grows: features.grows || features.opaque,
+    exponential: features.exponential,
+    jitter: features.jitter || features.opaque,
+    readsRetryAfter: features.readsRetryAfter,
+  };
+}
+
+function opaqueFeatures(): WaitFeatures {
+  return { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: true };
+}
+
+function merge(a: WaitFeatures, b: WaitFeatures): WaitFeatures {
+  return {
+    grows: a.grows || b.grows,
+    exponential: a.exponential || b.exponential,
+    jitter: a.jitter || b.jitter,
+    readsRetryAfter: a.readsRetryAfter || b.readsRetryAfter,
+    opaque: a.opaque || b.opaque,
+  };
+}
+
+/** Features of a delay expression, following local variables it reads. */
+export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, depth: number): WaitFeatures {
+  let f: WaitFeatures = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  if (depth > 6) return opaqueFeatures();
+  walkExpr(delay, (e) => {
+    switch (e.kind) {
+      case "string":
+        if (RETRY_AFTER_TEXT.test(e.value)) f.readsRetryAfter = true;
+        return;
+      case "member":
+        if (RETRY_AFTER_NAME.test(e.property)) f.readsRetryAfter = true;
+        if (JITTER_NAME.test(e.property) && e.property !== "random") f.jitter = true;
+        if (scope.counters.has(dottedName(e) ?? "")) f.grows = true;
+        return;
+      case "name": {
+        if (RETRY_AFTER_NAME.test(e.name)) f.readsRetryAfter = true;
+        if (/jitter/i.test(e.name)) f.jitter = true;
+        if (scope.counters.has(e.name)) {
+          f.grows = true;
+          return;
+        }
+        if (scope.growing.has(e.name)) {
+          f.grows = true;
+          f.exponential = true;
+        }
+        const value = ctx.values.get(e.name);
+        if (value && value !== e) f = merge(f, exprFeatures(value, ctx, scope, depth + 1));
+        return;
+      }
+      case "binary":
+        if (e.op === "**" || e.op === "<<") f.exponential = true;
+        return;
+      case "call": {
+        const name = calleeName(e.callee) ?? "";
+        const dotted = dottedName(e.callee) ?? "";
+        if (name === "random" || name === "uniform" || name === "randint" || name === "randrange" || name === "randbelow" || name === "triangular" || name === "gauss" || /random/i.test(dotted)) {
+          f.jitter = true;
+          return;
+        }
+        if (name === "pow" || dotted === "Math.pow") f.exponential = true;
+        if (NEUTRAL_CALLS.has(name) || dotted.startsWith("Math.") || dotted.startsWith("math.")) return;
+        if (/get|header/i.test(name) && e.args.some((a) => a.value.kind === "string" && RETRY_AFTER_TEXT.test(a.value.value))) {
+          f.readsRetryAfter = true;
+          return false;
+        }
+        const fns = ctx.functions.get(name);
+        if (fns && fns.length === 1) {
+          f = merge(f, functionFeatures(fns[0]!, ctx, scope, depth + 1, e.args.map((a) => a.value)));
+          return false;
+        }
+        if (/retry_?after|retryafter|parse_?retry|reset/i.test(name)) {
+          f.readsRetryAfter = true;
+          return false;
+        }
+        if (/backoff|delay|jitter/i.test(name)) {
+          // A delay computed by something we cannot see: judge it neither constant nor jitter-free.
+          f.opaque = true;
+          if (/jitter/i.test(name)) f.jitter = true;
+          return false;
+        }
+        f.opaque = true;
+        return false;
+      }
+      default:
+        return;
+    }
+  });
+  // A name that is a parameter of the enclosing function and not a counter is opaque.
+  return f;
+}
+
+/** Features of what a same-file function returns, with counters passed in as arguments treated as counters. */
+function functionFeatures(fn: FunctionDef, ctx: FileContext, scope: GrowthScope, depth: number, args: Expr[]): WaitFeatures {
+  const counters = new Set(scope.counters);
+  fn.params.forEach((p, i) => {
+    const arg = args[i];
+    if (!p.name || !arg) return;
+    let mentionsCounter = false;
+    walkExpr(arg, (x) => {
+      if (x.kind === "name" && (scope.counters.has(x.name) || scope.growing.has(x.name))) mentionsCounter = true;
+    });
+    if (mentionsCounter) counters.add(p.name);
+  });
+  const inner: GrowthScope = { counters, growing: scope.growing };
+  let f: WaitFeatures = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  let sawReturn = false;
+  walkStmts(fn.body, (s: Stmt) => {
+    if (s.kind === "return" && s.value) {
+      sawReturn = true;
+      f = merge(f, exprFeatures(s.value, ctx, inner, depth));
+    } else if (s.kind === "var" && s.value) {
+      const v = exprFeatures(s.value, ctx, inner, depth);
+      f = merge(f, { ...v, opaque: false });
+    }
+  });
+  if (!sawReturn) f.opaque = true;
+  return f;
+}
+
+/** A helper that waits (`await backoff(attempt)`): the features of the waits inside it. */
+function helperFeatures(wait: WaitEvent, ctx: FileContext, scope: GrowthScope): WaitFeatures {
+  const fn = wait.helper!;
+  const args = wait.helperArgs?.args.map((a) => a.value) ?? [];
+  const counters = new Set(scope.counters);
+  fn.params.forEach((p, i) => {
+    const arg = args[i];
+    if (!p.name || !arg) return;
+    walkExpr(arg, (x) => {
+      if (x.kind === "name" && (scope.counters.has(x.name) || scope.growing.has(x.name))) counters.add(p.name!);
+      if (x.kind === "name" && RETRY_AFTER_NAME.test(x.name)) counters.add(p.name!);
+    });
+  });
+  let f: WaitFeatures = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  let sawDelay = false;
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s)) {
+      walkExpr(e, (x) => {
+        if (x.kind === "call" && /sleep|setTimeout|wait|delay/i.test(calleeName(x.callee) ?? "")) {
+          const arg = calleeName(x.callee) === "setTimeout" ? x.args[1]?.value : x.args[0]?.value;
+          if (arg) {
+            sawDelay = true;
+            f = merge(f, exprFeatures(arg, ctx, { counters, growing: scope.growing }, 1));
+          }
+        }
+      }, true);
+    }
+  });
+  for (const arg of args) {
+    walkExpr(arg, (x) => {
+      if (x.kind === "name" && RETRY_AFTER_NAME.test(x.name)) f.readsRetryAfter = true;
+    });
+  }
+  if (!sawDelay) f.opaque = true;
+  return f;
+}
