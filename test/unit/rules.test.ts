@@ -1,0 +1,75 @@
+/**
+ * The data-driven rule test: every fixture under test/fixtures/{rules,seeds,suppression}
+ * is analysed and its findings must equal its inline annotations exactly.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { LineIndex } from "../../server/src/core/parse/line-index";
+import { RULE_IDS } from "../../server/src/core/rules/index";
+import { languageIdForPath } from "../../server/src/core/types";
+import { describeExpectation, readAnnotations, type Expectation } from "../helpers/annotations";
+import { getEngine } from "../helpers/engine";
+
+const ROOT = join(__dirname, "..", "fixtures");
+const FOLDERS = ["rules", "seeds", "suppression"];
+
+function fixtureFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return fixtureFiles(path);
+    return languageIdForPath(name) && !name.includes(".fixed.") ? [path] : [];
+  });
+}
+
+const files = FOLDERS.flatMap((f) => fixtureFiles(join(ROOT, f)));
+
+describe("rule fixtures", () => {
+  it("has fixtures", () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  for (const file of files) {
+    it(relative(ROOT, file), async () => {
+      const engine = await getEngine();
+      const { text, expectations } = readAnnotations(readFileSync(file, "utf8"));
+      const result = engine.analyze({ text, languageId: languageIdForPath(file)!, path: file });
+      expect(result.syntaxProblems, "the fixture must parse cleanly").toEqual([]);
+      const lines = new LineIndex(text);
+      const actual = result.findings.map((f) => {
+        const start = lines.positionAt(f.start);
+        const end = lines.positionAt(f.end);
+        const e: Expectation = {
+          line: start.line,
+          column: start.character,
+          endColumn: end.line === start.line ? end.character : undefined,
+          multiline: end.line !== start.line,
+          severity: f.severity,
+          ruleId: f.ruleId,
+          message: f.message,
+        };
+        // Trailing-form expectations compare the start line only: match their shape.
+        const trailing = expectations.find(
+          (x) => x.column === undefined && x.line === e.line && x.ruleId === e.ruleId && x.message === e.message,
+        );
+        return describeExpectation(trailing ?? e);
+      });
+      expect(actual.sort()).toEqual(expectations.map(describeExpectation).sort());
+    });
+  }
+});
+
+describe("rule registry", () => {
+  it("every rule has a fixture folder and a docs page", () => {
+    for (const id of RULE_IDS) {
+      expect(statSync(join(ROOT, "rules", id)).isDirectory(), `test/fixtures/rules/${id}`).toBe(true);
+      expect(statSync(join(__dirname, "..", "..", "docs", "rules", `${id}.md`)).isFile(), `docs/rules/${id}.md`).toBe(true);
+    }
+  });
+});
