@@ -1,0 +1,1 @@
+"""Nightly sync of the CRM directory and exports into the warehouse."""
