@@ -1,0 +1,162 @@
+/**
+ * The Node edge of the catalog: reads user catalogs and OpenAPI documents from
+ * disk and layers them over the built-in catalog. Nothing here throws for a
+ * missing or broken file; it becomes a problem and the rest keeps working.
+ */
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { Catalog, importOpenApi, parseUserCatalog } from "../core/catalog/index";
+import type { CatalogLayer, CatalogProblem, LayerResult } from "../core/catalog/index";
+
+/** What `loadCatalogFiles` found. */
+export interface LoadedCatalogs {
+  /** The built-in catalog with every readable layer over it. */
+  catalog: Catalog;
+  problems: CatalogProblem[];
+  /** Absolute paths of the files read (catalogs and OpenAPI documents). */
+  files: string[];
+}
+
+const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
+const MAX_SCAN_DEPTH = 8;
+const MAX_SCANNED_ENTRIES = 20_000;
+const MAX_FILE_BYTES = 5_000_000;
+
+/**
+ * Reads the catalogs at `paths` (relative to `baseDir`). A path is a file (a
+ * user catalog JSON or an OpenAPI document) or a directory scanned for
+ * `*.api-errors.json` and `openapi*.{yaml,yml,json}`. Later paths win.
+ */
+export function loadCatalogFiles(paths: string[], baseDir: string): LoadedCatalogs {
+  const problems: CatalogProblem[] = [];
+  const files: string[] = [];
+  for (const p of paths) {
+    const full = resolve(baseDir, p);
+    const kind = fileKind(full);
+    if (kind === "missing")
+      problems.push({ path: full, message: `Catalog not found: ${p}`, start: 0, end: 0 });
+    else if (kind === "dir") files.push(...scanCatalogDir(full));
+    else files.push(full);
+  }
+  const layers: CatalogLayer[] = [];
+  for (const file of unique(files)) {
+    const result = readLayer(file);
+    problems.push(...result.problems);
+    if (result.layer) layers.push(result.layer);
+  }
+  return { catalog: Catalog.builtin().withLayers(layers), problems, files: unique(files) };
+}
+
+/** Reads one file as a user catalog or an OpenAPI document (by name and content). */
+export function readLayer(file: string): LayerResult {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_FILE_BYTES)
+      return {
+        problems: [
+          { path: file, message: "File too large to load as a catalog (over 5 MB).", start: 0, end: 0 },
+        ],
+      };
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    return {
+      problems: [
+        {
+          path: file,
+          message: `Cannot read the catalog: ${e instanceof Error ? e.message : String(e)}`,
+          start: 0,
+          end: 0,
+        },
+      ],
+    };
+  }
+  return isOpenApiFile(file, text) ? importOpenApi(text, file) : parseUserCatalog(text, file);
+}
+
+/**
+ * Finds the OpenAPI 3 documents of a workspace: `openapi.{yaml,yml,json}`
+ * anywhere, and YAML/JSON files whose first kilobyte declares `openapi: 3`.
+ * Skips node_modules and VCS folders.
+ */
+export function findOpenApiDocuments(root: string): string[] {
+  const out: string[] = [];
+  walk(root, (file, name) => {
+    if (!/\.(ya?ml|json)$/i.test(name)) return;
+    if (/^openapi\.(ya?ml|json)$/i.test(name) || declaresOpenApi3(head(file))) out.push(file);
+  });
+  return out.sort();
+}
+
+function scanCatalogDir(dir: string): string[] {
+  const out: string[] = [];
+  walk(dir, (file, name) => {
+    if (/\.api-errors\.json$/i.test(name) || /^openapi.*\.(ya?ml|json)$/i.test(name)) out.push(file);
+    else if (/\.(ya?ml|json)$/i.test(name) && declaresOpenApi3(head(file))) out.push(file);
+  });
+  return out.sort();
+}
+
+function isOpenApiFile(file: string, text: string): boolean {
+  if (/\.ya?ml$/i.test(file)) return true;
+  if (/\.api-errors\.json$/i.test(file)) return false;
+  return /^openapi/i.test(basename(file)) || declaresOpenApi(text.slice(0, 1024));
+}
+
+/** Whether the start of a file has a top-level `openapi` field (any version). */
+function declaresOpenApi(start: string): boolean {
+  return /^\s*\{?\s*"?openapi"?\s*:/m.test(start);
+}
+
+/** Whether the start of a file declares `openapi: 3.x`. */
+function declaresOpenApi3(start: string): boolean {
+  return /^openapi\s*:\s*["']?3(\.|["'\s]|$)/m.test(start) || /"openapi"\s*:\s*"3(\.|")/.test(start);
+}
+
+function walk(root: string, visit: (file: string, name: string) => void): void {
+  let budget = MAX_SCANNED_ENTRIES;
+  const visitDir = (dir: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (--budget < 0) return;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name) && depth < MAX_SCAN_DEPTH) visitDir(full, depth + 1);
+      } else if (entry.isFile()) {
+        visit(full, entry.name);
+      }
+    }
+  };
+  visitDir(root, 0);
+}
+
+function head(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const buf = Buffer.alloc(1024);
+    const n = readSync(fd, buf, 0, 1024, 0);
+    return buf.subarray(0, n).toString("utf8");
+  } catch {
+    return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function fileKind(path: string): "file" | "dir" | "missing" {
+  try {
+    const s = statSync(path);
+    return s.isDirectory() ? "dir" : "file";
+  } catch {
+    return "missing";
+  }
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
