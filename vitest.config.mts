@@ -2,8 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/unit/**/*.test.ts", "test/lsp/**/*.test.ts"],
-    testTimeout: 30_000,
+    include: ["test/unit/**/*.test.ts", "test/lsp/**/*.test.ts", "test/nvim/**/*.test.ts"],
+    testTimeout: 90_000,
     pool: "forks",
   },
 });

@@ -1,0 +1,168 @@
+/**
+ * Parse once per document version, analyse once per version and configuration:
+ * the cache that hovers, diagnostics and code actions share.
+ */
+import type { Engine } from "../core/engine";
+import { skipReason } from "../core/engine";
+import type { HoverTarget } from "../core/hover-target";
+import type { ParsedDocument } from "../core/parse/parser";
+import {
+  isLanguageId,
+  languageIdForPath,
+  type AnalysisResult,
+  type Config,
+  type LanguageId,
+} from "../core/types";
+
+/** The part of an LSP text document the analysis needs. */
+export interface VersionedText {
+  uri: string;
+  languageId: string;
+  version: number;
+  getText(): string;
+}
+
+/** One analysis with the time it took. */
+export interface TimedAnalysis {
+  result: AnalysisResult;
+  elapsedMs: number;
+  /** True when the analysis was cancelled part-way: the findings are incomplete. */
+  cancelled: boolean;
+}
+
+interface Entry {
+  version: number;
+  languageId: LanguageId;
+  parsed: ParsedDocument | undefined;
+  /** Why the text is not analysed (too large, binary); set instead of `parsed`. */
+  skipped: string | undefined;
+  analyses: Map<string, TimedAnalysis>;
+}
+
+/** The language of a document: the client's id when it is ours, else the file extension's. */
+export function documentLanguage(languageId: string, uri: string): LanguageId | undefined {
+  if (isLanguageId(languageId)) return languageId;
+  return languageIdForPath(uri.replace(/[?#].*$/, ""));
+}
+
+/**
+ * Per-URI cache of the latest version's parse tree and analyses. Replacing or
+ * forgetting an entry frees its tree (tree-sitter trees live in wasm memory).
+ */
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /**
+   * @param beforeUse called with a document's URI right before the engine
+   *   analyses it or looks for a hover target (to give the engine the knowledge
+   *   of that document's catalog).
+   */
+  constructor(
+    private readonly engine: Engine,
+    private readonly beforeUse: (uri: string) => void = () => undefined,
+  ) {}
+
+  /** The parse of the document's current version; undefined when it is not ours or not analysed (binary, huge). */
+  parsed(doc: VersionedText): ParsedDocument | undefined {
+    return this.entry(doc)?.parsed;
+  }
+
+  /** Why the document is not analysed, if it is not. */
+  skipped(doc: VersionedText): string | undefined {
+    return this.entry(doc)?.skipped;
+  }
+
+  /**
+   * Findings of the document's current version under `config`, cached. A
+   * cancelled analysis is returned (marked) but not cached.
+   */
+  analyze(
+    doc: VersionedText,
+    config: Config,
+    isCancelled: () => boolean = () => false,
+  ): TimedAnalysis | undefined {
+    const entry = this.entry(doc);
+    if (!entry) return undefined;
+    const key = JSON.stringify(config.rules);
+    const cached = entry.analyses.get(key);
+    if (cached) return cached;
+    const started = performance.now();
+    let cancelled = false;
+    const check = (): boolean => {
+      if (!cancelled && isCancelled()) cancelled = true;
+      return cancelled;
+    };
+    let result: AnalysisResult;
+    if (entry.skipped !== undefined || !entry.parsed) {
+      result = { findings: [], syntaxProblems: [], skipped: entry.skipped };
+    } else {
+      this.beforeUse(doc.uri);
+      result = this.engine.analyze(entry.parsed, config, { isCancelled: check });
+    }
+    const timed: TimedAnalysis = { result, elapsedMs: performance.now() - started, cancelled };
+    if (!cancelled) entry.analyses.set(key, timed);
+    return timed;
+  }
+
+  /** The hover target at `offset` of the document's current version, if any. */
+  hoverTargetAt(doc: VersionedText, offset: number): HoverTarget | undefined {
+    const parsed = this.parsed(doc);
+    if (!parsed) return undefined;
+    this.beforeUse(doc.uri);
+    return this.engine.hoverTargetAt(parsed, offset);
+  }
+
+  /** Drops the document (on close) and frees its tree. */
+  forget(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    this.entries.delete(uri);
+    entry.parsed?.tree.delete();
+  }
+
+  /** Drops cached analyses (the parse trees stay): for a settings or catalog change. */
+  clearAnalyses(): void {
+    for (const entry of this.entries.values()) entry.analyses.clear();
+  }
+
+  private entry(doc: VersionedText): Entry | undefined {
+    const languageId = documentLanguage(doc.languageId, doc.uri);
+    if (!languageId) return undefined;
+    const existing = this.entries.get(doc.uri);
+    if (existing && existing.version === doc.version && existing.languageId === languageId) return existing;
+    this.forget(doc.uri);
+    const text = doc.getText();
+    const skipped = skipReason(text);
+    const entry: Entry = {
+      version: doc.version,
+      languageId,
+      parsed: skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }) : undefined,
+      skipped,
+      analyses: new Map(),
+    };
+    this.entries.set(doc.uri, entry);
+    return entry;
+  }
+}
+
+/**
+ * Analyses a text that is not open in the editor (a file read from disk) and
+ * frees its tree right away: the background scan keeps no trees.
+ */
+export function analyzeText(
+  engine: Engine,
+  text: string,
+  languageId: LanguageId,
+  path: string,
+  config: Config,
+  isCancelled?: () => boolean,
+): AnalysisResult {
+  const skipped = skipReason(text);
+  if (skipped !== undefined) return { findings: [], syntaxProblems: [], skipped };
+  const parsed = engine.parse({ text, languageId, path });
+  try {
+    return engine.analyze(parsed, config, { isCancelled });
+  } finally {
+    parsed.tree.delete();
+  }
+}

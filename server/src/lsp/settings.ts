@@ -1,0 +1,180 @@
+/**
+ * Settings: the one place where raw `apiErrorInsight.*` values from the client
+ * become a validated `Settings` and the core's `Config`, plus the per-resource
+ * cache of `workspace/configuration` answers.
+ */
+import { ruleById } from "../core/rules/index";
+import type { Config, SeveritySetting } from "../core/types";
+import { DEFAULT_SETTINGS, type RuleSeveritySetting, type RunSetting, type Settings } from "../protocol";
+
+/** Validated settings of one resource and the core configuration derived from them. */
+export interface ResolvedSettings {
+  settings: Settings;
+  config: Config;
+  /** One line per setting that was ignored (wrong type, unknown rule, unknown severity). */
+  problems: string[];
+}
+
+const SEVERITY_SETTINGS: readonly RuleSeveritySetting[] = ["off", "info", "warning", "error"];
+const RUN_SETTINGS: readonly RunSetting[] = ["onType", "onSave"];
+
+/**
+ * Turns whatever the client sent for the `apiErrorInsight` section into
+ * settings and a core `Config`. Never throws: anything odd is left at its
+ * default and described in `problems`.
+ */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const problems: string[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, catalog: { paths: [] } };
+  if (raw === undefined || raw === null) return { settings, config: toConfig(settings), problems };
+  if (!isObject(raw)) {
+    problems.push(`apiErrorInsight: expected an object, got ${describe(raw)}; using the defaults`);
+    return { settings, config: toConfig(settings), problems };
+  }
+
+  if (raw.enable !== undefined) {
+    if (typeof raw.enable === "boolean") settings.enable = raw.enable;
+    else problems.push(`apiErrorInsight.enable: expected true or false, got ${describe(raw.enable)}`);
+  }
+  if (raw.run !== undefined) {
+    if (RUN_SETTINGS.includes(raw.run as RunSetting)) settings.run = raw.run as RunSetting;
+    else problems.push(`apiErrorInsight.run: expected "onType" or "onSave", got ${describe(raw.run)}`);
+  }
+  settings.rules = readRules(raw.rules, problems);
+  settings.catalog = { paths: readCatalogPaths(raw.catalog, problems) };
+  if (isObject(raw.trace) && typeof raw.trace.server === "string") {
+    const server = raw.trace.server;
+    if (server === "off" || server === "messages" || server === "verbose") settings.trace = { server };
+  }
+  return { settings, config: toConfig(settings), problems };
+}
+
+/** The core configuration for validated settings. */
+export function toConfig(settings: Settings): Config {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [id, severity] of Object.entries(settings.rules)) rules[id] = severity;
+  return { rules };
+}
+
+function readRules(value: unknown, problems: string[]): Record<string, RuleSeveritySetting> {
+  const rules: Record<string, RuleSeveritySetting> = {};
+  if (value === undefined || value === null) return rules;
+  if (!isObject(value)) {
+    problems.push(`apiErrorInsight.rules: expected an object of rule id -> severity, got ${describe(value)}`);
+    return rules;
+  }
+  for (const [id, severity] of Object.entries(value)) {
+    if (!ruleById(id)) {
+      problems.push(`apiErrorInsight.rules: unknown rule '${id}' ignored`);
+      continue;
+    }
+    if (!SEVERITY_SETTINGS.includes(severity as RuleSeveritySetting)) {
+      problems.push(
+        `apiErrorInsight.rules.${id}: expected off, info, warning or error, got ${describe(severity)}`,
+      );
+      continue;
+    }
+    rules[id] = severity as RuleSeveritySetting;
+  }
+  return rules;
+}
+
+function readCatalogPaths(value: unknown, problems: string[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (!isObject(value)) {
+    problems.push(`apiErrorInsight.catalog: expected an object, got ${describe(value)}`);
+    return [];
+  }
+  const paths = value.paths;
+  if (paths === undefined || paths === null) return [];
+  if (!Array.isArray(paths)) {
+    problems.push(`apiErrorInsight.catalog.paths: expected a list of paths, got ${describe(paths)}`);
+    return [];
+  }
+  const valid = paths.filter((p): p is string => typeof p === "string" && p.trim() !== "");
+  if (valid.length !== paths.length)
+    problems.push("apiErrorInsight.catalog.paths: entries that are not paths were ignored");
+  return valid;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "..." : value);
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Asks the client for the raw `apiErrorInsight` section of a resource (a document or folder URI). */
+export type SettingsFetcher = (scopeUri: string | undefined) => Promise<unknown>;
+
+/**
+ * One promise of resolved settings per resource URI (lsp-sample's
+ * `getDocumentSettings`), cleared on `didChangeConfiguration` and evicted on
+ * close. Each distinct problem is logged once until the next `clear()`.
+ */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<ResolvedSettings>>();
+  private readonly logged = new Set<string>();
+
+  /**
+   * @param fetch reads the raw section from the client; when it is undefined
+   *   (no `workspace/configuration` support) `globalSettings` is used.
+   * @param log receives one line per ignored setting.
+   */
+  constructor(
+    private readonly fetch: SettingsFetcher | undefined,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Settings pushed with `didChangeConfiguration` (used when the client cannot be asked). */
+  globalSettings: unknown = undefined;
+
+  /** The settings of a resource; never rejects (a failed request gives the defaults). */
+  get(uri: string | undefined): Promise<ResolvedSettings> {
+    const key = uri ?? "";
+    let entry = this.cache.get(key);
+    if (!entry) {
+      entry = this.load(uri);
+      this.cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Forgets every cached answer (on `didChangeConfiguration`). */
+  clear(): void {
+    this.cache.clear();
+    this.logged.clear();
+  }
+
+  /** Forgets one resource (on close). */
+  evict(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  private async load(uri: string | undefined): Promise<ResolvedSettings> {
+    let raw: unknown;
+    try {
+      raw = this.fetch ? await this.fetch(uri) : this.globalSettings;
+    } catch (error) {
+      this.report(
+        `Could not read the settings of ${uri ?? "the workspace"}: ${String(error)}; using the defaults`,
+      );
+      raw = undefined;
+    }
+    const resolved = resolveSettings(raw);
+    for (const problem of resolved.problems) this.report(`Ignored setting: ${problem}`);
+    return resolved;
+  }
+
+  private report(line: string): void {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.log(line);
+  }
+}
