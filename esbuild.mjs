@@ -64,6 +64,7 @@ const entries = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
   { entryPoints: ["server/src/server-main.ts"], outfile: "dist/server.js" },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js" },
+  { entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js" },
 ];
 
 copyGrammars();

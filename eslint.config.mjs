@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "examples/**", "test/e2e/workspace/**", ".tools/**"] },
+  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "test/corpus/**", "examples/**", "test/e2e/workspace/**", ".tools/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,9 +4,10 @@ import { getParsers } from "../helpers/engine";
 describe("parse", () => {
   it("gives UTF-16 offsets for non-ASCII text", async () => {
     const parsers = await getParsers();
-    const text = 's = "é😀"  # ü\nx = 429\n';
+    const text = 's = "é😀"  # ü api-error-insight-disable\nx = 429\n';
     const doc = parsers.parse(text, "python");
-    expect(doc.comments).toEqual([{ start: 11, end: 14, body: "ü" }]);
+    expect(doc.comments).toEqual([{ start: 11, end: 40, body: "ü api-error-insight-disable" }]);
+    expect(parsers.parse("# a comment\nx = 1\n", "python").comments, "comments are read only when a directive can be there").toEqual([]);
     const integer = doc.tree.rootNode.descendantsOfType("integer")[0]!;
     expect(text.slice(doc.startOf(integer), doc.endOf(integer))).toBe("429");
   });

@@ -78,26 +78,49 @@ function makeParsedDocument(text: string, languageId: LanguageId, tree: Tree): P
   const startOf = (node: Node): number => node.startIndex;
   const endOf = (node: Node): number => node.endIndex;
 
-  const comments: Comment[] = [];
+  // Comments matter only for suppression directives: skip the walk when there can be none.
+  const comments = text.includes("api-error-insight-disable") ? collectNodes(tree, (n) => n.type === "comment", () => true) : [];
   const syntaxProblems: SyntaxProblem[] = [];
+  if (tree.rootNode.hasError) {
+    // Only subtrees that contain an error are entered.
+    for (const node of collectNodesRaw(tree, (n) => n.isError || n.isMissing, (n) => n.hasError)) {
+      const start = startOf(node);
+      syntaxProblems.push({
+        message: node.isMissing ? `Syntax error: missing ${node.type}` : "Syntax error: unexpected input",
+        start,
+        end: Math.max(endOf(node), start),
+      });
+      if (syntaxProblems.length >= 100) break;
+    }
+  }
+  return {
+    text,
+    languageId,
+    tree,
+    comments: comments.map((node) => {
+      const start = startOf(node);
+      const end = endOf(node);
+      return { start, end, body: stripCommentDelimiters(text.slice(start, end)) };
+    }),
+    syntaxProblems,
+    startOf,
+    endOf,
+  };
+
+  function collectNodes(t: Tree, want: (n: Node) => boolean, enter: (n: Node) => boolean): Node[] {
+    return collectNodesRaw(t, want, enter);
+  }
+}
+
+/** Pre-order walk with a cursor, entering only subtrees `enter` accepts. */
+function collectNodesRaw(tree: Tree, want: (n: Node) => boolean, enter: (n: Node) => boolean): Node[] {
+  const out: Node[] = [];
   const cursor = tree.walk();
   let more = true;
   while (more) {
     const node = cursor.currentNode;
-    if (node.type === "comment") {
-      const start = startOf(node);
-      const end = endOf(node);
-      comments.push({ start, end, body: stripCommentDelimiters(text.slice(start, end)) });
-    } else if (node.isError || node.isMissing) {
-      const start = startOf(node);
-      const end = Math.max(endOf(node), start);
-      syntaxProblems.push({
-        message: node.isMissing ? `Syntax error: missing ${node.type}` : "Syntax error: unexpected input",
-        start,
-        end,
-      });
-    }
-    if (cursor.gotoFirstChild()) continue;
+    if (want(node)) out.push(node);
+    if (enter(node) && cursor.gotoFirstChild()) continue;
     while (!cursor.gotoNextSibling()) {
       if (!cursor.gotoParent()) {
         more = false;
@@ -106,7 +129,7 @@ function makeParsedDocument(text: string, languageId: LanguageId, tree: Tree): P
     }
   }
   cursor.delete();
-  return { text, languageId, tree, comments, syntaxProblems, startOf, endOf };
+  return out;
 }
 
 function stripCommentDelimiters(raw: string): string {

@@ -114,9 +114,12 @@ export interface RetryEvaluation {
 export function evaluateRetry(
   outcomesOf: (s: Failure | 200) => Outcome[],
   retries: (o: Outcome) => boolean,
+  mode: "strict" | "explicit" = "strict",
 ): RetryEvaluation | undefined {
   const okPaths = outcomesOf(200);
-  if (okPaths.some((o) => retries(o) && o.facts.requested)) return undefined; // repeats after success: pagination, polling, batches
+  // Code that repeats after a success is pagination, polling or a batch. In "explicit" mode
+  // (such a loop), only paths that retry a status the code names count as retries.
+  if (mode === "strict" && okPaths.some((o) => retries(o) && o.facts.requested)) return undefined;
   const retried = new Set<Failure>();
   const refs = new Map<number, StatusRef>();
   const waits = new Map<number, WaitEvent>();
@@ -124,7 +127,9 @@ export function evaluateRetry(
   let waitsNothing = false;
   const unchecked = new Set<Failure>();
   for (const f of FAILURES) {
-    const paths = outcomesOf(f).filter((o) => retries(o) && o.facts.requested);
+    const paths = outcomesOf(f).filter(
+      (o) => retries(o) && o.facts.requested && (mode === "strict" || o.facts.refs.some((r) => r.status === f)),
+    );
     // A credential refresh followed by a retry is not a blind or repeated failure.
     const plain = paths.filter((o) => !o.facts.refreshed);
     if (plain.length === 0) continue;
@@ -234,15 +239,19 @@ function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySit
     }
     return result;
   };
-  const ev = evaluateRetry(iterationOutcomes, (o) => o.kind === "normal" || o.kind === "continue");
+  const iterates = (o: Outcome): boolean => o.kind === "normal" || o.kind === "continue";
+  const strict = evaluateRetry(iterationOutcomes, iterates);
+  const ev = strict ?? evaluateRetry(iterationOutcomes, iterates, "explicit");
   if (!ev) return undefined;
   const scope = loopScope(loop);
+  // A polling or paging loop that also retries a named status: its own condition decides when it ends.
+  const bounded = loopBounded(loop, scope, ctx);
   return makeRetrySite(
     {
       mechanism: "loop",
       anchor: loop.keyword,
       label: "This retry loop",
-      bounded: loopBounded(loop, scope, ctx),
+      bounded: strict || bounded !== false || !loop.test || isConstantTrue(loop.test) ? bounded : undefined,
       start: loop.start,
       end: loop.end,
       calls: calledNames(loop.body),

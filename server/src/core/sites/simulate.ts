@@ -520,12 +520,14 @@ function factsKey(f: PathFacts): string {
 }
 
 function dedupeFacts(list: PathFacts[]): PathFacts[] {
+  if (list.length < 2) return list;
   const seen = new Map<string, PathFacts>();
   for (const f of list) if (!seen.has(factsKey(f))) seen.set(factsKey(f), f);
   return [...seen.values()].slice(0, MAX_OUTCOMES);
 }
 
 function capOutcomes(list: Outcome[]): Outcome[] {
+  if (list.length < 2) return list;
   const seen = new Map<string, Outcome>();
   for (const o of list) {
     const key = o.kind + "#" + factsKey(o.facts);
