@@ -54,10 +54,54 @@ TOTAL_${i} = sum(n * ${i} for n in [1, 2, 3])
 `;
 type str = string;
 
-function generate(block: (i: number) => string, lines: number, header: string): string {
-  let text = header;
-  for (let i = 0; text.split("\n").length < lines; i++) text += block(i);
-  return text;
+/** Ordinary code with no HTTP in it: most of a real file. */
+const TS_PLAIN = (i: number): string => `
+export interface Line${i} { sku: string; quantity: number; price: number }
+
+export class Cart${i} {
+  private readonly lines: Line${i}[] = [];
+  add(line: Line${i}): void {
+    const existing = this.lines.find((l) => l.sku === line.sku);
+    if (existing) existing.quantity += line.quantity;
+    else this.lines.push({ ...line });
+  }
+  total(): number {
+    let sum = 0;
+    for (const l of this.lines) sum += l.quantity * l.price;
+    return Math.round(sum * 100) / 100;
+  }
+  describe(): string {
+    return this.lines.map((l) => \`\${l.sku} x\${l.quantity}\`).join(", ");
+  }
+}
+`;
+
+const PY_PLAIN = (i: number): string => `
+class Cart${i}:
+    def __init__(self):
+        self.lines = []
+
+    def add(self, sku, quantity, price):
+        for line in self.lines:
+            if line["sku"] == sku:
+                line["quantity"] += quantity
+                return
+        self.lines.append({"sku": sku, "quantity": quantity, "price": price})
+
+    def total(self):
+        return round(sum(l["quantity"] * l["price"] for l in self.lines), 2)
+`;
+
+/** A file of `lines` lines: one HTTP function in every `every` blocks, the rest plain code. */
+function generate(block: (i: number) => string, lines: number, header: string, plain?: (i: number) => string, every = 1): string {
+  const parts = [header];
+  let count = header.split("\n").length;
+  for (let i = 0; count < lines; i++) {
+    const part = plain && i % every !== 0 ? plain(i) : block(i);
+    parts.push(part);
+    count += part.split("\n").length - 1;
+  }
+  return parts.join("");
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -69,39 +113,59 @@ async function main(): Promise<void> {
   const engine = await createEngine();
   console.log(`engine start (grammars + catalog): ${(performance.now() - t0).toFixed(1)} ms`);
 
-  const ts = generate(TS_BLOCK, 5000, 'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n');
-  const py = generate(PY_BLOCK, 5000, "import random\nimport time\n");
-  for (const [name, text, lang] of [
-    ["typescript", ts, "typescript"],
-    ["python", py, "python"],
-  ] as const) {
-    const times: number[] = [];
+  const header = 'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n';
+  const files = [
+    ["typescript, realistic (1 HTTP function in 8)", generate(TS_BLOCK, 5000, header, TS_PLAIN, 8), "typescript"],
+    ["python, realistic (1 HTTP function in 8)", generate(PY_BLOCK, 5000, "import random\nimport time\n", PY_PLAIN, 8), "python"],
+    ["typescript, every function an HTTP retry", generate(TS_BLOCK, 5000, header), "typescript"],
+  ] as const;
+  for (const [name, text, lang] of files) {
+    const full: number[] = [];
+    const edit: number[] = [];
+    let previous = engine.parse({ text, languageId: lang });
     for (let i = 0; i < 30; i++) {
-      const start = performance.now();
+      let start = performance.now();
       engine.analyze({ text, languageId: lang });
-      times.push(performance.now() - start);
+      full.push(performance.now() - start);
+      // A keystroke in the middle of the file: incremental reparse, then analysis (the server's path).
+      const at = Math.floor(text.length / 2) + i;
+      const edited = text.slice(0, at) + " " + text.slice(at);
+      start = performance.now();
+      const parsed = engine.parse({ text: edited, languageId: lang }, previous);
+      engine.analyze(parsed);
+      edit.push(performance.now() - start);
+      previous.tree.delete();
+      previous = parsed;
     }
-    times.sort((a, b) => a - b);
+    previous.tree.delete();
+    full.sort((a, b) => a - b);
+    edit.sort((a, b) => a - b);
     const lines = text.split("\n").length;
-    console.log(`re-analysis, ${lines}-line ${name} file: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+    console.log(
+      `${lines}-line ${name}: after an edit p50 ${percentile(edit, 50).toFixed(1)} ms, p95 ${percentile(edit, 95).toFixed(1)} ms; from scratch p50 ${percentile(full, 50).toFixed(1)} ms`,
+    );
   }
 
   // Workspace scan: 400 files of ~200 lines each, half TS half Python.
-  const files: { text: string; languageId: LanguageId }[] = [];
+  const workspace: { text: string; languageId: LanguageId }[] = [];
   for (let i = 0; i < 400; i++) {
-    files.push(i % 2 ? { text: generate(TS_BLOCK, 200, ""), languageId: "typescript" } : { text: generate(PY_BLOCK, 200, "import time\n"), languageId: "python" });
+    workspace.push(
+      i % 2
+        ? { text: generate(TS_BLOCK, 200, "", TS_PLAIN, 4), languageId: "typescript" }
+        : { text: generate(PY_BLOCK, 200, "import time\n", PY_PLAIN, 4), languageId: "python" },
+    );
   }
-  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const bytes = workspace.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   let start = performance.now();
-  for (const f of files) engine.parse(f);
+  for (const f of workspace) engine.parse(f).tree.delete();
   const parseOnly = performance.now() - start;
   start = performance.now();
   let findings = 0;
-  for (const f of files) findings += engine.analyze(f).findings.length;
+  for (const f of workspace) findings += engine.analyze(f).findings.length;
   const full = performance.now() - start;
   const mb = bytes / 1024 / 1024;
   console.log(
-    `workspace scan, ${files.length} files, ${mb.toFixed(2)} MB: analyse ${full.toFixed(0)} ms (${(mb / (full / 1000)).toFixed(2)} MB/s), parse only ${parseOnly.toFixed(0)} ms, ratio ${(full / parseOnly).toFixed(2)}x, ${findings} findings`,
+    `workspace scan, ${workspace.length} files, ${mb.toFixed(2)} MB: analyse ${full.toFixed(0)} ms (${(mb / (full / 1000)).toFixed(2)} MB/s), parse only ${parseOnly.toFixed(0)} ms, ratio ${(full / parseOnly).toFixed(2)}x, ${findings} findings`,
   );
   const rss = process.memoryUsage().rss / 1024 / 1024;
   console.log(`resident memory after the scan: ${rss.toFixed(0)} MB`);

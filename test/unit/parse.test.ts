@@ -19,3 +19,35 @@ describe("parse", () => {
     expect(doc.tree.rootNode.type).toBe("program");
   });
 });
+
+describe("incremental parse", () => {
+  const base = [
+    "import axios from 'axios';",
+    "// é😀 non-ASCII before the edit",
+    "export async function load(url: string) {",
+    "  for (let attempt = 0; attempt < 3; attempt++) {",
+    "    try { return (await axios.get(url)).data; } catch (e) { if (e.response?.status === 404) throw e; }",
+    "  }",
+    "}",
+  ].join("\n");
+  const edits: [string, (t: string) => string][] = [
+    ["a character typed", (t) => t.replace("attempt < 3", "attempt < 5")],
+    ["a line inserted", (t) => t.replace("export async", "const x = 1;\nexport async")],
+    ["text deleted", (t) => t.replace("if (e.response?.status === 404) throw e; ", "")],
+    ["everything replaced", () => "x = 1"],
+    ["an edit that breaks the syntax", (t) => t.replace("{ try", "{ try {")],
+  ];
+  for (const [name, edit] of edits) {
+    it(`matches a fresh parse after ${name}`, async () => {
+      const parsers = await getParsers();
+      const before = parsers.parse(base, "typescript");
+      const text = edit(base);
+      const incremental = parsers.parse(text, "typescript", before);
+      const fresh = parsers.parse(text, "typescript");
+      expect(incremental.tree.rootNode.toString()).toBe(fresh.tree.rootNode.toString());
+      expect(incremental.syntaxProblems).toEqual(fresh.syntaxProblems);
+      // The previous tree is still usable.
+      expect(before.tree.rootNode.toString()).toBe(parsers.parse(base, "typescript").tree.rootNode.toString());
+    });
+  }
+});

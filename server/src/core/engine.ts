@@ -45,8 +45,9 @@ export class Engine {
     this.knowledge = knowledge;
   }
 
-  parse(doc: SourceDocument): ParsedDocument {
-    return this.parsers.parse(doc.text, doc.languageId);
+  /** Parses a document; pass the parse of its previous version to reparse incrementally. */
+  parse(doc: SourceDocument, previous?: ParsedDocument): ParsedDocument {
+    return this.parsers.parse(doc.text, doc.languageId, previous);
   }
 
   /** The sites of a document (for tests and tools that explain what the analyser sees). */
@@ -58,6 +59,15 @@ export class Engine {
   analyze(doc: SourceDocument | ParsedDocument, config: Config = DEFAULT_CONFIG, options: AnalyzeOptions = {}): AnalysisResult {
     const skipped = skipReason(doc.text);
     if (skipped) return { findings: [], syntaxProblems: [], skipped };
+    if (!("tree" in doc)) {
+      // Parsed here, so freed here: tree-sitter trees live in wasm memory.
+      const parsed = this.parse(doc);
+      try {
+        return this.analyze(parsed, config, options);
+      } finally {
+        parsed.tree.delete();
+      }
+    }
     const { parsed, module } = this.lower(doc);
     const lines = new LineIndex(parsed.text);
     const lineOf = (offset: number): number => lines.positionAt(offset).line;

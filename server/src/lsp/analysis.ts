@@ -130,16 +130,18 @@ export class AnalysisCache {
     if (!languageId) return undefined;
     const existing = this.entries.get(doc.uri);
     if (existing && existing.version === doc.version && existing.languageId === languageId) return existing;
-    this.forget(doc.uri);
     const text = doc.getText();
     const skipped = skipReason(text);
+    // The previous version's tree makes the reparse incremental; it is freed right after.
+    const previous = existing?.languageId === languageId ? existing.parsed : undefined;
     const entry: Entry = {
       version: doc.version,
       languageId,
-      parsed: skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }) : undefined,
+      parsed: skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined,
       skipped,
       analyses: new Map(),
     };
+    this.forget(doc.uri);
     this.entries.set(doc.uri, entry);
     return entry;
   }

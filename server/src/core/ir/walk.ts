@@ -1,6 +1,6 @@
 /** Generic traversal of the IR. Iterative where depth can be large. */
 
-import type { Expr, FunctionDef, Stmt, Target } from "./types";
+import type { Assign, Call, Expr, FunctionDef, LoopStmt, Module, Stmt, Target } from "./types";
 
 /** The direct sub-expressions of an expression (functions are not entered). */
 export function childExprs(e: Expr): Expr[] {
@@ -230,4 +230,54 @@ export function unwrap(e: Expr): Expr {
   let cur = e;
   while (cur.kind === "await") cur = cur.expr;
   return cur;
+}
+
+/** Everything in a module the analysis looks up more than once, gathered in one pass. */
+export interface ModuleIndex {
+  /** Every statement, including those in function bodies, pre-order. */
+  stmts: Stmt[];
+  /** Every statement list: the module body, nested blocks, function bodies. */
+  blocks: Stmt[][];
+  functions: FunctionDef[];
+  calls: Call[];
+  loops: LoopStmt[];
+  /** Assignments used as expressions (`x = y` inside an expression, `i++`, walrus). */
+  assigns: Assign[];
+}
+
+export function indexModule(module: Module): ModuleIndex {
+  const index: ModuleIndex = { stmts: [], blocks: [module.body], functions: [], calls: [], loops: [], assigns: [] };
+  const pending: Stmt[][] = [module.body];
+  const onExpr = (x: Expr): void => {
+    if (x.kind === "call") index.calls.push(x);
+    else if (x.kind === "assign") index.assigns.push(x);
+    else if (x.kind === "function") {
+      index.functions.push(x.fn);
+      index.blocks.push(x.fn.body);
+      pending.push(x.fn.body);
+    }
+  };
+  while (pending.length > 0) {
+    const block = pending.pop()!;
+    for (const s of block) {
+      const stack: Stmt[] = [s];
+      while (stack.length > 0) {
+        const st = stack.pop()!;
+        index.stmts.push(st);
+        if (st.kind === "loop") index.loops.push(st);
+        if (st.kind === "function") {
+          index.functions.push(st.fn);
+          index.blocks.push(st.fn.body);
+          pending.push(st.fn.body);
+        }
+        for (const e of stmtExprs(st)) walkExpr(e, onExpr);
+        const blocks = childBlocks(st);
+        for (let b = blocks.length - 1; b >= 0; b--) {
+          index.blocks.push(blocks[b]!);
+          for (let i = blocks[b]!.length - 1; i >= 0; i--) stack.push(blocks[b]![i]!);
+        }
+      }
+    }
+  }
+  return index;
 }

@@ -4,8 +4,8 @@
  * Name-based (not scope-exact): precise enough for the shapes retry code takes.
  */
 
-import type { Call, Expr, FunctionDef, Module, ObjectLit, Stmt, Target } from "../ir/types";
-import { calleeName, collectFunctions, dottedName, rootName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
+import type { Call, Expr, FunctionDef, Module, ObjectLit, Target } from "../ir/types";
+import { calleeName, dottedName, indexModule, rootName, type ModuleIndex } from "../ir/walk";
 import type { ErrorKnowledge } from "./knowledge";
 
 export type ClientKind =
@@ -53,6 +53,8 @@ export interface FileContext {
   functions: Map<string, FunctionDef[]>;
   /** Every function, for looking up which one encloses a span. */
   allFunctions: FunctionDef[];
+  /** Statements, blocks, calls and loops of the module, gathered once. */
+  index: ModuleIndex;
   /** Names assigned exactly once in the file, with their value. */
   values: Map<string, Expr>;
   /** Names bound by destructuring, with the property path they come from. */
@@ -72,7 +74,8 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
   const assigned = new Map<string, Expr[]>();
   const patternPaths = new Map<string, string[]>();
   const clients = new Map<string, ClientBinding[]>();
-  const allFunctions = collectFunctions(module.body);
+  const index = indexModule(module);
+  const allFunctions = index.functions;
 
   for (const fn of allFunctions) {
     if (!fn.name) continue;
@@ -100,34 +103,22 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
     }
   };
 
-  walkStmts(
-    module.body,
-    (s: Stmt) => {
-      if (s.kind === "import") {
-        if (s.namespace) imports.set(s.namespace, { module: s.module, imported: "*" });
-        for (const n of s.names) imports.set(n.local, { module: s.module, imported: n.imported });
-      } else if (s.kind === "var" && s.op === "=") {
-        bind(s.target, s.value);
-      } else if (s.kind === "block") {
-        for (const w of s.with ?? []) if (w.target) bind(w.target, w.value);
-      }
-      for (const e of stmtExprs(s)) {
-        walkExpr(
-          e,
-          (x) => {
-            if (x.kind === "assign" && x.op === "=") bind(x.target, x.value);
-          },
-          false,
-        );
-      }
-    },
-    true,
-  );
+  for (const s of index.stmts) {
+    if (s.kind === "import") {
+      if (s.namespace) imports.set(s.namespace, { module: s.module, imported: "*" });
+      for (const n of s.names) imports.set(n.local, { module: s.module, imported: n.imported });
+    } else if (s.kind === "var" && s.op === "=") {
+      bind(s.target, s.value);
+    } else if (s.kind === "block") {
+      for (const w of s.with ?? []) if (w.target) bind(w.target, w.value);
+    }
+  }
+  for (const a of index.assigns) if (a.op === "=") bind(a.target, a.value);
 
   const values = new Map<string, Expr>();
   for (const [name, list] of assigned) if (list.length === 1) values.set(name, list[0]!);
 
-  const ctx: FileContext = { python, module, knowledge, imports, functions, allFunctions, values, patternPaths, clients };
+  const ctx: FileContext = { python, module, knowledge, imports, functions, allFunctions, index, values, patternPaths, clients };
   for (const [name, list] of assigned) {
     for (const value of list) {
       const info = clientFromConstructor(value, ctx);

@@ -11,7 +11,7 @@ import { buildContext, type FileContext } from "./context";
 import { findHandlers } from "./handlers";
 import { ERROR_STATUSES, FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
 import { findLibraryRetries } from "./libraries";
-import type { RequestInfo } from "./requests";
+import { detectRequest, type RequestInfo } from "./requests";
 import { Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
 import type { Failure, RequestSite, RetrySite, Sites, StatusRef, WaitSite } from "./types";
 import { classifyWait, type GrowthScope } from "./waits";
@@ -21,32 +21,35 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
   const sim = new Simulator(ctx);
   const retries: RetrySite[] = [];
 
-  walkStmts(
-    module.body,
-    (st) => {
-      if (st.kind === "loop") {
-        const site = analyzeLoop(st, ctx, sim);
-        if (site) retries.push(site);
-      }
-    },
-    true,
-  );
+  for (const loop of ctx.index.loops) {
+    const site = analyzeLoop(loop, ctx, sim);
+    if (site) retries.push(site);
+  }
+  // Only functions whose name is called somewhere can recurse.
+  const called = new Set<string>();
+  for (const call of ctx.index.calls) {
+    const name = calleeName(call.callee);
+    if (name) called.add(name);
+  }
   for (const fn of ctx.allFunctions) {
+    if (!fn.name || !called.has(fn.name)) continue;
     const site = analyzeRecursion(fn, ctx, sim);
     if (site) retries.push(site);
   }
   retries.push(...findLibraryRetries(ctx, sim));
 
-  const handlers = findHandlers(module.body, ctx, sim.cond);
+  const handlers = findHandlers(ctx, sim.cond);
   for (const h of handlers) {
+    if (!h.discriminates) continue;
     for (const r of retries) {
       if (!contains(r, h) && !contains(h, r)) continue;
       if (r.retried.has(429)) h.retryCovers429 = true;
       if ([500, 502, 503, 504].some((s) => r.retried.has(s))) h.retryCovers5xx = true;
     }
     // A client that retries on its own (got, ky, SDKs) covers what it retries.
-    for (const req of sim.requestsIn(statementsIn(module, h))) {
-      const own = req.client.retries;
+    for (const call of ctx.index.calls) {
+      if (!contains(h, call)) continue;
+      const own = detectRequest(call, ctx)?.client.retries;
       if (!own) continue;
       if (own.has(429)) h.retryCovers429 = true;
       // A client that retries only 503 (a maintenance window) still turns a 500 into a hard failure.
@@ -68,23 +71,6 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
 
 function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-function statementsIn(module: Module, span: { start: number; end: number }): Stmt[] {
-  const out: Stmt[] = [];
-  walkStmts(
-    module.body,
-    (s) => {
-      if (s.end < span.start || s.start > span.end) return false;
-      if (contains(span, s)) {
-        out.push(s);
-        return false;
-      }
-      return true;
-    },
-    true,
-  );
-  return out;
 }
 
 export function enclosingFunction(ctx: FileContext, span: { start: number; end: number }): FunctionDef | undefined {

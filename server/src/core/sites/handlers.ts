@@ -6,7 +6,7 @@
  */
 
 import type { Expr, IfStmt, Stmt, SwitchStmt, TryStmt } from "../ir/types";
-import { allBlocks, calleeName, dottedName, unwrap } from "../ir/walk";
+import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, CODE_PROPERTIES } from "./knowledge";
 import type { FileContext } from "./context";
@@ -21,7 +21,7 @@ interface Named {
 
 const PROBE_5XX = [500, 502, 503, 504];
 
-export function findHandlers(body: Stmt[], ctx: FileContext, cond: ConditionEvaluator): HandlerSite[] {
+export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): HandlerSite[] {
   const out: HandlerSite[] = [];
   const seenIfs = new Set<Stmt>();
   const visitBlock = (block: Stmt[]): void => {
@@ -39,7 +39,7 @@ export function findHandlers(body: Stmt[], ctx: FileContext, cond: ConditionEval
     }
     flush();
   };
-  for (const block of allBlocks(body)) {
+  for (const block of ctx.index.blocks) {
     visitBlock(block);
     for (const st of block) {
       if (st.kind === "switch") addSwitch(out, st, ctx, cond);

@@ -27,18 +27,7 @@ export function findLibraryRetries(ctx: FileContext, sim: Simulator): RetrySite[
       if (site) out.push(site);
     }
   }
-  const calls: Call[] = [];
-  walkStmts(
-    ctx.module.body,
-    (s) => {
-      for (const e of stmtExprs(s)) {
-        walkExpr(e, (x) => {
-          if (x.kind === "call") calls.push(x);
-        });
-      }
-    },
-    true,
-  );
+  const calls = ctx.index.calls;
   for (const call of calls) {
     const site =
       pRetryCall(call, ctx, sim) ??
