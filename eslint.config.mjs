@@ -4,7 +4,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "test/corpus/**", "examples/**", "test/e2e/workspace/**", ".tools/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "test/fixtures/**",
+      "test/corpus/**",
+      "examples/**",
+      "test/e2e/workspace/**",
+      ".tools/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,8 +31,22 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: ["vscode", "vscode-languageserver", "vscode-languageclient", "fs", "node:fs", "fs/promises", "node:fs/promises"],
-          patterns: ["vscode-languageserver/*", "vscode-languageclient/*", "vscode-languageserver-*", "../lsp/*", "../cli*"],
+          paths: [
+            "vscode",
+            "vscode-languageserver",
+            "vscode-languageclient",
+            "fs",
+            "node:fs",
+            "fs/promises",
+            "node:fs/promises",
+          ],
+          patterns: [
+            "vscode-languageserver/*",
+            "vscode-languageclient/*",
+            "vscode-languageserver-*",
+            "../lsp/*",
+            "../cli*",
+          ],
         },
       ],
     },
@@ -32,7 +56,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "server/src/(?!protocol)", message: "The client may only import server/src/protocol.ts." }] },
+        {
+          patterns: [
+            {
+              regex: "server/src/(?!protocol)",
+              message: "The client may only import server/src/protocol.ts.",
+            },
+          ],
+        },
       ],
     },
   },

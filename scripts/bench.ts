@@ -93,7 +93,13 @@ class Cart${i}:
 `;
 
 /** A file of `lines` lines: one HTTP function in every `every` blocks, the rest plain code. */
-function generate(block: (i: number) => string, lines: number, header: string, plain?: (i: number) => string, every = 1): string {
+function generate(
+  block: (i: number) => string,
+  lines: number,
+  header: string,
+  plain?: (i: number) => string,
+  every = 1,
+): string {
   const parts = [header];
   let count = header.split("\n").length;
   for (let i = 0; count < lines; i++) {
@@ -113,10 +119,18 @@ async function main(): Promise<void> {
   const engine = await createEngine();
   console.log(`engine start (grammars + catalog): ${(performance.now() - t0).toFixed(1)} ms`);
 
-  const header = 'const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n';
+  const header = "const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n";
   const files = [
-    ["typescript, realistic (1 HTTP function in 8)", generate(TS_BLOCK, 5000, header, TS_PLAIN, 8), "typescript"],
-    ["python, realistic (1 HTTP function in 8)", generate(PY_BLOCK, 5000, "import random\nimport time\n", PY_PLAIN, 8), "python"],
+    [
+      "typescript, realistic (1 HTTP function in 8)",
+      generate(TS_BLOCK, 5000, header, TS_PLAIN, 8),
+      "typescript",
+    ],
+    [
+      "python, realistic (1 HTTP function in 8)",
+      generate(PY_BLOCK, 5000, "import random\nimport time\n", PY_PLAIN, 8),
+      "python",
+    ],
     ["typescript, every function an HTTP retry", generate(TS_BLOCK, 5000, header), "typescript"],
   ] as const;
   for (const [name, text, lang] of files) {

@@ -18,17 +18,32 @@ async function main(): Promise<void> {
     const actual = result.findings.map((f) => {
       const s = lines.positionAt(f.start);
       const e = lines.positionAt(f.end);
-      const trailing = expectations.find((x) => x.column === undefined && x.line === s.line && x.ruleId === f.ruleId);
+      const trailing = expectations.find(
+        (x) => x.column === undefined && x.line === s.line && x.ruleId === f.ruleId,
+      );
       return describeExpectation(
-        trailing ?? { line: s.line, column: s.character, endColumn: e.line === s.line ? e.character : undefined, multiline: e.line !== s.line, severity: f.severity, ruleId: f.ruleId, message: f.message },
+        trailing ?? {
+          line: s.line,
+          column: s.character,
+          endColumn: e.line === s.line ? e.character : undefined,
+          multiline: e.line !== s.line,
+          severity: f.severity,
+          ruleId: f.ruleId,
+          message: f.message,
+        },
       );
     });
     const expected = expectations.map(describeExpectation);
     const short = (x: string): string => x.replace(/: .*/, "");
     console.log(`== ${file}`);
-    for (const x of expected) if (!actual.includes(x)) console.log(`  missing  ${short(x)}   ${x.slice(x.indexOf(": ") + 2, x.indexOf(": ") + 60)}`);
-    for (const x of actual) if (!expected.includes(x)) console.log(`  extra    ${short(x)}   ${x.slice(x.indexOf(": ") + 2, x.indexOf(": ") + 60)}`);
-    for (const p of result.syntaxProblems) console.log(`  syntax   ${lines.positionAt(p.start).line + 1}: ${p.message}`);
+    for (const x of expected)
+      if (!actual.includes(x))
+        console.log(`  missing  ${short(x)}   ${x.slice(x.indexOf(": ") + 2, x.indexOf(": ") + 60)}`);
+    for (const x of actual)
+      if (!expected.includes(x))
+        console.log(`  extra    ${short(x)}   ${x.slice(x.indexOf(": ") + 2, x.indexOf(": ") + 60)}`);
+    for (const p of result.syntaxProblems)
+      console.log(`  syntax   ${lines.positionAt(p.start).line + 1}: ${p.message}`);
   }
 }
 

@@ -52,7 +52,12 @@ export function readAnnotations(source: string): AnnotatedText {
     target = index;
     const trailing = TRAILING.exec(line);
     if (trailing) {
-      expectations.push({ line: index, severity: trailing[2]!, ruleId: trailing[3]!, message: trailing[4]!.trimEnd() });
+      expectations.push({
+        line: index,
+        severity: trailing[2]!,
+        ruleId: trailing[3]!,
+        message: trailing[4]!.trimEnd(),
+      });
       return line.slice(0, trailing.index) + " ".repeat(line.length - trailing.index);
     }
     return line;
@@ -62,6 +67,9 @@ export function readAnnotations(source: string): AnnotatedText {
 
 /** One comparable line of text per expectation: `12:4-7 warning[rule]: message`. */
 export function describeExpectation(e: Expectation): string {
-  const where = e.column === undefined ? `${e.line + 1}` : `${e.line + 1}:${e.column}${e.multiline ? "-.." : `-${e.endColumn}`}`;
+  const where =
+    e.column === undefined
+      ? `${e.line + 1}`
+      : `${e.line + 1}:${e.column}${e.multiline ? "-.." : `-${e.endColumn}`}`;
   return `${where} ${e.severity}[${e.ruleId}]: ${e.message}`;
 }

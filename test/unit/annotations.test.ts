@@ -14,8 +14,24 @@ describe("fixture annotations", () => {
     expect(text.length).toBe(src.length);
     expect(text).not.toContain("msg");
     expect(expectations).toEqual([
-      { line: 0, column: 2, endColumn: 5, multiline: false, severity: "warning", ruleId: "blind-retry", message: "msg one" },
-      { line: 0, column: 2, endColumn: 5, multiline: false, severity: "error", ruleId: "unbounded-retry", message: "msg two" },
+      {
+        line: 0,
+        column: 2,
+        endColumn: 5,
+        multiline: false,
+        severity: "warning",
+        ruleId: "blind-retry",
+        message: "msg one",
+      },
+      {
+        line: 0,
+        column: 2,
+        endColumn: 5,
+        multiline: false,
+        severity: "error",
+        ruleId: "unbounded-retry",
+        message: "msg two",
+      },
       { line: 3, severity: "info", ruleId: "backoff-without-jitter", message: "msg three" },
     ]);
   });
@@ -23,7 +39,15 @@ describe("fixture annotations", () => {
   it("understands Python comments and multi-line ranges", () => {
     const { expectations } = readAnnotations("x = f(\n#   ^^.. warning[r]: m\n  1)\n");
     expect(expectations).toEqual([
-      { line: 0, column: 4, endColumn: undefined, multiline: true, severity: "warning", ruleId: "r", message: "m" },
+      {
+        line: 0,
+        column: 4,
+        endColumn: undefined,
+        multiline: true,
+        severity: "warning",
+        ruleId: "r",
+        message: "m",
+      },
     ]);
   });
 });

@@ -7,7 +7,10 @@ describe("parse", () => {
     const text = 's = "é😀"  # ü api-error-insight-disable\nx = 429\n';
     const doc = parsers.parse(text, "python");
     expect(doc.comments).toEqual([{ start: 11, end: 40, body: "ü api-error-insight-disable" }]);
-    expect(parsers.parse("# a comment\nx = 1\n", "python").comments, "comments are read only when a directive can be there").toEqual([]);
+    expect(
+      parsers.parse("# a comment\nx = 1\n", "python").comments,
+      "comments are read only when a directive can be there",
+    ).toEqual([]);
     const integer = doc.tree.rootNode.descendantsOfType("integer")[0]!;
     expect(text.slice(doc.startOf(integer), doc.endOf(integer))).toBe("429");
   });
@@ -47,7 +50,9 @@ describe("incremental parse", () => {
       expect(incremental.tree.rootNode.toString()).toBe(fresh.tree.rootNode.toString());
       expect(incremental.syntaxProblems).toEqual(fresh.syntaxProblems);
       // The previous tree is still usable.
-      expect(before.tree.rootNode.toString()).toBe(parsers.parse(base, "typescript").tree.rootNode.toString());
+      expect(before.tree.rootNode.toString()).toBe(
+        parsers.parse(base, "typescript").tree.rootNode.toString(),
+      );
     });
   }
 });

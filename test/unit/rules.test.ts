@@ -56,7 +56,8 @@ describe("rule fixtures", () => {
         };
         // Trailing-form expectations compare the start line only: match their shape.
         const trailing = expectations.find(
-          (x) => x.column === undefined && x.line === e.line && x.ruleId === e.ruleId && x.message === e.message,
+          (x) =>
+            x.column === undefined && x.line === e.line && x.ruleId === e.ruleId && x.message === e.message,
         );
         return describeExpectation(trailing ?? e);
       });
@@ -69,7 +70,10 @@ describe("rule registry", () => {
   it("every rule has a fixture folder and a docs page", () => {
     for (const id of RULE_IDS) {
       expect(statSync(join(ROOT, "rules", id)).isDirectory(), `test/fixtures/rules/${id}`).toBe(true);
-      expect(statSync(join(__dirname, "..", "..", "docs", "rules", `${id}.md`)).isFile(), `docs/rules/${id}.md`).toBe(true);
+      expect(
+        statSync(join(__dirname, "..", "..", "docs", "rules", `${id}.md`)).isFile(),
+        `docs/rules/${id}.md`,
+      ).toBe(true);
     }
   });
 });

@@ -79,7 +79,8 @@ function walk(dir: string, scopes: IgnoreScope[], files: Set<string>): void {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(active, path, true)) continue;
       walk(path, active, files);
     } else if (entry.isFile()) {
-      if (!languageIdForPath(entry.name) || entry.name.endsWith(".d.ts") || isIgnored(active, path, false)) continue;
+      if (!languageIdForPath(entry.name) || entry.name.endsWith(".d.ts") || isIgnored(active, path, false))
+        continue;
       files.add(path);
     }
   }

@@ -30,14 +30,25 @@ export function formatText(reports: FileReport[]): string {
     if (report.findings.length === 0 && report.notices.length === 0) continue;
     lines.push(displayPath(report.path));
     const rows = [
-      ...report.notices.map((n) => ({ loc: `${n.line}:${n.column}`, sev: "notice", msg: n.message, rule: "" })),
+      ...report.notices.map((n) => ({
+        loc: `${n.line}:${n.column}`,
+        sev: "notice",
+        msg: n.message,
+        rule: "",
+      })),
       ...report.findings.map((f) => {
         count[f.finding.severity]++;
-        return { loc: `${f.start.line}:${f.start.column}`, sev: f.finding.severity, msg: f.finding.message, rule: f.finding.ruleId };
+        return {
+          loc: `${f.start.line}:${f.start.column}`,
+          sev: f.finding.severity,
+          msg: f.finding.message,
+          rule: f.finding.ruleId,
+        };
       }),
     ];
     const locWidth = Math.max(...rows.map((r) => r.loc.length));
-    for (const r of rows) lines.push(`  ${r.loc.padEnd(locWidth)}  ${r.sev.padEnd(7)}  ${r.msg}  ${r.rule}`.trimEnd());
+    for (const r of rows)
+      lines.push(`  ${r.loc.padEnd(locWidth)}  ${r.sev.padEnd(7)}  ${r.msg}  ${r.rule}`.trimEnd());
     lines.push("");
   }
   const total = count.error + count.warning + count.info;
@@ -74,7 +85,11 @@ export function formatJson(reports: FileReport[]): string {
   );
 }
 
-const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = {
+  error: "error",
+  warning: "warning",
+  info: "note",
+};
 
 /** SARIF 2.1.0, with rule metadata, levels, and 1-based regions in UTF-16 code units. */
 export function formatSarif(reports: FileReport[], rules: readonly Rule[], config: Config): string {
@@ -82,7 +97,9 @@ export function formatSarif(reports: FileReport[], rules: readonly Rule[], confi
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const uriOf = (path: string): { uri: string; uriBaseId?: string } => {
     const rel = relative(root, path);
-    return rel && !rel.startsWith("..") ? { uri: rel.split(sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" } : { uri: pathToFileURL(path).href };
+    return rel && !rel.startsWith("..")
+      ? { uri: rel.split(sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" }
+      : { uri: pathToFileURL(path).href };
   };
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -118,7 +135,14 @@ export function formatSarif(reports: FileReport[], rules: readonly Rule[], confi
               r.notices.map((n) => ({
                 level: "warning",
                 message: { text: `${displayPath(r.path)} ${n.message}` },
-                locations: [{ physicalLocation: { artifactLocation: uriOf(r.path), region: { startLine: n.line, startColumn: n.column } } }],
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: uriOf(r.path),
+                      region: { startLine: n.line, startColumn: n.column },
+                    },
+                  },
+                ],
               })),
             ),
           },
@@ -134,7 +158,12 @@ export function formatSarif(reports: FileReport[], rules: readonly Rule[], confi
               {
                 physicalLocation: {
                   artifactLocation: uriOf(r.path),
-                  region: { startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line, endColumn: f.end.column },
+                  region: {
+                    startLine: f.start.line,
+                    startColumn: f.start.column,
+                    endLine: f.end.line,
+                    endColumn: f.end.column,
+                  },
                 },
               },
             ],

@@ -3,7 +3,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Engine } from "../core/engine";
 import { RULES, ruleById } from "../core/rules/index";
 import { LineIndex } from "../core/parse/line-index";
-import { languageIdForPath, type Config, type Finding, type SeveritySetting, type SyntaxProblem } from "../core/types";
+import {
+  languageIdForPath,
+  type Config,
+  type Finding,
+  type SeveritySetting,
+  type SyntaxProblem,
+} from "../core/types";
 import { createEngine } from "../node/engine";
 import { collectFiles } from "./files";
 import { formatJson, formatSarif, formatText, type FileReport } from "./format";
@@ -31,7 +37,10 @@ export function parseLintArgs(args: string[]): LintOptions {
   let output: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -41,7 +50,8 @@ export function parseLintArgs(args: string[]): LintOptions {
       case "--format":
       case "-f": {
         const f = value();
-        if (f !== "text" && f !== "json" && f !== "sarif") throw new UsageError(`unknown format '${f}' (use text, json or sarif)`);
+        if (f !== "text" && f !== "json" && f !== "sarif")
+          throw new UsageError(`unknown format '${f}' (use text, json or sarif)`);
         format = f;
         break;
       }
@@ -89,7 +99,11 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
   const engine = await createEngine();
   const reports = files.map((file) => lintFile(engine, file, options.config));
   const text =
-    options.format === "sarif" ? formatSarif(reports, RULES, options.config) : options.format === "json" ? formatJson(reports) : formatText(reports);
+    options.format === "sarif"
+      ? formatSarif(reports, RULES, options.config)
+      : options.format === "json"
+        ? formatJson(reports)
+        : formatText(reports);
   if (options.output) writeFileSync(options.output, text);
   else out.write(text);
   return reports.some((r) => r.findings.some((f) => f.finding.severity === "error")) ? 1 : 0;
@@ -101,10 +115,24 @@ export function lintFile(engine: Engine, path: string, config: Config): FileRepo
   try {
     buffer = readFileSync(path);
   } catch (e) {
-    return { path, findings: [], notices: [{ message: `could not be read: ${(e as Error).message}`, line: 1, column: 1 }] };
+    return {
+      path,
+      findings: [],
+      notices: [{ message: `could not be read: ${(e as Error).message}`, line: 1, column: 1 }],
+    };
   }
   if (buffer.length > MAX_FILE_BYTES) {
-    return { path, findings: [], notices: [{ message: `not analysed: ${buffer.length} bytes is more than the ${MAX_FILE_BYTES}-byte limit`, line: 1, column: 1 }] };
+    return {
+      path,
+      findings: [],
+      notices: [
+        {
+          message: `not analysed: ${buffer.length} bytes is more than the ${MAX_FILE_BYTES}-byte limit`,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
   }
   const text = buffer.toString("utf8");
   const result = engine.analyze({ text, languageId, path }, config);
@@ -119,7 +147,11 @@ export function lintFile(engine: Engine, path: string, config: Config): FileRepo
   return {
     path,
     notices,
-    findings: result.findings.map((finding: Finding) => ({ finding, start: at(finding.start), end: at(finding.end) })),
+    findings: result.findings.map((finding: Finding) => ({
+      finding,
+      start: at(finding.start),
+      end: at(finding.end),
+    })),
   };
 }
 
@@ -127,5 +159,10 @@ function syntaxNotice(problems: SyntaxProblem[], at: (o: number) => { line: numb
   if (problems.length === 0) return [];
   const first = at(problems[0]!.start);
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-  return [{ message: `does not parse cleanly: ${problems[0]!.message}${more}; the rest of the file was analysed`, ...first }];
+  return [
+    {
+      message: `does not parse cleanly: ${problems[0]!.message}${more}; the rest of the file was analysed`,
+      ...first,
+    },
+  ];
 }

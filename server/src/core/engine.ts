@@ -36,7 +36,10 @@ export class Engine {
     private knowledge: ErrorKnowledge,
   ) {}
 
-  static async create(grammars: GrammarBytes, knowledge: ErrorKnowledge = Catalog.builtin()): Promise<Engine> {
+  static async create(
+    grammars: GrammarBytes,
+    knowledge: ErrorKnowledge = Catalog.builtin(),
+  ): Promise<Engine> {
     return new Engine(await Parsers.create(grammars), knowledge);
   }
 
@@ -56,7 +59,11 @@ export class Engine {
     return extractSites(module, parsed.languageId === "python", this.knowledge);
   }
 
-  analyze(doc: SourceDocument | ParsedDocument, config: Config = DEFAULT_CONFIG, options: AnalyzeOptions = {}): AnalysisResult {
+  analyze(
+    doc: SourceDocument | ParsedDocument,
+    config: Config = DEFAULT_CONFIG,
+    options: AnalyzeOptions = {},
+  ): AnalysisResult {
     const skipped = skipReason(doc.text);
     if (skipped) return { findings: [], syntaxProblems: [], skipped };
     if (!("tree" in doc)) {
@@ -72,8 +79,11 @@ export class Engine {
     const lines = new LineIndex(parsed.text);
     const lineOf = (offset: number): number => lines.positionAt(offset).line;
     const directives = parseDirectives(parsed.comments, lineOf);
-    if (directives.some((d) => d.kind === "file" && d.rules.length === 0)) return { findings: [], syntaxProblems: parsed.syntaxProblems };
-    const active = RULES.filter((r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)));
+    if (directives.some((d) => d.kind === "file" && d.rules.length === 0))
+      return { findings: [], syntaxProblems: parsed.syntaxProblems };
+    const active = RULES.filter(
+      (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
+    );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
     const sites = extractSites(module, parsed.languageId === "python", this.knowledge);
     const findings: Finding[] = [];
@@ -139,6 +149,7 @@ export function skipReason(text: string): string | undefined {
   if (text.length > MAX_ANALYSED_CHARS) {
     return `not analysed: the file has ${text.length} characters, more than the limit of ${MAX_ANALYSED_CHARS}`;
   }
-  if (text.slice(0, 8000).includes("\u0000")) return "not analysed: the file looks binary (it contains NUL bytes)";
+  if (text.slice(0, 8000).includes("\u0000"))
+    return "not analysed: the file looks binary (it contains NUL bytes)";
   return undefined;
 }

@@ -13,19 +13,28 @@ import { buildContext, type FileContext } from "./sites/context";
 import { ConditionEvaluator } from "./sites/conditions";
 import { classMatch, CODE_PROPERTIES, type ErrorKnowledge } from "./sites/knowledge";
 
-const HEADER = /^(retry-after|x-ratelimit-(limit|remaining|reset|used|reset-after)|x-rate-limit-(limit|remaining|reset)|ratelimit(-(limit|remaining|reset|policy))?|idempotency-key|x-idempotency-key)$/i;
-const STATUS_LIST_KEYS = /^(retryOnStatus|retry_on_status|statusCodes|status_forcelist|retryStatusCodes|retry_status_codes|retryableStatusCodes|retryable_status_codes|retryableStatuses|retryable_statuses|statusCodesToRetry|retry_statuses|retryStatuses)$/;
+const HEADER =
+  /^(retry-after|x-ratelimit-(limit|remaining|reset|used|reset-after)|x-rate-limit-(limit|remaining|reset)|ratelimit(-(limit|remaining|reset|policy))?|idempotency-key|x-idempotency-key)$/i;
+const STATUS_LIST_KEYS =
+  /^(retryOnStatus|retry_on_status|statusCodes|status_forcelist|retryStatusCodes|retry_status_codes|retryableStatusCodes|retryable_status_codes|retryableStatuses|retryable_statuses|statusCodesToRetry|retry_statuses|retryStatuses)$/;
 
-const within = (e: { start: number; end: number }, offset: number): boolean => e.start <= offset && offset <= e.end;
+const within = (e: { start: number; end: number }, offset: number): boolean =>
+  e.start <= offset && offset <= e.end;
 
-export function findHoverTarget(module: Module, python: boolean, offset: number, knowledge: ErrorKnowledge): HoverTarget | undefined {
+export function findHoverTarget(
+  module: Module,
+  python: boolean,
+  offset: number,
+  knowledge: ErrorKnowledge,
+): HoverTarget | undefined {
   const ctx = buildContext(module, python, knowledge);
   const cond = new ConditionEvaluator(ctx);
   let found: HoverTarget | undefined;
   walkStmts(
     module.body,
     (s: Stmt) => {
-      if (found || s.end < offset || s.start > offset) return found ? false : s.start <= offset && offset <= s.end;
+      if (found || s.end < offset || s.start > offset)
+        return found ? false : s.start <= offset && offset <= s.end;
       found = fromStatement(s, offset, ctx, cond);
       if (found) return false;
       for (const e of stmtExprs(s)) {
@@ -40,7 +49,12 @@ export function findHoverTarget(module: Module, python: boolean, offset: number,
   return found;
 }
 
-function fromStatement(s: Stmt, offset: number, ctx: FileContext, cond: ConditionEvaluator): HoverTarget | undefined {
+function fromStatement(
+  s: Stmt,
+  offset: number,
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): HoverTarget | undefined {
   if (s.kind === "switch") {
     const statusSubject = cond.isStatusExpr(s.subject);
     const codeSubject = isCodeExpr(unwrap(s.subject));
@@ -48,8 +62,10 @@ function fromStatement(s: Stmt, offset: number, ctx: FileContext, cond: Conditio
       for (const t of c.tests) {
         if (!within(t, offset)) continue;
         const n = cond.numberOf(t);
-        if (statusSubject && n !== undefined && isStatus(n)) return { kind: "status", status: n, start: t.start, end: t.end };
-        if (codeSubject && t.kind === "string") return { kind: "error-code", code: t.value, start: t.start, end: t.end };
+        if (statusSubject && n !== undefined && isStatus(n))
+          return { kind: "status", status: n, start: t.start, end: t.end };
+        if (codeSubject && t.kind === "string")
+          return { kind: "error-code", code: t.value, start: t.start, end: t.end };
         const cls = exceptionAt(t, offset, ctx);
         if (cls) return cls;
       }
@@ -72,7 +88,13 @@ function fromStatement(s: Stmt, offset: number, ctx: FileContext, cond: Conditio
   return undefined;
 }
 
-function fromExpr(e: Expr, offset: number, ctx: FileContext, cond: ConditionEvaluator, depth: number): HoverTarget | undefined {
+function fromExpr(
+  e: Expr,
+  offset: number,
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+  depth: number,
+): HoverTarget | undefined {
   if (depth > 200) return undefined;
   const x = e;
   if (x.kind === "binary") {
@@ -84,9 +106,11 @@ function fromExpr(e: Expr, offset: number, ctx: FileContext, cond: ConditionEval
       for (const [side, other] of pairs) {
         if (!within(side, offset)) continue;
         const n = cond.numberOf(side);
-        if (n !== undefined && isStatus(n) && cond.isStatusExpr(other)) return { kind: "status", status: n, start: side.start, end: side.end };
+        if (n !== undefined && isStatus(n) && cond.isStatusExpr(other))
+          return { kind: "status", status: n, start: side.start, end: side.end };
         const lit = unwrap(side);
-        if (lit.kind === "string" && !lit.parts && isCodeExpr(unwrap(other))) return { kind: "error-code", code: lit.value, start: lit.start, end: lit.end };
+        if (lit.kind === "string" && !lit.parts && isCodeExpr(unwrap(other)))
+          return { kind: "error-code", code: lit.value, start: lit.start, end: lit.end };
       }
     }
     if ((x.op === "in" || x.op === "not in") && within(x.right, offset) && cond.isStatusExpr(x.left)) {
@@ -98,11 +122,18 @@ function fromExpr(e: Expr, offset: number, ctx: FileContext, cond: ConditionEval
   if (x.kind === "call") {
     const name = calleeName(x.callee);
     const positional = x.args.filter((a) => !a.name).map((a) => a.value);
-    if ((name === "includes" || name === "has") && x.callee.kind === "member" && positional[0] && cond.isStatusExpr(positional[0]) && within(x.callee.object, offset)) {
+    if (
+      (name === "includes" || name === "has") &&
+      x.callee.kind === "member" &&
+      positional[0] &&
+      cond.isStatusExpr(positional[0]) &&
+      within(x.callee.object, offset)
+    ) {
       const hit = statusInList(x.callee.object, offset, cond);
       if (hit) return hit;
     }
-    if (name === "isinstance" && positional[1] && within(positional[1], offset)) return exceptionAt(positional[1], offset, ctx);
+    if (name === "isinstance" && positional[1] && within(positional[1], offset))
+      return exceptionAt(positional[1], offset, ctx);
     for (const a of x.args) {
       if (a.name && STATUS_LIST_KEYS.test(a.name) && within(a.value, offset)) {
         const hit = statusInList(a.value, offset, cond);
@@ -115,7 +146,9 @@ function fromExpr(e: Expr, offset: number, ctx: FileContext, cond: ConditionEval
     }
   }
   if (x.kind === "object") {
-    const numericKeys = x.properties.filter((p) => p.key !== undefined && /^\d{3}$/.test(p.key) && isStatus(Number(p.key)));
+    const numericKeys = x.properties.filter(
+      (p) => p.key !== undefined && /^\d{3}$/.test(p.key) && isStatus(Number(p.key)),
+    );
     for (const p of x.properties) {
       if (p.key && STATUS_LIST_KEYS.test(p.key) && within(p.value, offset)) {
         const hit = statusInList(p.value, offset, cond);
@@ -128,7 +161,8 @@ function fromExpr(e: Expr, offset: number, ctx: FileContext, cond: ConditionEval
   }
   if (x.kind === "string" && !x.parts && within(x, offset)) {
     if (HEADER.test(x.value)) return { kind: "header", name: x.value, start: x.start, end: x.end };
-    if (ctx.knowledge.errorCodeStatus(x.value) !== undefined && /_/.test(x.value)) return { kind: "error-code", code: x.value, start: x.start, end: x.end };
+    if (ctx.knowledge.errorCodeStatus(x.value) !== undefined && /_/.test(x.value))
+      return { kind: "error-code", code: x.value, start: x.start, end: x.end };
   }
   for (const c of childExprs(x)) {
     if (!within(c, offset)) continue;
@@ -142,7 +176,8 @@ function fromExpr(e: Expr, offset: number, ctx: FileContext, cond: ConditionEval
 function statusInList(list: Expr, offset: number, cond: ConditionEvaluator): HoverTarget | undefined {
   const items = cond.listOf(list);
   for (const item of items?.items ?? []) {
-    if (within(item.ref, offset) && isStatus(item.value)) return { kind: "status", status: item.value, start: item.ref.start, end: item.ref.end };
+    if (within(item.ref, offset) && isStatus(item.value))
+      return { kind: "status", status: item.value, start: item.ref.start, end: item.ref.end };
   }
   return undefined;
 }
@@ -158,7 +193,8 @@ function exceptionAt(e: Expr, offset: number, ctx: FileContext): HoverTarget | u
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
   const known = classMatch(dotted, ctx.knowledge, { python: ctx.python, importedFromSdk: true });
   if (!known && ctx.knowledge.exceptionClassStatus(name) === undefined) return undefined;
-  if (name === "Error" || name === "Exception" || name === "BaseException" || name === "TypeError") return undefined;
+  if (name === "Error" || name === "Exception" || name === "BaseException" || name === "TypeError")
+    return undefined;
   const start = x.kind === "member" ? x.propertySpan.start : x.start;
   return { kind: "exception", name, start, end: x.end };
 }

@@ -43,7 +43,11 @@ export function parseDirectives(comments: Comment[], lineOf: (offset: number) =>
 }
 
 /** Drops the findings a directive covers. A next-line directive covers findings that start on the next line. */
-export function applySuppressions(findings: Finding[], directives: Directive[], lineOf: (offset: number) => number): Finding[] {
+export function applySuppressions(
+  findings: Finding[],
+  directives: Directive[],
+  lineOf: (offset: number) => number,
+): Finding[] {
   if (directives.length === 0) return findings;
   const covers = (d: Directive, ruleId: string): boolean => d.rules.length === 0 || d.rules.includes(ruleId);
   return findings.filter((f) => {

@@ -137,7 +137,8 @@ export class AnalysisCache {
     const entry: Entry = {
       version: doc.version,
       languageId,
-      parsed: skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined,
+      parsed:
+        skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined,
       skipped,
       analyses: new Map(),
     };

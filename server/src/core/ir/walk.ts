@@ -99,7 +99,12 @@ export function childBlocks(s: Stmt): Stmt[][] {
     case "loop":
       return [...(s.init ? [s.init] : []), s.body, ...(s.orelse ? [s.orelse] : [])];
     case "try":
-      return [s.body, ...s.handlers.map((h) => h.body), ...(s.orelse ? [s.orelse] : []), ...(s.finally ? [s.finally] : [])];
+      return [
+        s.body,
+        ...s.handlers.map((h) => h.body),
+        ...(s.orelse ? [s.orelse] : []),
+        ...(s.finally ? [s.finally] : []),
+      ];
     case "block":
     case "class":
       return [s.body];
@@ -157,7 +162,11 @@ export function allBlocks(stmts: Stmt[]): Stmt[][] {
 }
 
 /** Visits every expression held by the statements (and nested statements). */
-export function walkStmtsExprs(stmts: Stmt[], visit: (e: Expr) => boolean | void, intoFunctions = false): void {
+export function walkStmtsExprs(
+  stmts: Stmt[],
+  visit: (e: Expr) => boolean | void,
+  intoFunctions = false,
+): void {
   walkStmts(
     stmts,
     (s) => {
@@ -246,7 +255,14 @@ export interface ModuleIndex {
 }
 
 export function indexModule(module: Module): ModuleIndex {
-  const index: ModuleIndex = { stmts: [], blocks: [module.body], functions: [], calls: [], loops: [], assigns: [] };
+  const index: ModuleIndex = {
+    stmts: [],
+    blocks: [module.body],
+    functions: [],
+    calls: [],
+    loops: [],
+    assigns: [],
+  };
   const pending: Stmt[][] = [module.body];
   const onExpr = (x: Expr): void => {
     if (x.kind === "call") index.calls.push(x);

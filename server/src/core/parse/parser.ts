@@ -127,11 +127,21 @@ function makeParsedDocument(text: string, languageId: LanguageId, tree: Tree): P
   const endOf = (node: Node): number => node.endIndex;
 
   // Comments matter only for suppression directives: skip the walk when there can be none.
-  const comments = text.includes("api-error-insight-disable") ? collectNodes(tree, (n) => n.type === "comment", () => true) : [];
+  const comments = text.includes("api-error-insight-disable")
+    ? collectNodes(
+        tree,
+        (n) => n.type === "comment",
+        () => true,
+      )
+    : [];
   const syntaxProblems: SyntaxProblem[] = [];
   if (tree.rootNode.hasError) {
     // Only subtrees that contain an error are entered.
-    for (const node of collectNodesRaw(tree, (n) => n.isError || n.isMissing, (n) => n.hasError)) {
+    for (const node of collectNodesRaw(
+      tree,
+      (n) => n.isError || n.isMissing,
+      (n) => n.hasError,
+    )) {
       const start = startOf(node);
       syntaxProblems.push({
         message: node.isMissing ? `Syntax error: missing ${node.type}` : "Syntax error: unexpected input",
@@ -182,6 +192,10 @@ function collectNodesRaw(tree: Tree, want: (n: Node) => boolean, enter: (n: Node
 
 function stripCommentDelimiters(raw: string): string {
   if (raw.startsWith("//") || raw.startsWith("#")) return raw.replace(/^(\/\/|#)/, "").trim();
-  if (raw.startsWith("/*")) return raw.replace(/^\/\*+/, "").replace(/\*\/$/, "").trim();
+  if (raw.startsWith("/*"))
+    return raw
+      .replace(/^\/\*+/, "")
+      .replace(/\*\/$/, "")
+      .trim();
   return raw.trim();
 }

@@ -5,7 +5,8 @@ export default defineRule({
   severity: "warning",
   languages: ["javascript", "python"],
   docs: {
-    summary: "Decide what to retry: check the status or exception type, and retry only 429, 5xx and network errors.",
+    summary:
+      "Decide what to retry: check the status or exception type, and retry only 429, 5xx and network errors.",
     rationale:
       "A retry that fires on any failure re-sends 400, 401, 403 and 404 responses that can never succeed, multiplying load and delaying the real error. A `catch` around a bare `fetch` that only sees network errors is fine; one around a throwing client (axios, got, ky, an SDK, `raise_for_status()`) is not.",
   },

@@ -6,7 +6,8 @@ export default defineRule({
   severity: "warning",
   languages: ["javascript", "python"],
   docs: {
-    summary: "Do not retry 4xx client errors other than 408, 425 and 429: the same request fails the same way.",
+    summary:
+      "Do not retry 4xx client errors other than 408, 425 and 429: the same request fails the same way.",
     rationale:
       "A 400, 404, 409 or 422 says the request itself is wrong. Sending it again wastes rate-limit budget and delays the real error. Only 408 Request Timeout, 425 Too Early, 429 Too Many Requests and 5xx are worth another attempt.",
   },

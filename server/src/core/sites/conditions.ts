@@ -8,7 +8,13 @@
 import type { Call, Expr, FunctionDef } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { FileContext } from "./context";
-import { classMatch, CODE_PROPERTIES, NETWORK_ERROR_CODES, STATUS_NAMES, STATUS_PROPERTIES } from "./knowledge";
+import {
+  classMatch,
+  CODE_PROPERTIES,
+  NETWORK_ERROR_CODES,
+  STATUS_NAMES,
+  STATUS_PROPERTIES,
+} from "./knowledge";
 import { isNonRetryableClientError } from "./statuses";
 import type { Failure, StatusRef } from "./types";
 
@@ -108,8 +114,10 @@ export class ConditionEvaluator {
       }
       case "call": {
         const name = calleeName(x.callee);
-        if ((name === "int" || name === "Number" || name === "parseInt") && x.args[0]) return this.isStatusExpr(x.args[0].value, env, depth + 1);
-        if (name === "getattr" && x.args[1]?.value.kind === "string") return STATUS_PROPERTIES.has(x.args[1].value.value);
+        if ((name === "int" || name === "Number" || name === "parseInt") && x.args[0])
+          return this.isStatusExpr(x.args[0].value, env, depth + 1);
+        if (name === "getattr" && x.args[1]?.value.kind === "string")
+          return STATUS_PROPERTIES.has(x.args[1].value.value);
         return false;
       }
       case "logical":
@@ -152,7 +160,10 @@ export class ConditionEvaluator {
     }
     if (x.kind === "call") {
       const name = calleeName(x.callee);
-      if ((name === "Set" || name === "set" || name === "frozenset" || name === "tuple" || name === "list") && x.args[0]) {
+      if (
+        (name === "Set" || name === "set" || name === "frozenset" || name === "tuple" || name === "list") &&
+        x.args[0]
+      ) {
         return this.listOf(x.args[0].value, depth + 1);
       }
     }
@@ -172,7 +183,12 @@ export class ConditionEvaluator {
       const decided = a.decided || b.decided;
       const bf = b.falseRefs ?? [];
       if (b.value === false) return { value: false, refs: [], falseRefs: [...af, ...bf], decided };
-      return { value: a.value === true && b.value === true ? true : undefined, refs: [...a.refs, ...b.refs], falseRefs: [...af, ...bf], decided };
+      return {
+        value: a.value === true && b.value === true ? true : undefined,
+        refs: [...a.refs, ...b.refs],
+        falseRefs: [...af, ...bf],
+        decided,
+      };
     }
     if (a.value === true) return { ...a, falseRefs: [] };
     const b = this.eval(r, s, env, depth + 1);
@@ -204,7 +220,8 @@ export class ConditionEvaluator {
     }
     if (op === "is" || op === "is not" || op === "==" || op === "!=") {
       // `status === undefined`, `res is None`, `result == null`: is there a value?
-      const [other, isNull] = unwrap(r).kind === "null" ? [l, true] : unwrap(l).kind === "null" ? [r, true] : [l, false];
+      const [other, isNull] =
+        unwrap(r).kind === "null" ? [l, true] : unwrap(l).kind === "null" ? [r, true] : [l, false];
       if (isNull) {
         const present = this.presence(other, s, env);
         if (present !== undefined) {
@@ -223,7 +240,8 @@ export class ConditionEvaluator {
       statusSide = r;
       flipped = true;
     }
-    if (statusSide && n !== undefined) return this.compareStatus(flipped ? flipOp(op) : op, n, flipped ? l : r, s);
+    if (statusSide && n !== undefined)
+      return this.compareStatus(flipped ? flipOp(op) : op, n, flipped ? l : r, s);
     // error code compared with a string
     if (op === "==" || op === "!=") {
       const code = this.codeComparison(l, r) ?? this.codeComparison(r, l);
@@ -240,7 +258,8 @@ export class ConditionEvaluator {
     const x = unwrap(e);
     if (x.kind === "name" && env.get(x.name) === DEFINED) return true;
     if (this.isStatusExpr(x, env)) return s !== "network";
-    if (x.kind === "member" && x.property === "response" && x.object.kind === "name" && s !== 200) return s !== "network";
+    if (x.kind === "member" && x.property === "response" && x.object.kind === "name" && s !== 200)
+      return s !== "network";
     return undefined;
   }
 
@@ -268,11 +287,18 @@ export class ConditionEvaluator {
         value = st !== undefined && st >= n;
     }
     const refs: StatusRef[] = [];
-    if (!value && op === "!=" && st === n) return { value, refs, falseRefs: [literalRef(n, literal)], decided: true };
+    if (!value && op === "!=" && st === n)
+      return { value, refs, falseRefs: [literalRef(n, literal)], decided: true };
     if (value && st !== undefined) {
       if (op === "==") refs.push(literalRef(n, literal));
       else if (op !== "!=" && isNonRetryableClientError(st) && coversAllClientErrors(op, n)) {
-        refs.push({ status: 400, via: "range", label: "Every 4xx status", start: literal.start, end: literal.end });
+        refs.push({
+          status: 400,
+          via: "range",
+          label: "Every 4xx status",
+          start: literal.start,
+          end: literal.end,
+        });
       }
     }
     return { value, refs, decided: true };
@@ -284,7 +310,8 @@ export class ConditionEvaluator {
     if (x.kind === "call" && calleeName(x.callee) === "range" && x.args.length >= 2) {
       const lo = this.numberOf(x.args[0]!.value);
       const hi = this.numberOf(x.args[1]!.value);
-      if (lo === undefined || hi === undefined || s === "network") return { value: s === "network" ? false : undefined, refs: [], decided: true };
+      if (lo === undefined || hi === undefined || s === "network")
+        return { value: s === "network" ? false : undefined, refs: [], decided: true };
       return { value: s >= lo && s < hi, refs: [], decided: true };
     }
     const items = this.listOf(list);
@@ -323,9 +350,19 @@ export class ConditionEvaluator {
       const hit = s !== 200 && known.match(s);
       if (hit) {
         value = true;
-        if (known.status !== undefined && typeof s === "number" && (known.status === s || (known.status >= 500 && s >= 500))) {
+        if (
+          known.status !== undefined &&
+          typeof s === "number" &&
+          (known.status === s || (known.status >= 500 && s >= 500))
+        ) {
           const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-          refs.push({ status: s, via: "class", label: `${name} (${known.status})`, start: t.start, end: t.end });
+          refs.push({
+            status: s,
+            via: "class",
+            label: `${name} (${known.status})`,
+            start: t.start,
+            end: t.end,
+          });
         }
       }
     }
@@ -338,7 +375,11 @@ export class ConditionEvaluator {
     if (lit.kind !== "string" || lit.parts) return undefined;
     const c = unwrap(codeSide);
     if (c.kind === "member" && CODE_PROPERTIES.has(c.property)) return { value: lit.value, literal: lit };
-    if (c.kind === "name" && (CODE_PROPERTIES.has(c.name) || /^(error_?code|err_?code|api_?code)$/i.test(c.name))) return { value: lit.value, literal: lit };
+    if (
+      c.kind === "name" &&
+      (CODE_PROPERTIES.has(c.name) || /^(error_?code|err_?code|api_?code)$/i.test(c.name))
+    )
+      return { value: lit.value, literal: lit };
     return undefined;
   }
 
@@ -347,7 +388,9 @@ export class ConditionEvaluator {
     const status = this.ctx.knowledge.errorCodeStatus(code);
     if (status === undefined) return UNKNOWN;
     const value = s === status;
-    const refs: StatusRef[] = value ? [{ status, via: "code", label: `${code} (${status})`, start: literal.start, end: literal.end }] : [];
+    const refs: StatusRef[] = value
+      ? [{ status, via: "code", label: `${code} (${status})`, start: literal.start, end: literal.end }]
+      : [];
     return { value, refs, decided: true };
   }
 
@@ -382,10 +425,20 @@ export class ConditionEvaluator {
     const name = calleeName(x.callee);
     const positional = x.args.filter((a) => !a.name);
     if (name === "isinstance" && positional.length === 2) return this.classTest([positional[1]!.value], s);
-    if (name === "includes" && x.callee.kind === "member" && positional[0] && this.isStatusExpr(positional[0].value, env)) {
+    if (
+      name === "includes" &&
+      x.callee.kind === "member" &&
+      positional[0] &&
+      this.isStatusExpr(positional[0].value, env)
+    ) {
       return this.membership(x.callee.object, s);
     }
-    if (name === "has" && x.callee.kind === "member" && positional[0] && this.isStatusExpr(positional[0].value, env)) {
+    if (
+      name === "has" &&
+      x.callee.kind === "member" &&
+      positional[0] &&
+      this.isStatusExpr(positional[0].value, env)
+    ) {
       return this.membership(x.callee.object, s);
     }
     if (name === "bool" && positional[0]) return this.eval(positional[0].value, s, env, depth + 1);
@@ -402,7 +455,13 @@ export class ConditionEvaluator {
 
   /** Evaluates a predicate function (a lambda or a same-file function) under a scenario, its parameters unbound. */
   evalFunction(fn: FunctionDef, s: Scenario): CondResult {
-    return this.inline(fn, { kind: "call", callee: { kind: "null", start: 0, end: 0 }, args: [], start: 0, end: 0 }, s, new Map(), 0);
+    return this.inline(
+      fn,
+      { kind: "call", callee: { kind: "null", start: 0, end: 0 }, args: [], start: 0, end: 0 },
+      s,
+      new Map(),
+      0,
+    );
   }
 
   /** Evaluates `return` expressions of a small predicate function (if/return chains). */
@@ -417,23 +476,40 @@ export class ConditionEvaluator {
     let result: CondResult | undefined;
     const merge = (r: CondResult): void => {
       if (!result) result = r;
-      else if (result.value !== r.value) result = { value: undefined, refs: [...result.refs, ...r.refs], decided: result.decided || r.decided };
+      else if (result.value !== r.value)
+        result = {
+          value: undefined,
+          refs: [...result.refs, ...r.refs],
+          decided: result.decided || r.decided,
+        };
     };
     for (const stmt of fn.body) {
       if (stmt.kind === "var" && stmt.target.kind === "name" && stmt.value) {
         env.set(stmt.target.name, stmt.value);
-      } else if (stmt.kind === "if" && stmt.then.length === 1 && stmt.then[0]!.kind === "return" && stmt.then[0]!.value && !stmt.else) {
+      } else if (
+        stmt.kind === "if" &&
+        stmt.then.length === 1 &&
+        stmt.then[0]!.kind === "return" &&
+        stmt.then[0]!.value &&
+        !stmt.else
+      ) {
         const cond = this.eval(stmt.test, s, env, depth + 1);
         if (cond.value === false) continue;
         const ret = this.eval(stmt.then[0]!.value, s, env, depth + 1);
-        const taken: CondResult = { value: ret.value, refs: [...cond.refs, ...ret.refs], decided: cond.decided || ret.decided };
+        const taken: CondResult = {
+          value: ret.value,
+          refs: [...cond.refs, ...ret.refs],
+          decided: cond.decided || ret.decided,
+        };
         if (cond.value === true) {
           merge(taken);
           return result!;
         }
         merge(taken);
       } else if (stmt.kind === "return") {
-        merge(stmt.value ? this.eval(stmt.value, s, env, depth + 1) : { value: false, refs: [], decided: false });
+        merge(
+          stmt.value ? this.eval(stmt.value, s, env, depth + 1) : { value: false, refs: [], decided: false },
+        );
         return result!;
       } else if (stmt.kind !== "expr") {
         return UNKNOWN;
@@ -444,7 +520,12 @@ export class ConditionEvaluator {
 }
 
 function negate(r: CondResult): CondResult {
-  return { value: r.value === undefined ? undefined : !r.value, refs: r.falseRefs ?? [], falseRefs: r.refs, decided: r.decided };
+  return {
+    value: r.value === undefined ? undefined : !r.value,
+    refs: r.falseRefs ?? [],
+    falseRefs: r.refs,
+    decided: r.decided,
+  };
 }
 
 function flipOp(op: string): string {
@@ -453,16 +534,24 @@ function flipOp(op: string): string {
 
 /** Whether `status OP n` holds for every status from 400 to 499. */
 function coversAllClientErrors(op: string, n: number): boolean {
-  const holds = (v: number): boolean => (op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n);
+  const holds = (v: number): boolean =>
+    op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
   return holds(400) && holds(499);
 }
 
 /** A ref to a status literal, with an edit removing it from its list when it sits in one. */
 export function literalRef(status: number, literal: Expr, list?: Expr[]): StatusRef {
-  const ref: StatusRef = { status, via: "literal", label: String(status), start: literal.start, end: literal.end };
+  const ref: StatusRef = {
+    status,
+    via: "literal",
+    label: String(status),
+    start: literal.start,
+    end: literal.end,
+  };
   if (list && list.length > 1) {
     const i = list.indexOf(literal);
-    if (i >= 0 && i < list.length - 1) ref.removal = { start: literal.start, end: list[i + 1]!.start, newText: "" };
+    if (i >= 0 && i < list.length - 1)
+      ref.removal = { start: literal.start, end: list[i + 1]!.start, newText: "" };
     else if (i > 0) ref.removal = { start: list[i - 1]!.end, end: literal.end, newText: "" };
   }
   return ref;

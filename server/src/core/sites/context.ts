@@ -63,7 +63,19 @@ export interface FileContext {
   clients: Map<string, ClientBinding[]>;
 }
 
-const GOT_KY_DEFAULT_RETRIES = new Set<number | "network">([408, 413, 429, 500, 502, 503, 504, 521, 522, 524, "network"]);
+const GOT_KY_DEFAULT_RETRIES = new Set<number | "network">([
+  408,
+  413,
+  429,
+  500,
+  502,
+  503,
+  504,
+  521,
+  522,
+  524,
+  "network",
+]);
 const SDK_DEFAULT_RETRIES = new Set<number | "network">([408, 409, 429, 500, 502, 503, 504, "network"]);
 const CASEFORGE_DEFAULT_RETRIES = new Set<number | "network">([429, 503]);
 
@@ -118,7 +130,18 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
   const values = new Map<string, Expr>();
   for (const [name, list] of assigned) if (list.length === 1) values.set(name, list[0]!);
 
-  const ctx: FileContext = { python, module, knowledge, imports, functions, allFunctions, index, values, patternPaths, clients };
+  const ctx: FileContext = {
+    python,
+    module,
+    knowledge,
+    imports,
+    functions,
+    allFunctions,
+    index,
+    values,
+    patternPaths,
+    clients,
+  };
   for (const [name, list] of assigned) {
     for (const value of list) {
       const info = clientFromConstructor(value, ctx);
@@ -137,7 +160,8 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
 function innermostFunction(fns: FunctionDef[], at: { start: number; end: number }): FunctionDef | undefined {
   let best: FunctionDef | undefined;
   for (const fn of fns) {
-    if (fn.start <= at.start && at.end <= fn.end && (!best || (best.start <= fn.start && fn.end <= best.end))) best = fn;
+    if (fn.start <= at.start && at.end <= fn.end && (!best || (best.start <= fn.start && fn.end <= best.end)))
+      best = fn;
   }
   return best;
 }
@@ -176,20 +200,31 @@ export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo
   const last = calleeName(e.callee) ?? "";
   const options = objectArg(e);
   if (ctx.python) {
-    if (/^requests\.(Session|session)$/.test(dotted) || (last === "Session" && mod === "requests")) return { kind: "requests", throws: false };
-    if (/^httpx\.(Client|AsyncClient)$/.test(dotted) || ((last === "Client" || last === "AsyncClient") && mod === "httpx")) {
+    if (/^requests\.(Session|session)$/.test(dotted) || (last === "Session" && mod === "requests"))
+      return { kind: "requests", throws: false };
+    if (
+      /^httpx\.(Client|AsyncClient)$/.test(dotted) ||
+      ((last === "Client" || last === "AsyncClient") && mod === "httpx")
+    ) {
       return { kind: "httpx", throws: false };
     }
     if (/^aiohttp\.ClientSession$/.test(dotted) || (last === "ClientSession" && mod === "aiohttp")) {
-      const raises = e.args.some((a) => a.name === "raise_for_status" && a.value.kind === "bool" && a.value.value);
+      const raises = e.args.some(
+        (a) => a.name === "raise_for_status" && a.value.kind === "bool" && a.value.value,
+      );
       return { kind: "aiohttp", throws: raises };
     }
     const sdk = sdkName(dotted, mod);
     if (sdk) return sdkClient(sdk, e);
     return undefined;
   }
-  if ((dotted.endsWith(".create") || dotted === "create") && (mod === "axios" || rootName(e.callee) === "axios")) return { kind: "axios", throws: true };
-  if (/^got\.extend$/.test(dotted) || (last === "extend" && mod === "got")) return { kind: "got", throws: true, retries: gotRetries(options) };
+  if (
+    (dotted.endsWith(".create") || dotted === "create") &&
+    (mod === "axios" || rootName(e.callee) === "axios")
+  )
+    return { kind: "axios", throws: true };
+  if (/^got\.extend$/.test(dotted) || (last === "extend" && mod === "got"))
+    return { kind: "got", throws: true, retries: gotRetries(options) };
   if (/^ky\.(create|extend)$/.test(dotted) || ((last === "create" || last === "extend") && mod === "ky")) {
     return { kind: "ky", throws: true, retries: gotRetries(options) };
   }
@@ -200,9 +235,15 @@ export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo
 
 function sdkName(dotted: string, mod: string): string | undefined {
   const m = mod.toLowerCase();
-  if (/caseforge/.test(m) || /^caseforge\.(Client|AsyncClient)$/.test(dotted) || dotted === "CaseForge") return "caseforge";
+  if (/caseforge/.test(m) || /^caseforge\.(Client|AsyncClient)$/.test(dotted) || dotted === "CaseForge")
+    return "caseforge";
   if (m === "openai" || /^(openai\.)?(OpenAI|AsyncOpenAI|AzureOpenAI)$/.test(dotted)) return "openai";
-  if (m === "anthropic" || m === "@anthropic-ai/sdk" || /^(anthropic\.)?(Anthropic|AsyncAnthropic)$/.test(dotted)) return "anthropic";
+  if (
+    m === "anthropic" ||
+    m === "@anthropic-ai/sdk" ||
+    /^(anthropic\.)?(Anthropic|AsyncAnthropic)$/.test(dotted)
+  )
+    return "anthropic";
   if (m === "stripe" || /^(stripe\.)?(Stripe|StripeClient)$/.test(dotted)) return "stripe";
   if (/octokit/.test(m) || dotted === "Octokit") return "octokit";
   return undefined;

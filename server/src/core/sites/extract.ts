@@ -73,7 +73,10 @@ function contains(outer: { start: number; end: number }, inner: { start: number;
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
-export function enclosingFunction(ctx: FileContext, span: { start: number; end: number }): FunctionDef | undefined {
+export function enclosingFunction(
+  ctx: FileContext,
+  span: { start: number; end: number },
+): FunctionDef | undefined {
   let best: FunctionDef | undefined;
   for (const fn of ctx.allFunctions) {
     if (contains(fn, span) && (!best || contains(best, fn))) best = fn;
@@ -114,20 +117,24 @@ export function evaluateRetry(
   const unchecked = new Set<Failure>();
   for (const f of FAILURES) {
     const paths = outcomesOf(f).filter(
-      (o) => retries(o) && o.facts.requested && (mode === "strict" || o.facts.refs.some((r) => r.status === f)),
+      (o) =>
+        retries(o) && o.facts.requested && (mode === "strict" || o.facts.refs.some((r) => r.status === f)),
     );
     // A credential refresh followed by a retry is not a blind or repeated failure.
     const plain = paths.filter((o) => !o.facts.refreshed);
     if (plain.length === 0) continue;
     retried.add(f);
     for (const p of plain) {
-      for (const r of p.facts.refs) if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class")) refs.set(r.start, r);
+      for (const r of p.facts.refs)
+        if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class"))
+          refs.set(r.start, r);
       for (const w of p.facts.waits) waits.set(w.expr.start, w);
       if (f === 429 || f === 503) for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
     }
     if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
     // Retried with no status, class or code check on the way: a blind retry of this failure.
-    if (plain.some((p) => !p.facts.decided && !p.facts.refs.some((r) => r.status === f || r.via === "range"))) unchecked.add(f);
+    if (plain.some((p) => !p.facts.decided && !p.facts.refs.some((r) => r.status === f || r.via === "range")))
+      unchecked.add(f);
   }
   if (retried.size === 0) return undefined;
   const blind = NON_RETRYABLE_PROBES.every((s) => retried.has(s) && unchecked.has(s));
@@ -170,7 +177,9 @@ export function makeRetrySite(
 ): RetrySite {
   const waits = waitSites(ev.waits, ctx, scope);
   const rateLimitStarts = new Set(ev.rateLimitWaits.map((w) => w.expr.start));
-  const explicitRateLimit = ev.refs.some((r) => r.status === 429 || r.status === 503 || (r.via === "class" && r.status >= 500));
+  const explicitRateLimit = ev.refs.some(
+    (r) => r.status === 429 || r.status === 503 || (r.via === "class" && r.status >= 500),
+  );
   return {
     kind: "retry",
     retriedRefs: dedupeRefs(ev.refs),
@@ -205,7 +214,8 @@ function dedupeRequests(list: RequestSite[]): RequestSite[] {
 // ---------------------------------------------------------------- loops
 
 function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySite | undefined {
-  if ((loop.loop === "for-of" || loop.loop === "for-in") && !isAttemptIterable(loop.iterates)) return undefined;
+  if ((loop.loop === "for-of" || loop.loop === "for-in") && !isAttemptIterable(loop.iterates))
+    return undefined;
   if (!sim.containsRequest(loop.body)) return undefined;
   const iterationOutcomes = (s: Failure | 200): Outcome[] => {
     const outs = sim.run(loop.body, s);
@@ -293,7 +303,9 @@ export function loopScope(loop: LoopStmt): GrowthScope {
   return { counters, growing };
 }
 
-function targetName(t: Stmt extends never ? never : { kind: string; name?: string; expr?: Expr }): string | undefined {
+function targetName(
+  t: Stmt extends never ? never : { kind: string; name?: string; expr?: Expr },
+): string | undefined {
   if (t.kind === "name") return t.name;
   if (t.kind === "expr" && t.expr) return dottedName(t.expr);
   return undefined;
@@ -302,7 +314,8 @@ function targetName(t: Stmt extends never ? never : { kind: string; name?: strin
 function mentions(e: Expr, name: string): boolean {
   let found = false;
   walkExpr(e, (x) => {
-    if ((x.kind === "name" && x.name === name) || (x.kind === "member" && dottedName(x) === name)) found = true;
+    if ((x.kind === "name" && x.name === name) || (x.kind === "member" && dottedName(x) === name))
+      found = true;
   });
   return found;
 }
@@ -337,10 +350,29 @@ function isConstantTrue(e: Expr): boolean {
 function mentionsLimit(e: Expr, scope: GrowthScope, ctx: FileContext): boolean {
   let found = false;
   walkExpr(e, (x) => {
-    if (x.kind === "name" && (scope.counters.has(x.name) || /deadline|timeout|elapsed|expire|max_?(attempts|retries|tries)|remaining_?(attempts|retries)|attempts?_?left|retries_?left/i.test(x.name))) found = true;
-    if (x.kind === "member" && (scope.counters.has(dottedName(x) ?? "") || /deadline|attempts?|retries|retryCount|retry_count/i.test(x.property))) found = true;
-    if (x.kind === "call" && /^(Date\.now|performance\.now|time\.time|time\.monotonic|time\.perf_counter|monotonic|now)$/.test(dottedName(x.callee) ?? "")) found = true;
-    if (x.kind === "assign" && (x.op === "++" || x.op === "--" || x.op === "+=" || x.op === "-=")) found = true;
+    if (
+      x.kind === "name" &&
+      (scope.counters.has(x.name) ||
+        /deadline|timeout|elapsed|expire|max_?(attempts|retries|tries)|remaining_?(attempts|retries)|attempts?_?left|retries_?left/i.test(
+          x.name,
+        ))
+    )
+      found = true;
+    if (
+      x.kind === "member" &&
+      (scope.counters.has(dottedName(x) ?? "") ||
+        /deadline|attempts?|retries|retryCount|retry_count/i.test(x.property))
+    )
+      found = true;
+    if (
+      x.kind === "call" &&
+      /^(Date\.now|performance\.now|time\.time|time\.monotonic|time\.perf_counter|monotonic|now)$/.test(
+        dottedName(x.callee) ?? "",
+      )
+    )
+      found = true;
+    if (x.kind === "assign" && (x.op === "++" || x.op === "--" || x.op === "+=" || x.op === "-="))
+      found = true;
   });
   void ctx;
   return found;

@@ -27,7 +27,15 @@ export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): Handle
   const visitBlock = (block: Stmt[]): void => {
     let run: IfStmt[] = [];
     const flush = (): void => {
-      if (run.length > 0) addHandler(out, run[0]!.keyword, run.flatMap((s) => ifChainTests(s, seenIfs)), run[0]!, ctx, cond);
+      if (run.length > 0)
+        addHandler(
+          out,
+          run[0]!.keyword,
+          run.flatMap((s) => ifChainTests(s, seenIfs)),
+          run[0]!,
+          ctx,
+          cond,
+        );
       run = [];
     };
     for (const st of block) {
@@ -54,7 +62,14 @@ function dedupe(list: HandlerSite[]): HandlerSite[] {
   return list.filter((h) => (seen.has(h.head.start) ? false : (seen.add(h.head.start), true)));
 }
 
-function addHandler(out: HandlerSite[], head: { start: number; end: number }, tests: Expr[], whole: Stmt, ctx: FileContext, cond: ConditionEvaluator): void {
+function addHandler(
+  out: HandlerSite[],
+  head: { start: number; end: number },
+  tests: Expr[],
+  whole: Stmt,
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): void {
   const named: Named[] = tests.flatMap((t) => namedIn(t, ctx, cond));
   out.push(makeHandler(head, named, whole));
 }
@@ -160,7 +175,11 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
         return;
       }
       if (["==", "!=", "<", "<=", ">", ">="].includes(x.op)) {
-        const [statusSide, other] = cond.isStatusExpr(x.left) ? [x.left, x.right] : cond.isStatusExpr(x.right) ? [x.right, x.left] : [undefined, undefined];
+        const [statusSide, other] = cond.isStatusExpr(x.left)
+          ? [x.left, x.right]
+          : cond.isStatusExpr(x.right)
+            ? [x.right, x.left]
+            : [undefined, undefined];
         if (statusSide && other) {
           const n = cond.numberOf(other);
           if (n === undefined) return;
@@ -194,7 +213,12 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
         }
         return;
       }
-      if ((name === "includes" || name === "has") && x.callee.kind === "member" && positional[0] && cond.isStatusExpr(positional[0].value)) {
+      if (
+        (name === "includes" || name === "has") &&
+        x.callee.kind === "member" &&
+        positional[0] &&
+        cond.isStatusExpr(positional[0].value)
+      ) {
         out.push(...listNamed(x.callee.object, cond));
       }
       return;
@@ -204,7 +228,13 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
       out.push({
         key: `m:${x.property}`,
         covers: (s) => (server ? s >= 500 : s >= 400 && s < 500),
-        ref: { status: server ? 500 : 400, via: "range", label: server ? "5xx" : "4xx", start: x.start, end: x.end },
+        ref: {
+          status: server ? 500 : 400,
+          via: "range",
+          label: server ? "5xx" : "4xx",
+          start: x.start,
+          end: x.end,
+        },
       });
     }
   };
@@ -217,12 +247,21 @@ function flip(op: string): string {
 }
 
 function statusNamed(n: number, at: Expr): Named {
-  return { key: `s:${n}`, covers: (s) => s === n, ref: { status: n, via: "literal", label: String(n), start: at.start, end: at.end } };
+  return {
+    key: `s:${n}`,
+    covers: (s) => s === n,
+    ref: { status: n, via: "literal", label: String(n), start: at.start, end: at.end },
+  };
 }
 
 function rangeNamed(op: string, n: number, at: Expr): Named {
-  const holds = (v: number): boolean => (op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n);
-  return { key: `r:${op}${n}`, covers: (s) => holds(s), ref: { status: n, via: "range", label: `${op} ${n}`, start: at.start, end: at.end } };
+  const holds = (v: number): boolean =>
+    op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
+  return {
+    key: `r:${op}${n}`,
+    covers: (s) => holds(s),
+    ref: { status: n, via: "range", label: `${op} ${n}`, start: at.start, end: at.end },
+  };
 }
 
 function listNamed(list: Expr, cond: ConditionEvaluator): Named[] {
@@ -238,7 +277,11 @@ function classNamed(t: Expr, ctx: FileContext): Named | undefined {
   const known = classMatch(dotted, ctx.knowledge, { python: ctx.python, importedFromSdk: imp !== undefined });
   if (!known || known.status === undefined) return undefined;
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  return { key: `c:${name}`, covers: (s) => known.match(s), ref: { status: known.status, via: "class", label: name, start: t.start, end: t.end } };
+  return {
+    key: `c:${name}`,
+    covers: (s) => known.match(s),
+    ref: { status: known.status, via: "class", label: name, start: t.start, end: t.end },
+  };
 }
 
 function codeNamed(code: string, at: Expr, ctx: FileContext): Named | undefined {

@@ -181,11 +181,32 @@ export const NETWORK_ERROR_CODES = new Set([
 ]);
 
 /** Properties that hold an HTTP status. */
-export const STATUS_PROPERTIES = new Set(["status", "statusCode", "status_code", "httpStatus", "http_status", "statusCodeValue"]);
+export const STATUS_PROPERTIES = new Set([
+  "status",
+  "statusCode",
+  "status_code",
+  "httpStatus",
+  "http_status",
+  "statusCodeValue",
+]);
 /** Names that, bound to nothing we can see, still read as a status when compared with a status number. */
-export const STATUS_NAMES = new Set(["status", "statusCode", "status_code", "httpStatus", "http_status", "code_status"]);
+export const STATUS_NAMES = new Set([
+  "status",
+  "statusCode",
+  "status_code",
+  "httpStatus",
+  "http_status",
+  "code_status",
+]);
 /** Properties / names that hold an API error code string. */
-export const CODE_PROPERTIES = new Set(["code", "error_code", "errorCode", "type", "error_type", "errorType"]);
+export const CODE_PROPERTIES = new Set([
+  "code",
+  "error_code",
+  "errorCode",
+  "type",
+  "error_type",
+  "errorType",
+]);
 
 /** Calls that refresh a credential before a retry. */
 export function isCredentialRefresh(name: string): boolean {
@@ -198,19 +219,41 @@ export function isCredentialRefresh(name: string): boolean {
 export function sleepCall(dotted: string, python: boolean, importedFrom?: string): number | undefined {
   const last = dotted.slice(dotted.lastIndexOf(".") + 1);
   if (python) {
-    if (["time.sleep", "asyncio.sleep", "anyio.sleep", "trio.sleep", "gevent.sleep", "eventlet.sleep"].includes(dotted)) return 0;
-    if (dotted === "sleep" && (importedFrom === "time" || importedFrom === "asyncio" || importedFrom === "anyio" || importedFrom === "trio")) return 0;
+    if (
+      ["time.sleep", "asyncio.sleep", "anyio.sleep", "trio.sleep", "gevent.sleep", "eventlet.sleep"].includes(
+        dotted,
+      )
+    )
+      return 0;
+    if (
+      dotted === "sleep" &&
+      (importedFrom === "time" ||
+        importedFrom === "asyncio" ||
+        importedFrom === "anyio" ||
+        importedFrom === "trio")
+    )
+      return 0;
     if (/^(self\.)?_?(sleep|wait|backoff_sleep|delay)$/.test(dotted)) return 0;
     return undefined;
   }
-  if (last === "setTimeout") return dotted === "setTimeout" || dotted.endsWith("timers.setTimeout") ? 1 : undefined;
-  if (/^(sleep|delay|wait|pause|timeout|waitFor|backoffDelay)$/.test(last) && !dotted.startsWith("page.")) return 0;
+  if (last === "setTimeout")
+    return dotted === "setTimeout" || dotted.endsWith("timers.setTimeout") ? 1 : undefined;
+  if (/^(sleep|delay|wait|pause|timeout|waitFor|backoffDelay)$/.test(last) && !dotted.startsWith("page."))
+    return 0;
   return undefined;
 }
 
 /** Names of retry counters' comparisons that mean "give up after a deadline". */
 export function isClockCall(dotted: string): boolean {
-  return ["Date.now", "performance.now", "time.time", "time.monotonic", "time.perf_counter", "loop.time", "datetime.now", "datetime.datetime.now", "datetime.utcnow"].some(
-    (c) => dotted === c || dotted.endsWith("." + c),
-  );
+  return [
+    "Date.now",
+    "performance.now",
+    "time.time",
+    "time.monotonic",
+    "time.perf_counter",
+    "loop.time",
+    "datetime.now",
+    "datetime.datetime.now",
+    "datetime.utcnow",
+  ].some((c) => dotted === c || dotted.endsWith("." + c));
 }

@@ -23,7 +23,9 @@ export function findLibraryRetries(ctx: FileContext, sim: Simulator): RetrySite[
   const out: RetrySite[] = [];
   for (const fn of ctx.allFunctions) {
     for (const d of fn.decorators) {
-      const site = ctx.python ? tenacityDecorator(d, fn, ctx, sim) ?? backoffDecorator(d, fn, ctx, sim) : undefined;
+      const site = ctx.python
+        ? (tenacityDecorator(d, fn, ctx, sim) ?? backoffDecorator(d, fn, ctx, sim))
+        : undefined;
       if (site) out.push(site);
     }
   }
@@ -45,7 +47,11 @@ export function findLibraryRetries(ctx: FileContext, sim: Simulator): RetrySite[
 
 function importedAs(ctx: FileContext, local: string, module: RegExp, imported?: string): boolean {
   const imp = ctx.imports.get(local);
-  return imp !== undefined && module.test(imp.module) && (imported === undefined || imp.imported === imported || imp.imported === "*");
+  return (
+    imp !== undefined &&
+    module.test(imp.module) &&
+    (imported === undefined || imp.imported === imported || imp.imported === "*")
+  );
 }
 
 function kwarg(call: Call, name: string): Expr | undefined {
@@ -70,7 +76,14 @@ function functionOf(e: Expr | undefined, ctx: FileContext): FunctionDef | undefi
 function isInfinite(e: Expr | undefined): boolean {
   if (!e) return false;
   const x = unwrap(e);
-  return (x.kind === "name" && (x.name === "Infinity" || x.name === "inf")) || (x.kind === "member" && dottedName(x) === "Number.POSITIVE_INFINITY") || (x.kind === "call" && calleeName(x.callee) === "float" && x.args[0]?.value.kind === "string" && /inf/.test(x.args[0].value.value));
+  return (
+    (x.kind === "name" && (x.name === "Infinity" || x.name === "inf")) ||
+    (x.kind === "member" && dottedName(x) === "Number.POSITIVE_INFINITY") ||
+    (x.kind === "call" &&
+      calleeName(x.callee) === "float" &&
+      x.args[0]?.value.kind === "string" &&
+      /inf/.test(x.args[0].value.value))
+  );
 }
 
 function span(e: { start: number; end: number }): { start: number; end: number } {
@@ -115,7 +128,10 @@ function attemptEvaluation(
         const f = filter(s, o);
         if (!f) return { ...o, kind: "continue" as const };
         if (f.value === false) return o;
-        return { kind: "continue" as const, facts: { ...o.facts, refs: [...o.facts.refs, ...f.refs], decided: o.facts.decided || f.decided } };
+        return {
+          kind: "continue" as const,
+          facts: { ...o.facts, refs: [...o.facts.refs, ...f.refs], decided: o.facts.decided || f.decided },
+        };
       }),
     (o) => o.kind === "continue",
   );
@@ -123,15 +139,23 @@ function attemptEvaluation(
 
 // ---------------------------------------------------------------- tenacity
 
-function tenacityDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+function tenacityDecorator(
+  d: Expr,
+  fn: FunctionDef,
+  ctx: FileContext,
+  sim: Simulator,
+): RetrySite | undefined {
   const call = d.kind === "call" ? d : undefined;
   const callee = call ? call.callee : d;
   const dotted = dottedName(callee);
   if (!dotted) return undefined;
-  const isTenacity = dotted === "tenacity.retry" || (dotted === "retry" && importedAs(ctx, "retry", /^tenacity$/));
+  const isTenacity =
+    dotted === "tenacity.retry" || (dotted === "retry" && importedAs(ctx, "retry", /^tenacity$/));
   if (!isTenacity) return undefined;
   const retryCond = call ? kwarg(call, "retry") : undefined;
-  const ev = attemptEvaluation(fn, sim, (s) => (retryCond ? tenacityCondition(retryCond, s, ctx, sim) : undefined));
+  const ev = attemptEvaluation(fn, sim, (s) =>
+    retryCond ? tenacityCondition(retryCond, s, ctx, sim) : undefined,
+  );
   if (!ev) return undefined;
   const stop = call ? kwarg(call, "stop") : undefined;
   const wait = call ? kwarg(call, "wait") : undefined;
@@ -142,7 +166,8 @@ function tenacityDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simu
       library: "tenacity",
       anchor: span(d),
       label: "`@retry` with no `retry=` condition",
-      bounded: stop !== undefined && !(unwrap(stop).kind === "name" && dottedName(stop)?.endsWith("stop_never")),
+      bounded:
+        stop !== undefined && !(unwrap(stop).kind === "name" && dottedName(stop)?.endsWith("stop_never")),
       start: fn.start,
       end: fn.end,
       calls: new Set(fn.name ? [fn.name] : []),
@@ -212,7 +237,17 @@ function tenacityCondition(e: Expr, s: Scenario, ctx: FileContext, sim: Simulato
     case "retry_all": {
       const parts = args.map((a) => tenacityCondition(a, s, ctx, sim));
       const any = name === "retry_any";
-      const value = any ? (parts.some((p) => p.value === true) ? true : parts.every((p) => p.value === false) ? false : undefined) : parts.some((p) => p.value === false) ? false : parts.every((p) => p.value === true) ? true : undefined;
+      const value = any
+        ? parts.some((p) => p.value === true)
+          ? true
+          : parts.every((p) => p.value === false)
+            ? false
+            : undefined
+        : parts.some((p) => p.value === false)
+          ? false
+          : parts.every((p) => p.value === true)
+            ? true
+            : undefined;
       return { value, refs: parts.flatMap((p) => p.refs), decided: parts.some((p) => p.decided) };
     }
     case "retry_if_result":
@@ -239,7 +274,9 @@ function tenacityWait(e: Expr, ctx: FileContext): WaitSite {
     start: e.start,
     end: e.end,
     exponential: has(/^wait_(exponential|random_exponential|exponential_jitter)$/),
-    grows: custom || has(/^wait_(exponential|random_exponential|exponential_jitter|incrementing|chain|random|full_jitter)$/),
+    grows:
+      custom ||
+      has(/^wait_(exponential|random_exponential|exponential_jitter|incrementing|chain|random|full_jitter)$/),
     jitter: custom || has(/^wait_(random|random_exponential|exponential_jitter|full_jitter)$/),
     readsRetryAfter: customFeatures?.readsRetryAfter ?? false,
   };
@@ -250,7 +287,9 @@ function tenacityWait(e: Expr, ctx: FileContext): WaitSite {
 function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
   if (d.kind !== "call") return undefined;
   const dotted = dottedName(d.callee) ?? "";
-  const isBackoff = dotted === "backoff.on_exception" || (dotted === "on_exception" && importedAs(ctx, "on_exception", /^backoff$/));
+  const isBackoff =
+    dotted === "backoff.on_exception" ||
+    (dotted === "on_exception" && importedAs(ctx, "on_exception", /^backoff$/));
   if (!isBackoff) return undefined;
   const positional = d.args.filter((a) => !a.name).map((a) => a.value);
   const gen = positional[0];
@@ -297,7 +336,8 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
       exponential: genName === "expo",
       grows: genName === "expo" || genName === "fibo" || runtime,
       jitter,
-      readsRetryAfter: runtime && value !== undefined && exprFeatures(value, ctx, NO_SCOPE, 0).readsRetryAfter,
+      readsRetryAfter:
+        runtime && value !== undefined && exprFeatures(value, ctx, NO_SCOPE, 0).readsRetryAfter,
     };
     applyLibraryWait(site, waitSite, false);
   }
@@ -309,7 +349,8 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
 function pRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | undefined {
   if (call.callee.kind !== "name") return undefined;
   const local = call.callee.name;
-  if (!importedAs(ctx, local, /^p-retry$/, "default") && !(local === "pRetry" && !ctx.imports.has(local))) return undefined;
+  if (!importedAs(ctx, local, /^p-retry$/, "default") && !(local === "pRetry" && !ctx.imports.has(local)))
+    return undefined;
   const fn = functionOf(call.args[0]?.value, ctx);
   if (!fn) return undefined;
   const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
@@ -319,12 +360,14 @@ function pRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | u
     if (shouldRetry) {
       const r = sim.cond.evalFunction(shouldRetry, s);
       if (r.value === false) return r;
-      if (onFailed && sim.run(onFailed.body, s).every((o) => o.kind === "throw" || o.kind === "abort")) return { value: false, refs: [], decided: true };
+      if (onFailed && sim.run(onFailed.body, s).every((o) => o.kind === "throw" || o.kind === "abort"))
+        return { value: false, refs: [], decided: true };
       return { ...r, decided: true };
     }
     if (onFailed) {
       const outs = sim.run(onFailed.body, s);
-      if (outs.every((o) => o.kind === "throw" || o.kind === "abort")) return { value: false, refs: [], decided: true };
+      if (outs.every((o) => o.kind === "throw" || o.kind === "abort"))
+        return { value: false, refs: [], decided: true };
       const decided = outs.some((o) => o.facts.decided);
       return { value: true, refs: outs.flatMap((o) => o.facts.refs), decided };
     }
@@ -358,7 +401,11 @@ function librarySite(
 ): RetrySite {
   const retries = prop(options, "retries")?.value;
   const forever = prop(options, "forever")?.value;
-  const unbounded = isInfinite(retries) || (forever !== undefined && unwrap(forever).kind === "bool" && (unwrap(forever) as { value: boolean }).value);
+  const unbounded =
+    isInfinite(retries) ||
+    (forever !== undefined &&
+      unwrap(forever).kind === "bool" &&
+      (unwrap(forever) as { value: boolean }).value);
   const site = makeRetrySite(
     {
       mechanism: "helper",
@@ -383,12 +430,13 @@ function librarySite(
 function calledIn(fn: FunctionDef): Set<string> {
   const out = new Set<string>();
   walkStmts(fn.body, (s) => {
-    for (const e of stmtExprs(s)) walkExpr(e, (x) => {
-      if (x.kind === "call") {
-        const n = calleeName(x.callee);
-        if (n) out.add(n);
-      }
-    });
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        if (x.kind === "call") {
+          const n = calleeName(x.callee);
+          if (n) out.add(n);
+        }
+      });
   });
   return out;
 }
@@ -396,7 +444,8 @@ function calledIn(fn: FunctionDef): Set<string> {
 // ---------------------------------------------------------------- axios-retry
 
 function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | undefined {
-  if (call.callee.kind !== "name" || !importedAs(ctx, call.callee.name, /^axios-retry$/, "default")) return undefined;
+  if (call.callee.kind !== "name" || !importedAs(ctx, call.callee.name, /^axios-retry$/, "default"))
+    return undefined;
   const local = call.callee.name;
   const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
   const condition = prop(options, "retryCondition")?.value;
@@ -418,31 +467,80 @@ function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
   const delay = prop(options, "retryDelay")?.value;
   const retriesValue = prop(options, "retries")?.value;
   const site = configSite(
-    { anchor: span(call.callee), label: "This axios-retry configuration", start: call.start, end: call.end, library: "axios-retry", mechanism: "config" },
+    {
+      anchor: span(call.callee),
+      label: "This axios-retry configuration",
+      start: call.start,
+      end: call.end,
+      library: "axios-retry",
+      mechanism: "config",
+    },
     retried,
     [...refs.values()].filter((r) => retried.has(r.status) || r.via === "range"),
   );
   site.bounded = !isInfinite(retriesValue);
   site.blind = NON_RETRYABLE_PROBES.every((s) => retried.has(s) && unchecked.has(s));
-  if (retriesValue && unwrap(retriesValue).kind === "number" && (unwrap(retriesValue) as { value: number }).value === 0) return undefined;
+  if (
+    retriesValue &&
+    unwrap(retriesValue).kind === "number" &&
+    (unwrap(retriesValue) as { value: number }).value === 0
+  )
+    return undefined;
   if (!delay) {
     site.waitsNothing = true;
   } else {
     const dotted = dottedName(unwrap(delay)) ?? "";
     if (dotted === `${local}.exponentialDelay` || dotted === "exponentialDelay") {
-      site.waits = [{ kind: "wait", start: delay.start, end: delay.end, grows: true, exponential: true, jitter: true, readsRetryAfter: false }];
+      site.waits = [
+        {
+          kind: "wait",
+          start: delay.start,
+          end: delay.end,
+          grows: true,
+          exponential: true,
+          jitter: true,
+          readsRetryAfter: false,
+        },
+      ];
     } else {
       const fn = functionOf(delay, ctx);
       if (fn) {
         const counter = fn.params[0]?.name;
-        let features = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+        let features = {
+          grows: false,
+          exponential: false,
+          jitter: false,
+          readsRetryAfter: false,
+          opaque: false,
+        };
         walkStmts(fn.body, (s) => {
           if (s.kind === "return" && s.value) {
-            const f = exprFeatures(s.value, ctx, { counters: new Set(counter ? [counter] : []), growing: new Set() }, 0);
-            features = { grows: features.grows || f.grows, exponential: features.exponential || f.exponential, jitter: features.jitter || f.jitter, readsRetryAfter: features.readsRetryAfter || f.readsRetryAfter, opaque: features.opaque || f.opaque };
+            const f = exprFeatures(
+              s.value,
+              ctx,
+              { counters: new Set(counter ? [counter] : []), growing: new Set() },
+              0,
+            );
+            features = {
+              grows: features.grows || f.grows,
+              exponential: features.exponential || f.exponential,
+              jitter: features.jitter || f.jitter,
+              readsRetryAfter: features.readsRetryAfter || f.readsRetryAfter,
+              opaque: features.opaque || f.opaque,
+            };
           }
         });
-        site.waits = [{ kind: "wait", start: delay.start, end: delay.end, grows: features.grows || features.opaque, exponential: features.exponential, jitter: features.jitter || features.opaque, readsRetryAfter: features.readsRetryAfter }];
+        site.waits = [
+          {
+            kind: "wait",
+            start: delay.start,
+            end: delay.end,
+            grows: features.grows || features.opaque,
+            exponential: features.exponential,
+            jitter: features.jitter || features.opaque,
+            readsRetryAfter: features.readsRetryAfter,
+          },
+        ];
       }
     }
   }
@@ -455,7 +553,8 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
   if (!ctx.python) return undefined;
   const dotted = dottedName(call.callee) ?? "";
   const isRetry =
-    (dotted === "Retry" && importedAs(ctx, "Retry", /urllib3|requests/)) || /^(urllib3|requests)\.(.+\.)?Retry$/.test(dotted);
+    (dotted === "Retry" && importedAs(ctx, "Retry", /urllib3|requests/)) ||
+    /^(urllib3|requests)\.(.+\.)?Retry$/.test(dotted);
   if (!isRetry) return undefined;
   const forcelist = kwarg(call, "status_forcelist");
   const methods = kwarg(call, "allowed_methods") ?? kwarg(call, "method_whitelist");
@@ -463,7 +562,10 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
   const retried = new Set<Failure>(["network"]);
   const refs: StatusRef[] = [];
   if (forcelist) {
-    const items = forcelist.kind === "array" || forcelist.kind === "name" || forcelist.kind === "call" ? listOfNumbers(forcelist, ctx) : undefined;
+    const items =
+      forcelist.kind === "array" || forcelist.kind === "name" || forcelist.kind === "call"
+        ? listOfNumbers(forcelist, ctx)
+        : undefined;
     if (items) {
       for (const r of items) {
         retried.add(r.status);
@@ -471,9 +573,22 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
       }
     }
   }
-  const site = configSite({ anchor: span(call.callee), label: "This urllib3 Retry configuration", start: call.start, end: call.end, library: "urllib3" }, retried, refs);
-  const factorZero = !backoffFactor || (unwrap(backoffFactor).kind === "number" && (unwrap(backoffFactor) as { value: number }).value === 0);
-  if (factorZero && refs.some((r) => r.status !== 413 && r.status !== 429 && r.status !== 503)) site.waitsNothing = true;
+  const site = configSite(
+    {
+      anchor: span(call.callee),
+      label: "This urllib3 Retry configuration",
+      start: call.start,
+      end: call.end,
+      library: "urllib3",
+    },
+    retried,
+    refs,
+  );
+  const factorZero =
+    !backoffFactor ||
+    (unwrap(backoffFactor).kind === "number" && (unwrap(backoffFactor) as { value: number }).value === 0);
+  if (factorZero && refs.some((r) => r.status !== 413 && r.status !== 429 && r.status !== 503))
+    site.waitsNothing = true;
   if (methods) site.requests = methodRequests(methods, "POST");
   return site;
 }
@@ -488,7 +603,9 @@ function listOfNumbers(e: Expr, ctx: FileContext): StatusRef[] | undefined {
   if (x.kind === "call" && x.args[0]) x = unwrap(x.args[0].value);
   if (x.kind !== "array") return undefined;
   const els = x.elements;
-  return els.filter((el) => el.kind === "number").map((el) => literalRef((el as { value: number }).value, el, els));
+  return els
+    .filter((el) => el.kind === "number")
+    .map((el) => literalRef((el as { value: number }).value, el, els));
 }
 
 /** Synthetic request sites for non-idempotent methods listed in a retry config. */
@@ -496,7 +613,13 @@ function methodRequests(methods: Expr, _fallback: string): RetrySite["requests"]
   const x = unwrap(methods);
   const out: RetrySite["requests"] = [];
   const add = (at: Expr, method: string): void => {
-    const info: RequestInfo = { client: { kind: "generic", throws: false }, method, idempotencyKey: false, callee: span(at), span: span(at) };
+    const info: RequestInfo = {
+      client: { kind: "generic", throws: false },
+      method,
+      idempotencyKey: false,
+      callee: span(at),
+      span: span(at),
+    };
     out.push(requestSite(info));
   };
   if (x.kind === "null" || (x.kind === "bool" && !x.value)) {
@@ -506,7 +629,8 @@ function methodRequests(methods: Expr, _fallback: string): RetrySite["requests"]
   const list = x.kind === "call" && x.args[0] ? unwrap(x.args[0].value) : x;
   if (list.kind !== "array") return out;
   for (const el of list.elements) {
-    if (el.kind === "string" && (el.value.toUpperCase() === "POST" || el.value.toUpperCase() === "PATCH")) add(el, el.value.toUpperCase());
+    if (el.kind === "string" && (el.value.toUpperCase() === "POST" || el.value.toUpperCase() === "PATCH"))
+      add(el, el.value.toUpperCase());
   }
   return out;
 }
@@ -518,7 +642,12 @@ function gotKyOptions(call: Call, ctx: FileContext): RetrySite | undefined {
   const dotted = dottedName(call.callee) ?? "";
   const root = dotted.split(".")[0]!;
   const mod = ctx.imports.get(root)?.module;
-  const lib = root === "got" || mod === "got" ? "got" : root === "ky" || mod === "ky" ? "ky" : clientAt(ctx, root, call.start)?.kind;
+  const lib =
+    root === "got" || mod === "got"
+      ? "got"
+      : root === "ky" || mod === "ky"
+        ? "ky"
+        : clientAt(ctx, root, call.start)?.kind;
   if (lib !== "got" && lib !== "ky") return undefined;
   const options = call.args.map((a: Arg) => a.value).find((v): v is ObjectLit => v.kind === "object");
   const retry = prop(options, "retry");
@@ -535,17 +664,31 @@ function gotKyOptions(call: Call, ctx: FileContext): RetrySite | undefined {
   } else {
     for (const s of [408, 429, 500, 502, 503, 504]) retried.add(s);
   }
-  const site = configSite({ anchor: span(retry.keySpan), label: "This retry configuration", start: retry.start, end: retry.end, library: lib }, retried, refs);
+  const site = configSite(
+    {
+      anchor: span(retry.keySpan),
+      label: "This retry configuration",
+      start: retry.start,
+      end: retry.end,
+      library: lib,
+    },
+    retried,
+    refs,
+  );
   site.bounded = !isInfinite(limit);
   if (methods) {
     const headers = options ? prop(options, "headers")?.value : undefined;
-    const hasKey = headers?.kind === "object" && headers.properties.some((p) => p.key !== undefined && /idempotency/i.test(p.key));
+    const hasKey =
+      headers?.kind === "object" &&
+      headers.properties.some((p) => p.key !== undefined && /idempotency/i.test(p.key));
     const listed = methodRequests(methods, "POST");
     const request = detectRequest(call, ctx);
     if (hasKey) site.requests = [];
     else if (request?.method && listed.some((r) => r.method === request.method)) {
       // The options belong to this very request: it is the one re-sent.
-      site.requests = [requestSite({ ...request, idempotencyKey: request.idempotencyKey === true ? true : false })];
+      site.requests = [
+        requestSite({ ...request, idempotencyKey: request.idempotencyKey === true ? true : false }),
+      ];
     } else if (!request) site.requests = listed;
   }
   return site;
@@ -573,17 +716,29 @@ const STATUS_LIST_KEYS = new Set([
 function statusListKeys(calls: Call[], ctx: FileContext): RetrySite[] {
   const out: RetrySite[] = [];
   const seen = new Set<number>();
-  const consider = (key: string, keySpan: { start: number; end: number }, value: Expr, whole: { start: number; end: number }): void => {
+  const consider = (
+    key: string,
+    keySpan: { start: number; end: number },
+    value: Expr,
+    whole: { start: number; end: number },
+  ): void => {
     if (!STATUS_LIST_KEYS.has(key) || seen.has(keySpan.start)) return;
     const refs = listOfNumbers(value, ctx);
     if (!refs || refs.length === 0) return;
     seen.add(keySpan.start);
-    out.push(configSite({ anchor: keySpan, label: "This retry configuration", start: whole.start, end: whole.end }, new Set<Failure>(["network", ...refs.map((r) => r.status)]), refs));
+    out.push(
+      configSite(
+        { anchor: keySpan, label: "This retry configuration", start: whole.start, end: whole.end },
+        new Set<Failure>(["network", ...refs.map((r) => r.status)]),
+        refs,
+      ),
+    );
   };
   for (const call of calls) {
     for (const a of call.args) {
       if (a.name) consider(a.name, a, a.value, a);
-      if (a.value.kind === "object") for (const p of a.value.properties) if (p.key) consider(p.key, p.keySpan, p.value, p);
+      if (a.value.kind === "object")
+        for (const p of a.value.properties) if (p.key) consider(p.key, p.keySpan, p.value, p);
     }
   }
   return out;

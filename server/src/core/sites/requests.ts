@@ -7,7 +7,13 @@
 import type { Call, Expr, ObjectLit } from "../ir/types";
 import { calleeName, dottedName, rootName } from "../ir/walk";
 import type { Span } from "../types";
-import { type ClientInfo, clientAt, type FileContext, GOT_KY_DEFAULT_RETRIES, propertyValue } from "./context";
+import {
+  type ClientInfo,
+  clientAt,
+  type FileContext,
+  GOT_KY_DEFAULT_RETRIES,
+  propertyValue,
+} from "./context";
 
 export interface RequestInfo {
   client: ClientInfo;
@@ -19,9 +25,21 @@ export interface RequestInfo {
 }
 
 const VERBS = new Set(["get", "post", "put", "patch", "delete", "head", "options"]);
-const JS_GENERIC_RECEIVERS = /^(http|https|httpClient|httpService|client|apiClient|api|axiosInstance|instance|restClient|httpApi|fetcher)$/i;
+const JS_GENERIC_RECEIVERS =
+  /^(http|https|httpClient|httpService|client|apiClient|api|axiosInstance|instance|restClient|httpApi|fetcher)$/i;
 const PY_GENERIC_RECEIVERS = /^(session|sess|http|client|http_client|api|api_client|s)$/;
-const SDK_CREATE_METHODS = new Set(["create", "post", "send", "charge", "capture", "submit", "add", "insert", "refund", "transfer"]);
+const SDK_CREATE_METHODS = new Set([
+  "create",
+  "post",
+  "send",
+  "charge",
+  "capture",
+  "submit",
+  "add",
+  "insert",
+  "refund",
+  "transfer",
+]);
 const SDK_UPDATE_METHODS = new Set(["update", "modify", "patch"]);
 const SDK_ROOTS = /^(client|sdk|caseforge|stripe|openai|anthropic|cf|api)$/i;
 
@@ -57,15 +75,35 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
   if (callee.kind === "name") {
     const imp = ctx.imports.get(callee.name);
     const mod = imp?.module;
-    if (callee.name === "fetch" || mod === "node-fetch" || mod === "cross-fetch" || (mod === "undici" && imp?.imported === "fetch")) {
+    if (
+      callee.name === "fetch" ||
+      mod === "node-fetch" ||
+      mod === "cross-fetch" ||
+      (mod === "undici" && imp?.imported === "fetch")
+    ) {
       return fetchLike({ kind: "fetch", throws: false }, positional[1], call, calleeSpan, span);
     }
-    if (mod === "undici" && imp?.imported === "request") return fetchLike({ kind: "undici", throws: false }, positional[1], call, calleeSpan, span);
-    if (callee.name === "axios" || mod === "axios") return configLike({ kind: "axios", throws: true }, positional, calleeSpan, span);
-    if (callee.name === "got" || mod === "got") return configLike({ kind: "got", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) }, positional, calleeSpan, span);
-    if (callee.name === "ky" || mod === "ky") return configLike({ kind: "ky", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) }, positional, calleeSpan, span);
+    if (mod === "undici" && imp?.imported === "request")
+      return fetchLike({ kind: "undici", throws: false }, positional[1], call, calleeSpan, span);
+    if (callee.name === "axios" || mod === "axios")
+      return configLike({ kind: "axios", throws: true }, positional, calleeSpan, span);
+    if (callee.name === "got" || mod === "got")
+      return configLike(
+        { kind: "got", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) },
+        positional,
+        calleeSpan,
+        span,
+      );
+    if (callee.name === "ky" || mod === "ky")
+      return configLike(
+        { kind: "ky", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) },
+        positional,
+        calleeSpan,
+        span,
+      );
     const client = clientAt(ctx, callee.name, callee.start);
-    if (client && (client.kind === "axios" || client.kind === "got" || client.kind === "ky")) return configLike(client, positional, calleeSpan, span);
+    if (client && (client.kind === "axios" || client.kind === "got" || client.kind === "ky"))
+      return configLike(client, positional, calleeSpan, span);
     return undefined;
   }
   if (callee.kind !== "member") return undefined;
@@ -80,13 +118,21 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
   }
   // octokit.request("POST /repos/{owner}/{repo}/issues", {...})
   if (method === "request" && positional[0]?.kind === "string" && /^[A-Z]+ \//.test(positional[0].value)) {
-    return { client: { kind: "octokit", throws: true }, method: positional[0].value.split(" ")[0], idempotencyKey: undefined, callee: calleeSpan, span };
+    return {
+      client: { kind: "octokit", throws: true },
+      method: positional[0].value.split(" ")[0],
+      idempotencyKey: undefined,
+      callee: calleeSpan,
+      span,
+    };
   }
   let client: ClientInfo | undefined = clientOf(ctx, receiver);
   if (!client) {
     if (recvName === "axios" || mod === "axios") client = { kind: "axios", throws: true };
-    else if (recvName === "got" || mod === "got") client = { kind: "got", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) };
-    else if (recvName === "ky" || mod === "ky") client = { kind: "ky", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) };
+    else if (recvName === "got" || mod === "got")
+      client = { kind: "got", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) };
+    else if (recvName === "ky" || mod === "ky")
+      client = { kind: "ky", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) };
     else if (recvName === "superagent" || mod === "superagent") client = { kind: "superagent", throws: true };
   }
   if (client && client.kind !== "sdk") {
@@ -94,7 +140,10 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
     if (!VERBS.has(method)) return undefined;
     return verbCall(client, method, positional, calleeSpan, span);
   }
-  if (client?.kind === "sdk" || (resourceChain(receiver) && SDK_ROOTS.test(root) && !clientAt(ctx, root, receiver.start))) {
+  if (
+    client?.kind === "sdk" ||
+    (resourceChain(receiver) && SDK_ROOTS.test(root) && !clientAt(ctx, root, receiver.start))
+  ) {
     return sdkCall(client ?? { kind: "sdk", throws: true }, method, call, calleeSpan, span);
   }
   // `this.http.post(...)`, `api.get(...)`: an injected client of unknown make.
@@ -105,12 +154,24 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
   return undefined;
 }
 
-function fetchLike(client: ClientInfo, init: Expr | undefined, call: Call, callee: Span, span: Span): RequestInfo {
-  if (call.args.some((a) => a.spread)) return { client, method: undefined, idempotencyKey: undefined, callee, span };
+function fetchLike(
+  client: ClientInfo,
+  init: Expr | undefined,
+  call: Call,
+  callee: Span,
+  span: Span,
+): RequestInfo {
+  if (call.args.some((a) => a.spread))
+    return { client, method: undefined, idempotencyKey: undefined, callee, span };
   if (!init) {
     // `fetch(new Request(url, { method: "POST" }))` or a URL: GET unless the first argument is not a plain URL.
     const first = call.args[0]?.value;
-    const plainUrl = first && (first.kind === "string" || first.kind === "name" || first.kind === "member" || first.kind === "binary");
+    const plainUrl =
+      first &&
+      (first.kind === "string" ||
+        first.kind === "name" ||
+        first.kind === "member" ||
+        first.kind === "binary");
     return { client, method: plainUrl ? "GET" : undefined, idempotencyKey: false, callee, span };
   }
   if (init.kind !== "object") return { client, method: undefined, idempotencyKey: undefined, callee, span };
@@ -122,13 +183,25 @@ function configLike(client: ClientInfo, positional: Expr[], callee: Span, span: 
   const options = positional.find((a): a is ObjectLit => a.kind === "object");
   if (!options) {
     const onlyUrl = positional.length === 1 && positional[0]!.kind !== "name";
-    return { client, method: onlyUrl ? "GET" : undefined, idempotencyKey: onlyUrl ? false : undefined, callee, span };
+    return {
+      client,
+      method: onlyUrl ? "GET" : undefined,
+      idempotencyKey: onlyUrl ? false : undefined,
+      callee,
+      span,
+    };
   }
   return { client, method: methodOf(options, "GET"), idempotencyKey: headersHaveKey(options), callee, span };
 }
 
 /** `axios.post(url, data, config)`, `got.post(url, options)`, `ky.post(url, options)`. */
-function verbCall(client: ClientInfo, verb: string, positional: Expr[], callee: Span, span: Span): RequestInfo {
+function verbCall(
+  client: ClientInfo,
+  verb: string,
+  positional: Expr[],
+  callee: Span,
+  span: Span,
+): RequestInfo {
   const method = verb.toUpperCase();
   const withBody = method === "POST" || method === "PUT" || method === "PATCH";
   const configIndex = client.kind === "axios" || client.kind === "generic" ? (withBody ? 2 : 1) : 1;
@@ -140,7 +213,13 @@ function verbCall(client: ClientInfo, verb: string, positional: Expr[], callee: 
   return { client, method, idempotencyKey, callee, span };
 }
 
-function sdkCall(client: ClientInfo, method: string, call: Call, callee: Span, span: Span): RequestInfo | undefined {
+function sdkCall(
+  client: ClientInfo,
+  method: string,
+  call: Call,
+  callee: Span,
+  span: Span,
+): RequestInfo | undefined {
   let httpMethod: string | undefined;
   if (SDK_CREATE_METHODS.has(method)) httpMethod = "POST";
   else if (SDK_UPDATE_METHODS.has(method)) httpMethod = "PATCH";
@@ -150,10 +229,21 @@ function sdkCall(client: ClientInfo, method: string, call: Call, callee: Span, s
   const key = call.args.some(
     (a) =>
       (a.name !== undefined && /^idempotency_?key$/i.test(a.name)) ||
-      (a.value.kind === "object" && a.value.properties.some((p) => p.key !== undefined && /^idempotency_?key$/i.test(p.key))) ||
+      (a.value.kind === "object" &&
+        a.value.properties.some((p) => p.key !== undefined && /^idempotency_?key$/i.test(p.key))) ||
       a.spread,
   );
-  return { client, method: httpMethod, idempotencyKey: key ? true : call.args.some((a) => a.value.kind === "name" && !a.name) ? undefined : false, callee, span };
+  return {
+    client,
+    method: httpMethod,
+    idempotencyKey: key
+      ? true
+      : call.args.some((a) => a.value.kind === "name" && !a.name)
+        ? undefined
+        : false,
+    callee,
+    span,
+  };
 }
 
 function methodOf(options: ObjectLit, fallback: string): string | undefined {
@@ -190,7 +280,11 @@ function detectPython(call: Call, ctx: FileContext): RequestInfo | undefined {
   if (callee.kind !== "member") {
     if (callee.kind === "name") {
       const imp = ctx.imports.get(callee.name);
-      if (imp && (imp.module === "requests" || imp.module === "httpx") && (VERBS.has(imp.imported) || imp.imported === "request")) {
+      if (
+        imp &&
+        (imp.module === "requests" || imp.module === "httpx") &&
+        (VERBS.has(imp.imported) || imp.imported === "request")
+      ) {
         return pythonVerb({ kind: imp.module as "requests" | "httpx", throws: false }, imp.imported, call);
       }
       if (imp?.module === "urllib.request" && imp.imported === "urlopen") return urlopen(call);
@@ -211,12 +305,21 @@ function detectPython(call: Call, ctx: FileContext): RequestInfo | undefined {
     if (!VERBS.has(method) && method !== "request") return undefined;
     return pythonVerb(client, method, call);
   }
-  if (client?.kind === "sdk" || (resourceChain(receiver) && (SDK_ROOTS.test(root) || (mod !== undefined && /caseforge|stripe|openai|anthropic/.test(mod))))) {
+  if (
+    client?.kind === "sdk" ||
+    (resourceChain(receiver) &&
+      (SDK_ROOTS.test(root) || (mod !== undefined && /caseforge|stripe|openai|anthropic/.test(mod))))
+  ) {
     return sdkCall(client ?? { kind: "sdk", throws: true }, method, call, span(callee), span(call));
   }
   const last = calleeName(receiver) ?? "";
-  const urlArg = method === "request" ? call.args.filter((a) => !a.name)[1]?.value : call.args.find((a) => !a.name)?.value;
-  if ((VERBS.has(method) || method === "request") && PY_GENERIC_RECEIVERS.test(last) && looksLikeUrl(urlArg)) {
+  const urlArg =
+    method === "request" ? call.args.filter((a) => !a.name)[1]?.value : call.args.find((a) => !a.name)?.value;
+  if (
+    (VERBS.has(method) || method === "request") &&
+    PY_GENERIC_RECEIVERS.test(last) &&
+    looksLikeUrl(urlArg)
+  ) {
     return pythonVerb({ kind: "requests", throws: false }, method, call);
   }
   return undefined;
@@ -241,7 +344,8 @@ function effectiveRoot(receiver: Expr): string {
 function looksLikeUrl(e: Expr | undefined): boolean {
   if (!e) return false;
   if (e.kind === "string" && e.parts?.some(looksLikeUrl)) return true;
-  if (e.kind === "string") return /^(https?:\/\/|\/|\$\{\}\/|\$\{\}$)/.test(e.value) || /https?:\/\//.test(e.value);
+  if (e.kind === "string")
+    return /^(https?:\/\/|\/|\$\{\}\/|\$\{\}$)/.test(e.value) || /https?:\/\//.test(e.value);
   if (e.kind === "name") return /url|uri|endpoint|path|href/i.test(e.name);
   if (e.kind === "member") return /url|uri|endpoint|path|href/i.test(e.property);
   if (e.kind === "binary" && e.op === "+") return looksLikeUrl(e.left) || looksLikeUrl(e.right);
@@ -267,5 +371,11 @@ function pythonVerb(client: ClientInfo, verb: string, call: Call): RequestInfo {
 }
 
 function urlopen(call: Call): RequestInfo {
-  return { client: { kind: "urllib", throws: true }, method: undefined, idempotencyKey: undefined, callee: span(call.callee), span: span(call) };
+  return {
+    client: { kind: "urllib", throws: true },
+    method: undefined,
+    idempotencyKey: undefined,
+    callee: span(call.callee),
+    span: span(call),
+  };
 }

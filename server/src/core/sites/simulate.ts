@@ -69,7 +69,10 @@ const MAX_HELPER_DEPTH = 2;
 export class Simulator {
   readonly cond: ConditionEvaluator;
   private readonly events = new WeakMap<Stmt, Event[]>();
-  private readonly helperInfo = new Map<FunctionDef, { requests: boolean; throws: boolean; wait?: boolean }>();
+  private readonly helperInfo = new Map<
+    FunctionDef,
+    { requests: boolean; throws: boolean; wait?: boolean }
+  >();
   private options: SimulationOptions = {};
   private scenario: Scenario = 200;
 
@@ -81,7 +84,14 @@ export class Simulator {
   run(stmts: Stmt[], s: Scenario, options: SimulationOptions = {}): Outcome[] {
     this.options = options;
     this.scenario = s;
-    const start: PathFacts = { requested: false, responded: false, refreshed: false, decided: false, refs: [], waits: [] };
+    const start: PathFacts = {
+      requested: false,
+      responded: false,
+      refreshed: false,
+      decided: false,
+      refs: [],
+      waits: [],
+    };
     return this.block(stmts, [start]);
   }
 
@@ -142,8 +152,18 @@ export class Simulator {
         return [this.applyEvents(this.eventsOf(st), facts)];
       case "var": {
         const o = this.applyEvents(this.eventsOf(st), facts);
-        if (o.kind === "normal" && st.target.kind === "name" && o.facts.responded && this.eventsOf(st).some((e) => e.kind === "request" || e.kind === "helper")) {
-          return [{ kind: "normal", facts: { ...o.facts, assigned: [...(o.facts.assigned ?? []), st.target.name] } }];
+        if (
+          o.kind === "normal" &&
+          st.target.kind === "name" &&
+          o.facts.responded &&
+          this.eventsOf(st).some((e) => e.kind === "request" || e.kind === "helper")
+        ) {
+          return [
+            {
+              kind: "normal",
+              facts: { ...o.facts, assigned: [...(o.facts.assigned ?? []), st.target.name] },
+            },
+          ];
         }
         return [o];
       }
@@ -174,7 +194,9 @@ export class Simulator {
         const o = this.applyEvents(this.eventsOf(st), facts);
         if (o.kind !== "normal") return [o];
         const inner = this.block(st.body, [o.facts]);
-        return inner.map((x) => (x.kind === "break" || x.kind === "continue" ? { kind: "normal", facts: x.facts } : x));
+        return inner.map((x) =>
+          x.kind === "break" || x.kind === "continue" ? { kind: "normal", facts: x.facts } : x,
+        );
       }
       case "try":
         return this.tryStmt(st, facts);
@@ -187,8 +209,14 @@ export class Simulator {
     const c = this.cond.eval(st.test, this.scenario, this.options.env);
     const out: Outcome[] = [];
     const decided = pre.facts.decided || c.decided;
-    if (c.value !== false) out.push(...this.block(st.then, [{ ...pre.facts, decided, refs: [...pre.facts.refs, ...c.refs] }]));
-    if (c.value !== true) out.push(...this.block(st.else ?? [], [{ ...pre.facts, decided, refs: [...pre.facts.refs, ...(c.falseRefs ?? [])] }]));
+    if (c.value !== false)
+      out.push(...this.block(st.then, [{ ...pre.facts, decided, refs: [...pre.facts.refs, ...c.refs] }]));
+    if (c.value !== true)
+      out.push(
+        ...this.block(st.else ?? [], [
+          { ...pre.facts, decided, refs: [...pre.facts.refs, ...(c.falseRefs ?? [])] },
+        ]),
+      );
     return out;
   }
 
@@ -218,7 +246,11 @@ export class Simulator {
       const c = st.cases[i]!;
       if (c.tests.length === 0) continue;
       const r = this.caseTest(c.tests, st.subject, subjectIsStatus);
-      const taken = pending.map((f) => ({ ...f, decided: f.decided || r.decided, refs: [...f.refs, ...r.refs] }));
+      const taken = pending.map((f) => ({
+        ...f,
+        decided: f.decided || r.decided,
+        refs: [...f.refs, ...r.refs],
+      }));
       if (r.value !== false) fallthrough = taken;
       if (r.value !== false) runFrom(i, fallthrough);
       if (r.value === true) {
@@ -248,9 +280,15 @@ export class Simulator {
       if (unwrap(subject).kind === "bool") return this.cond.eval(t, this.scenario, this.options.env);
       return { value: undefined, refs: [], decided: false };
     });
-    if (results.some((r) => r.value === true)) return { value: true, refs: results.flatMap((r) => (r.value === true ? r.refs : [])), decided: true };
-    if (results.every((r) => r.value === false)) return { value: false, refs: [], decided: results.some((r) => r.decided) };
-    return { value: undefined, refs: results.flatMap((r) => r.refs), decided: results.some((r) => r.decided) };
+    if (results.some((r) => r.value === true))
+      return { value: true, refs: results.flatMap((r) => (r.value === true ? r.refs : [])), decided: true };
+    if (results.every((r) => r.value === false))
+      return { value: false, refs: [], decided: results.some((r) => r.decided) };
+    return {
+      value: undefined,
+      refs: results.flatMap((r) => r.refs),
+      decided: results.some((r) => r.decided),
+    };
   }
 
   private tryStmt(st: Extract<Stmt, { kind: "try" }>, facts: PathFacts): Outcome[] {
@@ -265,7 +303,11 @@ export class Simulator {
           const next: PathFacts[] = [];
           for (const f of remaining) {
             if (match.value !== false) {
-              out.push(...this.block(h.body, [{ ...f, decided: f.decided || match.decided, refs: [...f.refs, ...match.refs] }]));
+              out.push(
+                ...this.block(h.body, [
+                  { ...f, decided: f.decided || match.decided, refs: [...f.refs, ...match.refs] },
+                ]),
+              );
             }
             if (match.value !== true) next.push({ ...f, decided: f.decided || match.decided });
           }
@@ -281,7 +323,8 @@ export class Simulator {
     if (!st.finally || st.finally.length === 0) return capOutcomes(out);
     const withFinally: Outcome[] = [];
     for (const o of out) {
-      for (const f of this.block(st.finally, [o.facts])) withFinally.push(f.kind === "normal" ? { kind: o.kind, facts: f.facts } : f);
+      for (const f of this.block(st.finally, [o.facts]))
+        withFinally.push(f.kind === "normal" ? { kind: o.kind, facts: f.facts } : f);
     }
     return capOutcomes(withFinally);
   }
@@ -323,10 +366,12 @@ export class Simulator {
 
   private eventsOf(st: Stmt): Event[] {
     const cached = this.events.get(st);
-    if (cached && !this.options.selfNames && !this.options.attemptParams && !this.options.abortCalls) return cached;
+    if (cached && !this.options.selfNames && !this.options.attemptParams && !this.options.abortCalls)
+      return cached;
     const out: Event[] = [];
     for (const e of stmtExprs(st)) this.collect(e, out, 0);
-    if (!this.options.selfNames && !this.options.attemptParams && !this.options.abortCalls) this.events.set(st, out);
+    if (!this.options.selfNames && !this.options.attemptParams && !this.options.abortCalls)
+      this.events.set(st, out);
     return out;
   }
 
@@ -350,7 +395,10 @@ export class Simulator {
     const dotted = dottedName(call.callee) ?? "";
     const name = calleeName(call.callee) ?? "";
     const opts = this.options;
-    if (opts.selfNames && (opts.selfNames.has(dotted) || opts.selfNames.has(dotted.replace(/^(this|self|cls)\./, "")))) {
+    if (
+      opts.selfNames &&
+      (opts.selfNames.has(dotted) || opts.selfNames.has(dotted.replace(/^(this|self|cls)\./, "")))
+    ) {
       out.push({ kind: "recurse", call });
       return;
     }
@@ -468,7 +516,15 @@ export class Simulator {
   }
 }
 
-const EMPTY_FN: FunctionDef = { start: 0, end: 0, params: [], body: [], isAsync: false, decorators: [], head: { start: 0, end: 0 } };
+const EMPTY_FN: FunctionDef = {
+  start: 0,
+  end: 0,
+  params: [],
+  body: [],
+  isAsync: false,
+  decorators: [],
+  head: { start: 0, end: 0 },
+};
 
 function childrenOf(e: Expr): Expr[] {
   switch (e.kind) {

@@ -19,10 +19,28 @@ export interface WaitFeatures {
 }
 
 const RETRY_AFTER_TEXT = /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset/i;
-const RETRY_AFTER_NAME = /retry_?after|retryafter|ratelimit_?reset|rate_?limit_?reset|reset_?(at|time|after|seconds|ms)|resets?_?in/i;
+const RETRY_AFTER_NAME =
+  /retry_?after|retryafter|ratelimit_?reset|rate_?limit_?reset|reset_?(at|time|after|seconds|ms)|resets?_?in/i;
 const JITTER_NAME = /jitter|random/i;
 /** Calls that keep a delay what it is (rounding, clamping, parsing). */
-const NEUTRAL_CALLS = new Set(["min", "max", "int", "float", "round", "Number", "parseInt", "parseFloat", "floor", "ceil", "trunc", "abs", "toFixed", "timedelta", "total_seconds", "Duration"]);
+const NEUTRAL_CALLS = new Set([
+  "min",
+  "max",
+  "int",
+  "float",
+  "round",
+  "Number",
+  "parseInt",
+  "parseFloat",
+  "floor",
+  "ceil",
+  "trunc",
+  "abs",
+  "toFixed",
+  "timedelta",
+  "total_seconds",
+  "Duration",
+]);
 
 /** Loop-scoped knowledge: counters (attempt numbers) and variables that grow across attempts. */
 export interface GrowthScope {
@@ -31,7 +49,11 @@ export interface GrowthScope {
 }
 
 export function classifyWait(wait: WaitEvent, ctx: FileContext, scope: GrowthScope): WaitSite {
-  const features = wait.helper ? helperFeatures(wait, ctx, scope) : wait.delay ? exprFeatures(wait.delay, ctx, scope, 0) : opaqueFeatures();
+  const features = wait.helper
+    ? helperFeatures(wait, ctx, scope)
+    : wait.delay
+      ? exprFeatures(wait.delay, ctx, scope, 0)
+      : opaqueFeatures();
   return {
     kind: "wait",
     start: wait.expr.start,
@@ -59,7 +81,13 @@ function merge(a: WaitFeatures, b: WaitFeatures): WaitFeatures {
 
 /** Features of a delay expression, following local variables it reads. */
 export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, depth: number): WaitFeatures {
-  let f: WaitFeatures = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  let f: WaitFeatures = {
+    grows: false,
+    exponential: false,
+    jitter: false,
+    readsRetryAfter: false,
+    opaque: false,
+  };
   if (depth > 6) return opaqueFeatures();
   walkExpr(delay, (e) => {
     switch (e.kind) {
@@ -92,19 +120,40 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
       case "call": {
         const name = calleeName(e.callee) ?? "";
         const dotted = dottedName(e.callee) ?? "";
-        if (name === "random" || name === "uniform" || name === "randint" || name === "randrange" || name === "randbelow" || name === "triangular" || name === "gauss" || /random/i.test(dotted)) {
+        if (
+          name === "random" ||
+          name === "uniform" ||
+          name === "randint" ||
+          name === "randrange" ||
+          name === "randbelow" ||
+          name === "triangular" ||
+          name === "gauss" ||
+          /random/i.test(dotted)
+        ) {
           f.jitter = true;
           return;
         }
         if (name === "pow" || dotted === "Math.pow") f.exponential = true;
         if (NEUTRAL_CALLS.has(name) || dotted.startsWith("Math.") || dotted.startsWith("math.")) return;
-        if (/get|header/i.test(name) && e.args.some((a) => a.value.kind === "string" && RETRY_AFTER_TEXT.test(a.value.value))) {
+        if (
+          /get|header/i.test(name) &&
+          e.args.some((a) => a.value.kind === "string" && RETRY_AFTER_TEXT.test(a.value.value))
+        ) {
           f.readsRetryAfter = true;
           return false;
         }
         const fns = ctx.functions.get(name);
         if (fns && fns.length === 1) {
-          f = merge(f, functionFeatures(fns[0]!, ctx, scope, depth + 1, e.args.map((a) => a.value)));
+          f = merge(
+            f,
+            functionFeatures(
+              fns[0]!,
+              ctx,
+              scope,
+              depth + 1,
+              e.args.map((a) => a.value),
+            ),
+          );
           return false;
         }
         if (/retry_?after|retryafter|parse_?retry|reset/i.test(name)) {
@@ -129,19 +178,32 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
 }
 
 /** Features of what a same-file function returns, with counters passed in as arguments treated as counters. */
-function functionFeatures(fn: FunctionDef, ctx: FileContext, scope: GrowthScope, depth: number, args: Expr[]): WaitFeatures {
+function functionFeatures(
+  fn: FunctionDef,
+  ctx: FileContext,
+  scope: GrowthScope,
+  depth: number,
+  args: Expr[],
+): WaitFeatures {
   const counters = new Set(scope.counters);
   fn.params.forEach((p, i) => {
     const arg = args[i];
     if (!p.name || !arg) return;
     let mentionsCounter = false;
     walkExpr(arg, (x) => {
-      if (x.kind === "name" && (scope.counters.has(x.name) || scope.growing.has(x.name))) mentionsCounter = true;
+      if (x.kind === "name" && (scope.counters.has(x.name) || scope.growing.has(x.name)))
+        mentionsCounter = true;
     });
     if (mentionsCounter) counters.add(p.name);
   });
   const inner: GrowthScope = { counters, growing: scope.growing };
-  let f: WaitFeatures = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  let f: WaitFeatures = {
+    grows: false,
+    exponential: false,
+    jitter: false,
+    readsRetryAfter: false,
+    opaque: false,
+  };
   let sawReturn = false;
   walkStmts(fn.body, (s: Stmt) => {
     if (s.kind === "return" && s.value) {
@@ -165,23 +227,34 @@ function helperFeatures(wait: WaitEvent, ctx: FileContext, scope: GrowthScope): 
     const arg = args[i];
     if (!p.name || !arg) return;
     walkExpr(arg, (x) => {
-      if (x.kind === "name" && (scope.counters.has(x.name) || scope.growing.has(x.name))) counters.add(p.name!);
+      if (x.kind === "name" && (scope.counters.has(x.name) || scope.growing.has(x.name)))
+        counters.add(p.name!);
       if (x.kind === "name" && RETRY_AFTER_NAME.test(x.name)) counters.add(p.name!);
     });
   });
-  let f: WaitFeatures = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  let f: WaitFeatures = {
+    grows: false,
+    exponential: false,
+    jitter: false,
+    readsRetryAfter: false,
+    opaque: false,
+  };
   let sawDelay = false;
   walkStmts(fn.body, (s) => {
     for (const e of stmtExprs(s)) {
-      walkExpr(e, (x) => {
-        if (x.kind === "call" && /sleep|setTimeout|wait|delay/i.test(calleeName(x.callee) ?? "")) {
-          const arg = calleeName(x.callee) === "setTimeout" ? x.args[1]?.value : x.args[0]?.value;
-          if (arg) {
-            sawDelay = true;
-            f = merge(f, exprFeatures(arg, ctx, { counters, growing: scope.growing }, 1));
+      walkExpr(
+        e,
+        (x) => {
+          if (x.kind === "call" && /sleep|setTimeout|wait|delay/i.test(calleeName(x.callee) ?? "")) {
+            const arg = calleeName(x.callee) === "setTimeout" ? x.args[1]?.value : x.args[0]?.value;
+            if (arg) {
+              sawDelay = true;
+              f = merge(f, exprFeatures(arg, ctx, { counters, growing: scope.growing }, 1));
+            }
           }
-        }
-      }, true);
+        },
+        true,
+      );
     }
   });
   for (const arg of args) {
