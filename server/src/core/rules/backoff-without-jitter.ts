@@ -16,7 +16,7 @@ export default defineRule({
   check(sites, ctx) {
     for (const retry of sites.retries) {
       for (const wait of retry.waits) {
-        if (!wait.exponential || wait.jitter || wait.readsRetryAfter) continue;
+        if (!wait.exponential || wait.jitter) continue;
         ctx.report({ at: wait, messageId: "lockstep" });
       }
     }

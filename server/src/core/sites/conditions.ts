@@ -442,6 +442,16 @@ export class ConditionEvaluator {
       return this.membership(x.callee.object, s);
     }
     if (name === "bool" && positional[0]) return this.eval(positional[0].value, s, env, depth + 1);
+    // axios-retry's own predicates: network errors and 5xx (on idempotent requests).
+    if (
+      name &&
+      /^(isNetworkOrIdempotentRequestError|isRetryableError|isIdempotentRequestError|isSafeRequestError)$/.test(
+        name,
+      )
+    ) {
+      return { value: s === "network" || (typeof s === "number" && s >= 500), refs: [], decided: true };
+    }
+    if (name === "isNetworkError") return { value: s === "network", refs: [], decided: true };
     // A predicate helper defined in this file: evaluate its body with the arguments bound.
     const fn = name ? this.predicate(name) : undefined;
     if (fn) return this.inline(fn, x, s, env, depth);

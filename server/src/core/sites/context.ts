@@ -31,6 +31,8 @@ export interface ClientInfo {
   retries?: Set<number | "network">;
   /** SDK name when known (`caseforge`, `openai`, `stripe` ...). */
   sdk?: string;
+  /** Where retries were configured explicitly (`retry_on_status=`, `maxRetries:`), for SDK clients. */
+  configuredAt?: { start: number; end: number };
 }
 
 export interface ClientBinding {
@@ -57,6 +59,8 @@ export interface FileContext {
   index: ModuleIndex;
   /** Names assigned exactly once in the file, with their value. */
   values: Map<string, Expr>;
+  /** Every value assigned to a name anywhere in the file. */
+  assignments: Map<string, Expr[]>;
   /** Names bound by destructuring, with the property path they come from. */
   patternPaths: Map<string, string[]>;
   /** Variables (incl. `this.x` / `self.x`) holding HTTP clients, with the function they are local to. */
@@ -139,6 +143,7 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
     allFunctions,
     index,
     values,
+    assignments: assigned,
     patternPaths,
     clients,
   };
@@ -259,7 +264,16 @@ function sdkClient(sdk: string, call: Call): ClientInfo {
   }
   const max = keywordOrOption(call, ["max_retries", "maxRetries"]);
   if (max?.kind === "number" && max.value === 0) retries.clear();
-  return { kind: "sdk", throws: true, retries, sdk };
+  // Retries asked for in so many words: the writes this client sends are re-sent on failure.
+  const explicit =
+    retries.size > 0 && (configured !== undefined || (max?.kind === "number" && max.value > 0));
+  return {
+    kind: "sdk",
+    throws: true,
+    retries,
+    sdk,
+    configuredAt: explicit ? { start: call.start, end: call.end } : undefined,
+  };
 }
 
 /** A Python keyword argument or a property of the first object argument. */

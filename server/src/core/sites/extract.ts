@@ -6,7 +6,6 @@
 
 import type { Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import { DEFINED } from "./conditions";
 import { buildContext, type FileContext } from "./context";
 import { findHandlers } from "./handlers";
 import { ERROR_STATUSES, FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
@@ -104,6 +103,7 @@ export function evaluateRetry(
   outcomesOf: (s: Failure | 200) => Outcome[],
   retries: (o: Outcome) => boolean,
   mode: "strict" | "explicit" = "strict",
+  acceptCaught = false,
 ): RetryEvaluation | undefined {
   const okPaths = outcomesOf(200);
   // Code that repeats after a success is pagination, polling or a batch. In "explicit" mode
@@ -118,7 +118,11 @@ export function evaluateRetry(
   for (const f of FAILURES) {
     const paths = outcomesOf(f).filter(
       (o) =>
-        retries(o) && o.facts.requested && (mode === "strict" || o.facts.refs.some((r) => r.status === f)),
+        retries(o) &&
+        o.facts.requested &&
+        (mode === "strict" ||
+          o.facts.refs.some((r) => r.status === f) ||
+          (acceptCaught && o.facts.caught === true)),
     );
     // A credential refresh followed by a retry is not a blind or repeated failure.
     const plain = paths.filter((o) => !o.facts.refreshed);
@@ -222,7 +226,7 @@ function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySit
     const result: Outcome[] = [];
     for (const o of outs) {
       if (o.kind === "normal" && loop.test && (loop.loop === "while" || loop.loop === "do")) {
-        const env = new Map((o.facts.assigned ?? []).map((n) => [n, DEFINED] as const));
+        const env = new Map(o.facts.bindings ?? []);
         const c = sim.cond.eval(loop.test, s, env);
         if (c.value === false) {
           result.push({ kind: "break", facts: o.facts });
@@ -237,7 +241,10 @@ function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySit
   };
   const iterates = (o: Outcome): boolean => o.kind === "normal" || o.kind === "continue";
   const strict = evaluateRetry(iterationOutcomes, iterates);
-  const ev = strict ?? evaluateRetry(iterationOutcomes, iterates, "explicit");
+  // In an endless polling/paging loop, a failure caught and followed by another turn re-sends the same request.
+  const endless =
+    (!loop.test || isConstantTrue(loop.test)) && loop.loop !== "for-in" && loop.loop !== "for-of";
+  const ev = strict ?? evaluateRetry(iterationOutcomes, iterates, "explicit", endless);
   if (!ev) return undefined;
   const scope = loopScope(loop);
   // A polling or paging loop that also retries a named status: its own condition decides when it ends.

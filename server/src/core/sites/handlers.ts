@@ -259,7 +259,9 @@ function rangeNamed(op: string, n: number, at: Expr): Named {
     op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
   return {
     key: `r:${op}${n}`,
-    covers: (s) => holds(s),
+    // A path for 429 when it sets 429 apart from 5xx (`< 500`); a path for 5xx when it sets
+    // 5xx apart from ordinary 4xx (`>= 500`, `< 500`). `>= 400` lumps everything together.
+    covers: (s) => (s === 429 ? holds(429) && !holds(500) : holds(s) !== holds(404)),
     ref: { status: n, via: "range", label: `${op} ${n}`, start: at.start, end: at.end },
   };
 }

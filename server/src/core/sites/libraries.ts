@@ -40,7 +40,32 @@ export function findLibraryRetries(ctx: FileContext, sim: Simulator): RetrySite[
     if (site) out.push(site);
   }
   out.push(...statusListKeys(calls, ctx));
+  out.push(...sdkConfiguredRetries(calls, ctx));
   return out;
+}
+
+/**
+ * An SDK client built with explicit retries (`retry_on_status=[...]`, `maxRetries: 3`) re-sends
+ * what it creates: its POST/PATCH calls need idempotency keys.
+ */
+function sdkConfiguredRetries(calls: Call[], ctx: FileContext): RetrySite[] {
+  const byClient = new Map<number, RetrySite>();
+  for (const call of calls) {
+    const req = detectRequest(call, ctx);
+    const at = req?.client.configuredAt;
+    if (!req || !at || (req.method !== "POST" && req.method !== "PATCH")) continue;
+    let site = byClient.get(at.start);
+    if (!site) {
+      site = configSite(
+        { anchor: at, label: "This SDK client", start: at.start, end: at.end },
+        new Set(req.client.retries ?? []),
+        [],
+      );
+      byClient.set(at.start, site);
+    }
+    site.requests.push(requestSite(req));
+  }
+  return [...byClient.values()];
 }
 
 // ---------------------------------------------------------------- helpers
@@ -422,8 +447,32 @@ function librarySite(
     NO_SCOPE,
     sim.requestsIn(fn.body),
   );
-  // Both libraries back off exponentially by default.
+  // Both libraries back off exponentially by default; p-retry adds no randomness unless `randomize: true`.
   site.waitsNothing = false;
+  if (library === "p-retry") {
+    const randomize = prop(options, "randomize")?.value;
+    const factor = prop(options, "factor")?.value;
+    const exponential = !(
+      factor &&
+      unwrap(factor).kind === "number" &&
+      (unwrap(factor) as { value: number }).value === 1
+    );
+    const jitter =
+      randomize !== undefined &&
+      !(unwrap(randomize).kind === "bool" && !(unwrap(randomize) as { value: boolean }).value);
+    const at = options ?? call.callee;
+    site.waits = [
+      {
+        kind: "wait",
+        start: at.start,
+        end: at.end,
+        grows: true,
+        exponential,
+        jitter,
+        readsRetryAfter: false,
+      },
+    ];
+  }
   return site;
 }
 
@@ -462,7 +511,7 @@ function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
     if (r.value === false) continue;
     retried.add(f);
     for (const ref of r.refs) refs.set(ref.start, ref);
-    if (!r.refs.some((x) => x.status === f || x.via === "range")) unchecked.add(f);
+    if (!r.decided && !r.refs.some((x) => x.status === f || x.via === "range")) unchecked.add(f);
   }
   const delay = prop(options, "retryDelay")?.value;
   const retriesValue = prop(options, "retries")?.value;
@@ -589,7 +638,16 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
     (unwrap(backoffFactor).kind === "number" && (unwrap(backoffFactor) as { value: number }).value === 0);
   if (factorZero && refs.some((r) => r.status !== 413 && r.status !== 429 && r.status !== 503))
     site.waitsNothing = true;
-  if (methods) site.requests = methodRequests(methods, "POST");
+  if (methods) {
+    // The writes sent through sessions in this file are the ones this policy re-sends.
+    const listed = methodRequests(methods, "POST");
+    const listedMethods = new Set(listed.map((r) => r.method));
+    const sent = linkedRequests(ctx, (req, call) => {
+      const receiver = call.callee.kind === "member" ? dottedName(call.callee.object) : undefined;
+      return req.client.kind === "requests" && receiver !== undefined && receiver !== "requests";
+    }).filter((r) => listedMethods.has(r.method));
+    site.requests = sent.length > 0 ? sent : listed;
+  }
   return site;
 }
 
@@ -606,6 +664,20 @@ function listOfNumbers(e: Expr, ctx: FileContext): StatusRef[] | undefined {
   return els
     .filter((el) => el.kind === "number")
     .map((el) => literalRef((el as { value: number }).value, el, els));
+}
+
+/** Requests in the file, without an idempotency key, that `accept` links to a retry configuration. */
+function linkedRequests(
+  ctx: FileContext,
+  accept: (req: RequestInfo, call: Call) => boolean,
+): RetrySite["requests"] {
+  const out: RetrySite["requests"] = [];
+  for (const call of ctx.index.calls) {
+    const req = detectRequest(call, ctx);
+    if (!req || req.idempotencyKey !== false || (req.method !== "POST" && req.method !== "PATCH")) continue;
+    if (accept(req, call)) out.push(requestSite(req));
+  }
+  return out;
 }
 
 /** Synthetic request sites for non-idempotent methods listed in a retry config. */
@@ -689,7 +761,19 @@ function gotKyOptions(call: Call, ctx: FileContext): RetrySite | undefined {
       site.requests = [
         requestSite({ ...request, idempotencyKey: request.idempotencyKey === true ? true : false }),
       ];
-    } else if (!request) site.requests = listed;
+    } else if (!request) {
+      // `const api = got.extend({ retry: { methods: ["POST"] } })`: the writes sent through `api`.
+      const holder = [...ctx.assignments].find(([, values]) => values.some((v) => unwrap(v) === call))?.[0];
+      const listedMethods = new Set(listed.map((r) => r.method));
+      const sent = holder
+        ? linkedRequests(
+            ctx,
+            (_req, c) =>
+              (dottedName(c.callee) ?? "").startsWith(holder + ".") || dottedName(c.callee) === holder,
+          ).filter((r) => listedMethods.has(r.method))
+        : [];
+      site.requests = sent.length > 0 ? sent : listed;
+    }
   }
   return site;
 }

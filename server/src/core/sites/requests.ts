@@ -74,28 +74,32 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
 
   if (callee.kind === "name") {
     const imp = ctx.imports.get(callee.name);
-    const mod = imp?.module;
+    // Only a module's main export is its request function (`isAxiosError` from axios is not).
+    const main = imp === undefined || imp.imported === "default" || imp.imported === "*";
+    const mod = main ? imp?.module : undefined;
     if (
-      callee.name === "fetch" ||
+      (callee.name === "fetch" && (imp === undefined || imp.imported === "fetch" || main)) ||
       mod === "node-fetch" ||
       mod === "cross-fetch" ||
-      (mod === "undici" && imp?.imported === "fetch")
+      (imp?.module === "undici" && imp.imported === "fetch")
     ) {
-      return fetchLike({ kind: "fetch", throws: false }, positional[1], call, calleeSpan, span);
+      return fetchLike(ctx, { kind: "fetch", throws: false }, positional[1], call, calleeSpan, span);
     }
-    if (mod === "undici" && imp?.imported === "request")
-      return fetchLike({ kind: "undici", throws: false }, positional[1], call, calleeSpan, span);
-    if (callee.name === "axios" || mod === "axios")
-      return configLike({ kind: "axios", throws: true }, positional, calleeSpan, span);
-    if (callee.name === "got" || mod === "got")
+    if (imp?.module === "undici" && imp.imported === "request")
+      return fetchLike(ctx, { kind: "undici", throws: false }, positional[1], call, calleeSpan, span);
+    if ((callee.name === "axios" && main) || mod === "axios")
+      return configLike(ctx, { kind: "axios", throws: true }, positional, calleeSpan, span);
+    if ((callee.name === "got" && main) || mod === "got")
       return configLike(
+        ctx,
         { kind: "got", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) },
         positional,
         calleeSpan,
         span,
       );
-    if (callee.name === "ky" || mod === "ky")
+    if ((callee.name === "ky" && main) || mod === "ky")
       return configLike(
+        ctx,
         { kind: "ky", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) },
         positional,
         calleeSpan,
@@ -103,7 +107,7 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
       );
     const client = clientAt(ctx, callee.name, callee.start);
     if (client && (client.kind === "axios" || client.kind === "got" || client.kind === "ky"))
-      return configLike(client, positional, calleeSpan, span);
+      return configLike(ctx, client, positional, calleeSpan, span);
     return undefined;
   }
   if (callee.kind !== "member") return undefined;
@@ -114,7 +118,7 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
   const mod = ctx.imports.get(root)?.module;
 
   if ((recvName === "window" || recvName === "globalThis" || recvName === "self") && method === "fetch") {
-    return fetchLike({ kind: "fetch", throws: false }, positional[1], call, calleeSpan, span);
+    return fetchLike(ctx, { kind: "fetch", throws: false }, positional[1], call, calleeSpan, span);
   }
   // octokit.request("POST /repos/{owner}/{repo}/issues", {...})
   if (method === "request" && positional[0]?.kind === "string" && /^[A-Z]+ \//.test(positional[0].value)) {
@@ -136,9 +140,9 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
     else if (recvName === "superagent" || mod === "superagent") client = { kind: "superagent", throws: true };
   }
   if (client && client.kind !== "sdk") {
-    if (method === "request") return configLike(client, positional, calleeSpan, span);
+    if (method === "request") return configLike(ctx, client, positional, calleeSpan, span);
     if (!VERBS.has(method)) return undefined;
-    return verbCall(client, method, positional, calleeSpan, span);
+    return verbCall(ctx, client, method, positional, calleeSpan, span);
   }
   if (
     client?.kind === "sdk" ||
@@ -147,14 +151,15 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
     return sdkCall(client ?? { kind: "sdk", throws: true }, method, call, calleeSpan, span);
   }
   // `this.http.post(...)`, `api.get(...)`: an injected client of unknown make.
-  const last = calleeName(receiver) ?? "";
+  const last = (calleeName(receiver) ?? "").replace(/^_+/, "");
   if (VERBS.has(method) && JS_GENERIC_RECEIVERS.test(last) && looksLikeUrl(positional[0])) {
-    return verbCall({ kind: "generic", throws: true }, method, positional, calleeSpan, span);
+    return verbCall(ctx, { kind: "generic", throws: true }, method, positional, calleeSpan, span);
   }
   return undefined;
 }
 
 function fetchLike(
+  ctx: FileContext,
   client: ClientInfo,
   init: Expr | undefined,
   call: Call,
@@ -175,11 +180,17 @@ function fetchLike(
     return { client, method: plainUrl ? "GET" : undefined, idempotencyKey: false, callee, span };
   }
   if (init.kind !== "object") return { client, method: undefined, idempotencyKey: undefined, callee, span };
-  return { client, method: methodOf(init, "GET"), idempotencyKey: headersHaveKey(init), callee, span };
+  return { client, method: methodOf(init, "GET"), idempotencyKey: headersHaveKey(init, ctx), callee, span };
 }
 
 /** `axios(config)`, `axios(url, config)`, `got(url, options)`, `instance.request(config)`. */
-function configLike(client: ClientInfo, positional: Expr[], callee: Span, span: Span): RequestInfo {
+function configLike(
+  ctx: FileContext,
+  client: ClientInfo,
+  positional: Expr[],
+  callee: Span,
+  span: Span,
+): RequestInfo {
   const options = positional.find((a): a is ObjectLit => a.kind === "object");
   if (!options) {
     const onlyUrl = positional.length === 1 && positional[0]!.kind !== "name";
@@ -191,11 +202,18 @@ function configLike(client: ClientInfo, positional: Expr[], callee: Span, span: 
       span,
     };
   }
-  return { client, method: methodOf(options, "GET"), idempotencyKey: headersHaveKey(options), callee, span };
+  return {
+    client,
+    method: methodOf(options, "GET"),
+    idempotencyKey: headersHaveKey(options, ctx),
+    callee,
+    span,
+  };
 }
 
 /** `axios.post(url, data, config)`, `got.post(url, options)`, `ky.post(url, options)`. */
 function verbCall(
+  ctx: FileContext,
   client: ClientInfo,
   verb: string,
   positional: Expr[],
@@ -208,7 +226,7 @@ function verbCall(
   const config = positional[configIndex];
   let idempotencyKey: boolean | undefined;
   if (config === undefined) idempotencyKey = positional.length <= configIndex ? false : undefined;
-  else if (config.kind === "object") idempotencyKey = headersHaveKey(config);
+  else if (config.kind === "object") idempotencyKey = headersHaveKey(config, ctx);
   else idempotencyKey = undefined;
   return { client, method, idempotencyKey, callee, span };
 }
@@ -220,8 +238,15 @@ function sdkCall(
   callee: Span,
   span: Span,
 ): RequestInfo | undefined {
+  // Model calls (chat completions, messages, embeddings) create nothing to duplicate and take no idempotency key.
+  const path = call.callee.kind === "member" ? (dottedName(call.callee) ?? "") : "";
+  const modelCall =
+    client.sdk === "openai" ||
+    client.sdk === "anthropic" ||
+    /\.(chat|completions|messages|embeddings|responses|moderations)\./.test(path + ".");
   let httpMethod: string | undefined;
-  if (SDK_CREATE_METHODS.has(method)) httpMethod = "POST";
+  if (modelCall && SDK_CREATE_METHODS.has(method)) httpMethod = undefined;
+  else if (SDK_CREATE_METHODS.has(method)) httpMethod = "POST";
   else if (SDK_UPDATE_METHODS.has(method)) httpMethod = "PATCH";
   else if (["get", "list", "retrieve", "fetch", "search", "find"].includes(method)) httpMethod = "GET";
   else if (method === "delete" || method === "del" || method === "cancel") httpMethod = "DELETE";
@@ -253,16 +278,29 @@ function methodOf(options: ObjectLit, fallback: string): string | undefined {
 }
 
 /** true/false when the options' headers are a literal we can read; undefined when built elsewhere. */
-function headersHaveKey(options: ObjectLit): boolean | undefined {
+function headersHaveKey(options: ObjectLit, ctx: FileContext): boolean | undefined {
   if (propertyValue(options, ["idempotencyKey", "idempotency_key"]) !== undefined) return true;
   const headers = propertyValue(options, ["headers"]);
   if (headers === undefined) return options.properties.some((p) => p.spread) ? undefined : false;
-  return objectHasKey(headers);
+  return objectHasKey(headers, ctx);
 }
 
-function objectHasKey(headers: Expr): boolean | undefined {
+function objectHasKey(headers: Expr, ctx: FileContext, depth = 0): boolean | undefined {
   let h = headers;
   if (h.kind === "call" && h.isNew && h.args[0]) h = h.args[0].value; // new Headers({...})
+  if (depth < 3 && h.kind === "name") {
+    // `headers=HEADERS`: a constant built in this file.
+    const value = ctx.values.get(h.name);
+    return value ? objectHasKey(value, ctx, depth + 1) : undefined;
+  }
+  if (depth < 3 && h.kind === "call" && !h.isNew && h.callee.kind === "name") {
+    // `headers=_headers()`: a helper in this file returning a literal.
+    const fns = ctx.functions.get(h.callee.name);
+    const body = fns?.length === 1 ? fns[0]!.body : undefined;
+    const returned = body?.filter((st) => st.kind === "return");
+    if (!returned || returned.length !== 1 || !returned[0]!.value) return undefined;
+    return objectHasKey(returned[0]!.value, ctx, depth + 1);
+  }
   if (h.kind !== "object") return undefined;
   if (h.properties.some((p) => p.key !== undefined && isIdempotencyHeader(p.key))) return true;
   if (h.properties.some((p) => p.spread || p.key === undefined)) return undefined;
@@ -285,7 +323,12 @@ function detectPython(call: Call, ctx: FileContext): RequestInfo | undefined {
         (imp.module === "requests" || imp.module === "httpx") &&
         (VERBS.has(imp.imported) || imp.imported === "request")
       ) {
-        return pythonVerb({ kind: imp.module as "requests" | "httpx", throws: false }, imp.imported, call);
+        return pythonVerb(
+          ctx,
+          { kind: imp.module as "requests" | "httpx", throws: false },
+          imp.imported,
+          call,
+        );
       }
       if (imp?.module === "urllib.request" && imp.imported === "urlopen") return urlopen(call);
     }
@@ -298,12 +341,12 @@ function detectPython(call: Call, ctx: FileContext): RequestInfo | undefined {
   const mod = ctx.imports.get(root)?.module;
   if (recvName === "urllib.request" && method === "urlopen") return urlopen(call);
   if ((recvName === "requests" || recvName === "httpx") && (VERBS.has(method) || method === "request")) {
-    return pythonVerb({ kind: recvName, throws: false }, method, call);
+    return pythonVerb(ctx, { kind: recvName, throws: false }, method, call);
   }
   const client = clientOf(ctx, receiver);
   if (client && client.kind !== "sdk") {
     if (!VERBS.has(method) && method !== "request") return undefined;
-    return pythonVerb(client, method, call);
+    return pythonVerb(ctx, client, method, call);
   }
   if (
     client?.kind === "sdk" ||
@@ -312,7 +355,7 @@ function detectPython(call: Call, ctx: FileContext): RequestInfo | undefined {
   ) {
     return sdkCall(client ?? { kind: "sdk", throws: true }, method, call, span(callee), span(call));
   }
-  const last = calleeName(receiver) ?? "";
+  const last = (calleeName(receiver) ?? "").replace(/^_+/, "");
   const urlArg =
     method === "request" ? call.args.filter((a) => !a.name)[1]?.value : call.args.find((a) => !a.name)?.value;
   if (
@@ -320,7 +363,7 @@ function detectPython(call: Call, ctx: FileContext): RequestInfo | undefined {
     PY_GENERIC_RECEIVERS.test(last) &&
     looksLikeUrl(urlArg)
   ) {
-    return pythonVerb({ kind: "requests", throws: false }, method, call);
+    return pythonVerb(ctx, { kind: "requests", throws: false }, method, call);
   }
   return undefined;
 }
@@ -357,7 +400,7 @@ function span(e: { start: number; end: number }): Span {
   return { start: e.start, end: e.end };
 }
 
-function pythonVerb(client: ClientInfo, verb: string, call: Call): RequestInfo {
+function pythonVerb(ctx: FileContext, client: ClientInfo, verb: string, call: Call): RequestInfo {
   let method: string | undefined = verb.toUpperCase();
   if (verb === "request") {
     const m = call.args.find((a) => a.name === "method")?.value ?? call.args.find((a) => !a.name)?.value;
@@ -366,7 +409,7 @@ function pythonVerb(client: ClientInfo, verb: string, call: Call): RequestInfo {
   let idempotencyKey: boolean | undefined = false;
   if (call.args.some((a) => a.spread)) idempotencyKey = undefined;
   const headers = call.args.find((a) => a.name === "headers")?.value;
-  if (headers) idempotencyKey = objectHasKey(headers);
+  if (headers) idempotencyKey = objectHasKey(headers, ctx);
   return { client, method, idempotencyKey, callee: span(call.callee), span: span(call) };
 }
 

@@ -8,7 +8,7 @@
 
 import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkStmts } from "../ir/walk";
-import { ConditionEvaluator, type CondResult, type Env, type Scenario } from "./conditions";
+import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
 import type { FileContext } from "./context";
 import { isCredentialRefresh, sleepCall } from "./knowledge";
 import { detectRequest, type RequestInfo } from "./requests";
@@ -32,8 +32,10 @@ export interface PathFacts {
   refs: StatusRef[];
   waits: WaitEvent[];
   recursed?: Call;
-  /** Names assigned from a statement that sent a request and got a response. */
-  assigned?: string[];
+  /** Simple values names took on this path: literals, or DEFINED for a response. */
+  bindings?: [string, Expr][];
+  /** The path went through a `catch` / `except` handler. */
+  caught?: boolean;
 }
 
 export type OutcomeKind = "normal" | "continue" | "break" | "return" | "throw" | "abort";
@@ -152,20 +154,23 @@ export class Simulator {
         return [this.applyEvents(this.eventsOf(st), facts)];
       case "var": {
         const o = this.applyEvents(this.eventsOf(st), facts);
-        if (
-          o.kind === "normal" &&
-          st.target.kind === "name" &&
+        if (o.kind !== "normal" || st.target.kind !== "name") return [o];
+        const value = st.value ? unwrap(st.value) : undefined;
+        let bound: Expr | undefined;
+        if (value && (value.kind === "bool" || value.kind === "null" || value.kind === "number"))
+          bound = value;
+        else if (
           o.facts.responded &&
           this.eventsOf(st).some((e) => e.kind === "request" || e.kind === "helper")
-        ) {
-          return [
-            {
-              kind: "normal",
-              facts: { ...o.facts, assigned: [...(o.facts.assigned ?? []), st.target.name] },
-            },
-          ];
-        }
-        return [o];
+        )
+          bound = DEFINED;
+        if (!bound) return [o];
+        return [
+          {
+            kind: "normal",
+            facts: { ...o.facts, bindings: [...(o.facts.bindings ?? []), [st.target.name, bound]] },
+          },
+        ];
       }
       case "return": {
         const o = this.applyEvents(this.eventsOf(st), facts);
@@ -305,7 +310,12 @@ export class Simulator {
             if (match.value !== false) {
               out.push(
                 ...this.block(h.body, [
-                  { ...f, decided: f.decided || match.decided, refs: [...f.refs, ...match.refs] },
+                  {
+                    ...f,
+                    caught: true,
+                    decided: f.decided || match.decided,
+                    refs: [...f.refs, ...match.refs],
+                  },
                 ]),
               );
             }

@@ -95,7 +95,7 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
         if (RETRY_AFTER_TEXT.test(e.value)) f.readsRetryAfter = true;
         return;
       case "member":
-        if (RETRY_AFTER_NAME.test(e.property)) f.readsRetryAfter = true;
+        if (RETRY_AFTER_NAME.test(e.property) || RETRY_AFTER_TEXT.test(e.property)) f.readsRetryAfter = true;
         if (JITTER_NAME.test(e.property) && e.property !== "random") f.jitter = true;
         if (scope.counters.has(dottedName(e) ?? "")) f.grows = true;
         return;
@@ -110,8 +110,10 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
           f.grows = true;
           f.exponential = true;
         }
-        const value = ctx.values.get(e.name);
-        if (value && value !== e) f = merge(f, exprFeatures(value, ctx, scope, depth + 1));
+        // A variable assigned in several places (a Retry-After branch and a backoff branch): all of them.
+        for (const value of (ctx.assignments.get(e.name) ?? []).slice(0, 8)) {
+          if (value !== e) f = merge(f, exprFeatures(value, ctx, scope, depth + 1));
+        }
         return;
       }
       case "binary":
@@ -134,7 +136,13 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
           return;
         }
         if (name === "pow" || dotted === "Math.pow") f.exponential = true;
-        if (NEUTRAL_CALLS.has(name) || dotted.startsWith("Math.") || dotted.startsWith("math.")) return;
+        if (
+          NEUTRAL_CALLS.has(name) ||
+          /^(Math|math|Number|Date|JSON|String|Object|Array|datetime|time)\./.test(dotted) ||
+          /^(isFinite|isNaN|str|len|abs|bool)$/.test(dotted)
+        ) {
+          return;
+        }
         if (
           /get|header/i.test(name) &&
           e.args.some((a) => a.value.kind === "string" && RETRY_AFTER_TEXT.test(a.value.value))
