@@ -85,7 +85,7 @@ export class Engine {
       (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
-    const sites = extractSites(module, parsed.languageId === "python", this.knowledge);
+    const sites = extractSites(module, parsed.languageId === "python", this.knowledge, parsed.text);
     const findings: Finding[] = [];
     for (const rule of active) {
       if (options.isCancelled?.()) break;

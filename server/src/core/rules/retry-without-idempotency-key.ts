@@ -17,7 +17,14 @@ export default defineRule({
     for (const retry of sites.retries) {
       for (const request of retry.requests) {
         if (request.idempotencyKey || (request.method !== "POST" && request.method !== "PATCH")) continue;
-        ctx.report({ at: request.callee, messageId: "missing", data: { method: request.method } });
+        ctx.report({
+          at: request.callee,
+          messageId: "missing",
+          data: { method: request.method },
+          fixes: request.keyFix
+            ? [{ title: "Add an Idempotency-Key created once before the retry loop", edits: request.keyFix }]
+            : [],
+        });
       }
     }
   },

@@ -7,6 +7,7 @@
 import type { Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { buildContext, type FileContext } from "./context";
+import { attemptCapFix, idempotencyKeyFix } from "./fixes";
 import { findHandlers } from "./handlers";
 import { ERROR_STATUSES, FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
 import { findLibraryRetries } from "./libraries";
@@ -15,13 +16,13 @@ import { Simulator, type Outcome, type SimulationOptions, type WaitEvent } from 
 import type { Failure, RequestSite, RetrySite, Sites, StatusRef, WaitSite } from "./types";
 import { classifyWait, type GrowthScope } from "./waits";
 
-export function extractSites(module: Module, python: boolean, knowledge: ErrorKnowledge): Sites {
+export function extractSites(module: Module, python: boolean, knowledge: ErrorKnowledge, text = ""): Sites {
   const ctx = buildContext(module, python, knowledge);
   const sim = new Simulator(ctx);
   const retries: RetrySite[] = [];
 
   for (const loop of ctx.index.loops) {
-    const site = analyzeLoop(loop, ctx, sim);
+    const site = analyzeLoop(loop, ctx, sim, text);
     if (site) retries.push(site);
   }
   // Only functions whose name is called somewhere can recurse.
@@ -217,7 +218,7 @@ function dedupeRequests(list: RequestSite[]): RequestSite[] {
 
 // ---------------------------------------------------------------- loops
 
-function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator, text: string): RetrySite | undefined {
   if ((loop.loop === "for-of" || loop.loop === "for-in") && !isAttemptIterable(loop.iterates))
     return undefined;
   if (!sim.containsRequest(loop.body)) return undefined;
@@ -249,7 +250,8 @@ function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySit
   const scope = loopScope(loop);
   // A polling or paging loop that also retries a named status: its own condition decides when it ends.
   const bounded = loopBounded(loop, scope, ctx);
-  return makeRetrySite(
+  const requests = sim.requestsIn(loop.body);
+  const site = makeRetrySite(
     {
       mechanism: "loop",
       anchor: loop.keyword,
@@ -262,8 +264,27 @@ function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator): RetrySit
     ev,
     ctx,
     scope,
-    sim.requestsIn(loop.body),
+    requests,
   );
+  if (text) addLoopFixes(site, loop, requests, ctx, text);
+  return site;
+}
+
+/** Quick fixes for a retry loop: an attempt cap, and idempotency keys for its writes. */
+function addLoopFixes(
+  site: RetrySite,
+  loop: LoopStmt,
+  requests: RequestInfo[],
+  ctx: FileContext,
+  text: string,
+): void {
+  if (site.bounded === false) site.capFix = attemptCapFix(loop, text, ctx.python);
+  for (const req of site.requests) {
+    if (req.idempotencyKey || (req.method !== "POST" && req.method !== "PATCH")) continue;
+    const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
+    const scope = enclosingFunction(ctx, loop) ?? { start: 0, end: text.length };
+    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, ctx.python);
+  }
 }
 
 /** `range(n)`, `range(1, n + 1)`, `itertools.count()`: attempts, not items. */

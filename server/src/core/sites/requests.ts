@@ -22,6 +22,8 @@ export interface RequestInfo {
   idempotencyKey: boolean | undefined;
   callee: Span;
   span: Span;
+  /** The call itself (for quick fixes that edit its arguments). */
+  call?: Call;
 }
 
 const VERBS = new Set(["get", "post", "put", "patch", "delete", "head", "options"]);
@@ -45,7 +47,9 @@ const SDK_ROOTS = /^(client|sdk|caseforge|stripe|openai|anthropic|cf|api)$/i;
 
 /** A request site, or undefined when the call is not one we recognise. */
 export function detectRequest(call: Call, ctx: FileContext): RequestInfo | undefined {
-  return ctx.python ? detectPython(call, ctx) : detectJs(call, ctx);
+  const info = ctx.python ? detectPython(call, ctx) : detectJs(call, ctx);
+  if (info) info.call = call;
+  return info;
 }
 
 function clientOf(ctx: FileContext, receiver: Expr): ClientInfo | undefined {

@@ -28,8 +28,8 @@ export interface RequestSite extends Span {
   /** Whether the client throws on HTTP error statuses (axios, got, ky, SDKs, after `raise_for_status()`). */
   throws: boolean;
   idempotencyKey: boolean;
-  /** Where an `Idempotency-Key` header could be added: the headers object, or the options object. */
-  headersObject?: Span;
+  /** Edits that add an idempotency key created once before the retry loop (quick fix), when certain. */
+  keyFix?: TextEdit[];
 }
 
 export interface WaitSite extends Span {
