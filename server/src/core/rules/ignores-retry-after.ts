@@ -19,7 +19,14 @@ export default defineRule({
       const status = retry.retriedRefs.some((r) => r.status === 429) ? "429" : "503";
       for (const wait of retry.rateLimitWaits) {
         if (wait.readsRetryAfter) continue;
-        ctx.report({ at: wait, messageId: "ignored", data: { status } });
+        ctx.report({
+          at: wait,
+          messageId: "ignored",
+          data: { status },
+          fixes: wait.retryAfterFix
+            ? [{ title: "Wait for Retry-After when the response has it", edits: wait.retryAfterFix }]
+            : [],
+        });
       }
     }
   },

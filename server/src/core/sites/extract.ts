@@ -7,7 +7,7 @@
 import type { Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { buildContext, type FileContext } from "./context";
-import { attemptCapFix, idempotencyKeyFix } from "./fixes";
+import { attemptCapFix, idempotencyKeyFix, retryAfterFix } from "./fixes";
 import { findHandlers } from "./handlers";
 import { ERROR_STATUSES, FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
 import { findLibraryRetries } from "./libraries";
@@ -279,6 +279,23 @@ function addLoopFixes(
   text: string,
 ): void {
   if (site.bounded === false) site.capFix = attemptCapFix(loop, text, ctx.python);
+  // The response of a non-throwing client, bound directly in the loop body, is there on a 429.
+  const response = loop.body.find(
+    (st): st is Extract<Stmt, { kind: "var" }> =>
+      st.kind === "var" &&
+      st.target.kind === "name" &&
+      st.value !== undefined &&
+      requests.some(
+        (r) => !r.client.throws && r.span.start >= st.value!.start && r.span.end <= st.value!.end,
+      ),
+  );
+  for (const wait of site.rateLimitWaits) {
+    const delay = wait.event?.delay;
+    const unit = wait.event?.unit;
+    if (!response || response.target.kind !== "name" || !delay || !unit || wait.readsRetryAfter) continue;
+    if (response.end > wait.start) continue;
+    wait.retryAfterFix = retryAfterFix(delay, unit, response.target.name, text, ctx.python);
+  }
   for (const req of site.requests) {
     if (req.idempotencyKey || (req.method !== "POST" && req.method !== "PATCH")) continue;
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);

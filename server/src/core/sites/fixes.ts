@@ -7,7 +7,7 @@
 
 import type { Call, Expr, LoopStmt, ObjectLit } from "../ir/types";
 import { unwrap } from "../ir/walk";
-import type { TextEdit } from "../types";
+import type { Span, TextEdit } from "../types";
 import type { RequestInfo } from "./requests";
 
 const MAX_ATTEMPTS = 3;
@@ -148,4 +148,40 @@ export function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   const m = /^[ \t]*/.exec(text.slice(lineStart, offset));
   return m ? m[0] : "";
+}
+
+/**
+ * Makes a wait honour Retry-After: `D` becomes
+ * `Number(res.headers.get("retry-after")) * 1000 || D` (a fetch Response, a timer in ms) or
+ * `int(res.headers["Retry-After"]) if res.headers.get("Retry-After", "").isdigit() else D`
+ * (requests/httpx, a sleep in seconds). An HTTP-date value falls back to `D`.
+ */
+export function retryAfterFix(
+  delay: Span,
+  unit: "ms" | "s",
+  response: string,
+  text: string,
+  python: boolean,
+): TextEdit[] | undefined {
+  const d = text.slice(delay.start, delay.end);
+  if (!d || d.includes("\n")) return undefined;
+  if (python) {
+    if (unit !== "s") return undefined;
+    const header = `${response}.headers`;
+    return [
+      {
+        start: delay.start,
+        end: delay.end,
+        newText: `(int(${header}["Retry-After"]) if ${header}.get("Retry-After", "").isdigit() else ${d})`,
+      },
+    ];
+  }
+  if (unit !== "ms") return undefined;
+  return [
+    {
+      start: delay.start,
+      end: delay.end,
+      newText: `Number(${response}.headers.get("retry-after")) * 1000 || (${d})`,
+    },
+  ];
 }

@@ -22,6 +22,8 @@ export interface WaitEvent {
   /** A same-file helper that does the waiting (`await backoff(attempt)`). */
   helper?: FunctionDef;
   helperArgs?: Call;
+  /** The delay's unit when the wait function fixes it (timers take ms, Python sleeps take seconds). */
+  unit?: "ms" | "s";
 }
 
 export interface PathFacts {
@@ -456,7 +458,7 @@ export class Simulator {
         for (const e of stmtExprs(st)) {
           const x = unwrap(e);
           if (x.kind === "call" && calleeName(x.callee) === "setTimeout") {
-            found = { expr: call, delay: x.args[1]?.value };
+            found = { expr: call, delay: x.args[1]?.value, unit: "ms" };
           }
         }
       });
@@ -466,7 +468,7 @@ export class Simulator {
     if (!dotted) return undefined;
     const imp = this.ctx.imports.get(dotted.split(".")[0]!);
     if (!this.ctx.python && dotted === "setTimeout" && imp?.module.includes("timers/promises")) {
-      return { expr: call, delay: call.args[0]?.value };
+      return { expr: call, delay: call.args[0]?.value, unit: "ms" };
     }
     const index = sleepCall(dotted, this.ctx.python, imp?.module);
     if (index === undefined) return undefined;
@@ -478,7 +480,8 @@ export class Simulator {
       // A local `sleep(ms)` helper: the delay is its argument.
       return { expr: call, delay: call.args[index]?.value };
     }
-    return { expr: call, delay: call.args[index]?.value };
+    const pythonSleep = this.ctx.python && /^(time|asyncio)\.sleep$|^sleep$/.test(dotted);
+    return { expr: call, delay: call.args[index]?.value, unit: pythonSleep ? "s" : undefined };
   }
 
   private sameFileFunction(call: Call): FunctionDef | undefined {

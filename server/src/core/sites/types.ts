@@ -34,12 +34,16 @@ export interface RequestSite extends Span {
 
 export interface WaitSite extends Span {
   kind: "wait";
+  /** The wait as the simulation saw it (absent for library-configured waits). */
+  event?: { delay?: Span; unit?: "ms" | "s" };
   /** The delay grows between attempts (exponential, multiplied by the attempt). */
   grows: boolean;
   exponential: boolean;
   jitter: boolean;
   /** Computed from Retry-After / X-RateLimit-Reset / retry_after. */
   readsRetryAfter: boolean;
+  /** An edit making the wait honour Retry-After (quick fix), when certain. */
+  retryAfterFix?: TextEdit[];
 }
 
 export type RetryMechanism = "loop" | "recursion" | "decorator" | "helper" | "config";

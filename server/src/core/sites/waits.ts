@@ -56,6 +56,7 @@ export function classifyWait(wait: WaitEvent, ctx: FileContext, scope: GrowthSco
       : opaqueFeatures();
   return {
     kind: "wait",
+    event: wait,
     start: wait.expr.start,
     end: wait.expr.end,
     grows: features.grows || features.opaque,
