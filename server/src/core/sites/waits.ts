@@ -118,7 +118,8 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
         return;
       }
       case "binary":
-        if (e.op === "**" || e.op === "<<") f.exponential = true;
+        // `2 ** attempt` grows; `2 ** 3` is just 8.
+        if ((e.op === "**" || e.op === "<<") && e.right.kind !== "number") f.exponential = true;
         return;
       case "call": {
         const name = calleeName(e.callee) ?? "";
