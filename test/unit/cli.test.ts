@@ -6,7 +6,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
+import sarifSchema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "api-error-insight");
@@ -108,6 +110,15 @@ describe("api-error-insight lint", () => {
       "unhandled-rate-limit",
       "unhandled-server-error",
     ]);
+  });
+
+  it("produces SARIF that the official SARIF 2.1.0 schema accepts", () => {
+    const dir = project({ "src/users.py": UNBOUNDED_PY, "a.ts": SWITCH_TS, "broken.ts": "function f( {" });
+    const sarif = JSON.parse(run(["lint", ".", "--format", "sarif"], dir).stdout);
+    // The schema is draft-04 and uses patterns that are not valid under the `u` flag.
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false, logger: false });
+    const validate = ajv.compile(sarifSchema);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("writes JSON and --output files", () => {
