@@ -10,6 +10,7 @@ export default tseslint.config(
       "node_modules/**",
       "test/fixtures/**",
       "test/corpus/**",
+      "test/holdout/**",
       "examples/**",
       "test/e2e/workspace/**",
       ".tools/**",

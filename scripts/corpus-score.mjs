@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Scores the analyser against the hand-labelled corpus in test/corpus.
+// Scores the analyser against a hand-labelled corpus (default test/corpus).
 //
-// Runs `bin/api-error-insight lint test/corpus --format sarif`, matches every
-// reported result to test/corpus/expected.json by (file, start line, rule) and
+// Usage: node scripts/corpus-score.mjs [dir]   e.g. `node scripts/corpus-score.mjs test/holdout`
+//
+// Runs `bin/api-error-insight lint <dir> --format sarif`, matches every
+// reported result to <dir>/expected.json by (file, start line, rule) and
 // prints per-rule true/false positives and false negatives, overall precision
 // and recall, and the list of misses. Always exits 0: this is a report, not a gate.
 import { spawnSync } from "node:child_process";
@@ -11,7 +13,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const corpusDir = path.join(root, "test", "corpus");
+const corpusArg = process.argv[2];
+const corpusDir = corpusArg ? path.resolve(process.cwd(), corpusArg) : path.join(root, "test", "corpus");
 const bin = path.join(root, "bin", "api-error-insight");
 
 function key(file, line, rule) {
