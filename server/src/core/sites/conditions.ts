@@ -299,6 +299,9 @@ export class ConditionEvaluator {
           start: literal.start,
           end: literal.end,
         });
+      } else if (op !== "!=" && st >= 500 && !holdsFor(op, n, 404)) {
+        // `status >= 500`: names the 5xx it lets through (a 503 trigger for ignores-retry-after).
+        refs.push({ status: st, via: "range", label: `${st}`, start: literal.start, end: literal.end });
       }
     }
     return { value, refs, decided: true };
@@ -540,6 +543,10 @@ function negate(r: CondResult): CondResult {
 
 function flipOp(op: string): string {
   return op === "<" ? ">" : op === ">" ? "<" : op === "<=" ? ">=" : op === ">=" ? "<=" : op;
+}
+
+function holdsFor(op: string, n: number, v: number): boolean {
+  return op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
 }
 
 /** Whether `status OP n` holds for every status from 400 to 499. */

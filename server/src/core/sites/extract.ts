@@ -202,11 +202,11 @@ function dedupeRefs(refs: StatusRef[]): StatusRef[] {
   const out: StatusRef[] = [];
   let range = false;
   for (const r of refs.sort((a, b) => a.start - b.start)) {
-    if (r.via === "range") {
+    if (r.via === "range" && r.status === 400) {
       if (range) continue;
       range = true;
     }
-    if (!out.some((o) => o.start === r.start)) out.push(r);
+    if (!out.some((o) => o.start === r.start && o.status === r.status)) out.push(r);
   }
   return out;
 }

@@ -220,9 +220,10 @@ function applyLibraryWait(site: RetrySite, waitSite: WaitSite | undefined, none:
   }
   if (!waitSite) return;
   site.waits = [waitSite];
-  // A library that backs off on its own with growing, jittered waits is left alone (SPEC 3: like the CaseForge SDK).
-  const explicitRateLimit = site.retriedRefs.some((r) => r.status === 429 || r.status === 503);
-  site.rateLimitWaits = explicitRateLimit && !(waitSite.grows && waitSite.jitter) ? [waitSite] : [];
+  // tenacity's and backoff's waits are computed by the code's own choice of strategy, which never reads
+  // Retry-After: a named 429/503 retried with one of them fires ignores-retry-after on the wait option.
+  const explicitRateLimit = site.retriedRefs.some((r) => r.status === 429 || r.status === 503 || (r.status >= 500 && r.via !== "literal"));
+  site.rateLimitWaits = explicitRateLimit ? [waitSite] : [];
 }
 
 function tenacityCondition(e: Expr, s: Scenario, ctx: FileContext, sim: Simulator): CondResult {
@@ -325,7 +326,8 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
     if (match.value === false || !giveup) return match;
     const g = sim.cond.evalFunction(giveup, s);
     if (g.value === true) return { value: false, refs: [], decided: true };
-    return { value: match.value, refs: match.refs, decided: true };
+    // Not giving up on a status the predicate names is retrying it.
+    return { value: match.value, refs: [...match.refs, ...(g.falseRefs ?? [])], decided: true };
   });
   if (!ev) return undefined;
   const maxTries = kwarg(d, "max_tries");
@@ -646,7 +648,7 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
       const receiver = call.callee.kind === "member" ? dottedName(call.callee.object) : undefined;
       return req.client.kind === "requests" && receiver !== undefined && receiver !== "requests";
     }).filter((r) => listedMethods.has(r.method));
-    site.requests = sent.length > 0 ? sent : listed;
+    site.requests = sent.length > 0 ? sent.filter((r) => !r.idempotencyKey) : listed;
   }
   return site;
 }
@@ -674,7 +676,7 @@ function linkedRequests(
   const out: RetrySite["requests"] = [];
   for (const call of ctx.index.calls) {
     const req = detectRequest(call, ctx);
-    if (!req || req.idempotencyKey !== false || (req.method !== "POST" && req.method !== "PATCH")) continue;
+    if (!req || (req.method !== "POST" && req.method !== "PATCH")) continue;
     if (accept(req, call)) out.push(requestSite(req));
   }
   return out;
@@ -772,7 +774,8 @@ function gotKyOptions(call: Call, ctx: FileContext): RetrySite | undefined {
               (dottedName(c.callee) ?? "").startsWith(holder + ".") || dottedName(c.callee) === holder,
           ).filter((r) => listedMethods.has(r.method))
         : [];
-      site.requests = sent.length > 0 ? sent : listed;
+      // When this file sends writes through it, those are the ones to judge (some may carry keys).
+      site.requests = sent.length > 0 ? sent.filter((r) => !r.idempotencyKey) : listed;
     }
   }
   return site;
