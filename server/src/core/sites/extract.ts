@@ -111,7 +111,7 @@ export function evaluateRetry(
   // (such a loop), only paths that retry a status the code names count as retries.
   if (mode === "strict" && okPaths.some((o) => retries(o) && o.facts.requested)) return undefined;
   const retried = new Set<Failure>();
-  const refs = new Map<number, StatusRef>();
+  const refs = new Map<string, StatusRef>();
   const waits = new Map<number, WaitEvent>();
   const rateLimitWaits = new Map<number, WaitEvent>();
   let waitsNothing = false;
@@ -132,7 +132,7 @@ export function evaluateRetry(
     for (const p of plain) {
       for (const r of p.facts.refs)
         if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class"))
-          refs.set(r.start, r);
+          refs.set(`${r.start}:${r.status}`, r);
       for (const w of p.facts.waits) waits.set(w.expr.start, w);
       if (f === 429 || f === 503) for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
     }

@@ -222,7 +222,9 @@ function applyLibraryWait(site: RetrySite, waitSite: WaitSite | undefined, none:
   site.waits = [waitSite];
   // tenacity's and backoff's waits are computed by the code's own choice of strategy, which never reads
   // Retry-After: a named 429/503 retried with one of them fires ignores-retry-after on the wait option.
-  const explicitRateLimit = site.retriedRefs.some((r) => r.status === 429 || r.status === 503 || (r.status >= 500 && r.via !== "literal"));
+  const explicitRateLimit = site.retriedRefs.some(
+    (r) => r.status === 429 || r.status === 503 || (r.status >= 500 && r.via !== "literal"),
+  );
   site.rateLimitWaits = explicitRateLimit ? [waitSite] : [];
 }
 

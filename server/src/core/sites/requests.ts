@@ -156,7 +156,7 @@ function detectJs(call: Call, ctx: FileContext): RequestInfo | undefined {
   }
   // `this.http.post(...)`, `api.get(...)`: an injected client of unknown make.
   const last = (calleeName(receiver) ?? "").replace(/^_+/, "");
-  if (VERBS.has(method) && JS_GENERIC_RECEIVERS.test(last) && looksLikeUrl(positional[0])) {
+  if (VERBS.has(method) && JS_GENERIC_RECEIVERS.test(last) && looksLikeUrl(positional[0], ctx)) {
     return verbCall(ctx, { kind: "generic", throws: true }, method, positional, calleeSpan, span);
   }
   return undefined;
@@ -365,7 +365,7 @@ function detectPython(call: Call, ctx: FileContext): RequestInfo | undefined {
   if (
     (VERBS.has(method) || method === "request") &&
     PY_GENERIC_RECEIVERS.test(last) &&
-    looksLikeUrl(urlArg)
+    looksLikeUrl(urlArg, ctx)
   ) {
     return pythonVerb(ctx, { kind: "requests", throws: false }, method, call);
   }
@@ -388,14 +388,20 @@ function effectiveRoot(receiver: Expr): string {
 }
 
 /** A URL-ish argument: a literal path or URL, or a name that says it holds one. */
-function looksLikeUrl(e: Expr | undefined): boolean {
-  if (!e) return false;
-  if (e.kind === "string" && e.parts?.some(looksLikeUrl)) return true;
+function looksLikeUrl(e: Expr | undefined, ctx: FileContext, depth = 0): boolean {
+  if (!e || depth > 4) return false;
+  if (e.kind === "string" && e.parts?.some((p) => looksLikeUrl(p, ctx, depth + 1))) return true;
   if (e.kind === "string")
     return /^(https?:\/\/|\/|\$\{\}\/|\$\{\}$)/.test(e.value) || /https?:\/\//.test(e.value);
-  if (e.kind === "name") return /url|uri|endpoint|path|href/i.test(e.name);
+  if (e.kind === "name") {
+    if (/url|uri|endpoint|path|href/i.test(e.name)) return true;
+    // `INDEXER = "https://..."`: a constant of this file holding a URL.
+    const value = ctx.values.get(e.name);
+    return value !== undefined && value !== e && looksLikeUrl(value, ctx, depth + 1);
+  }
   if (e.kind === "member") return /url|uri|endpoint|path|href/i.test(e.property);
-  if (e.kind === "binary" && e.op === "+") return looksLikeUrl(e.left) || looksLikeUrl(e.right);
+  if (e.kind === "binary" && e.op === "+")
+    return looksLikeUrl(e.left, ctx, depth + 1) || looksLikeUrl(e.right, ctx, depth + 1);
   if (e.kind === "call") return /url|uri|endpoint|path/i.test(calleeName(e.callee) ?? "");
   return false;
 }
