@@ -6,7 +6,7 @@
 
 import type { Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import { buildContext, type FileContext } from "./context";
+import { buildContext, clientAt, type FileContext } from "./context";
 import { attemptCapFix, idempotencyKeyFix, retryAfterFix } from "./fixes";
 import { findHandlers } from "./handlers";
 import { ERROR_STATUSES, FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
@@ -21,8 +21,10 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
   const sim = new Simulator(ctx);
   const retries: RetrySite[] = [];
 
+  const helpers = genericRetryHelpers(ctx, sim);
   for (const loop of ctx.index.loops) {
-    const site = analyzeLoop(loop, ctx, sim, text);
+    const fn = enclosingFunction(ctx, loop);
+    const site = analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
     if (site) retries.push(site);
   }
   // Only functions whose name is called somewhere can recurse.
@@ -37,6 +39,7 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
     if (site) retries.push(site);
   }
   retries.push(...findLibraryRetries(ctx, sim));
+  retries.push(...analyzeInterceptors(ctx, sim));
 
   const handlers = findHandlers(ctx, sim.cond);
   for (const h of handlers) {
@@ -218,12 +221,19 @@ function dedupeRequests(list: RequestSite[]): RequestSite[] {
 
 // ---------------------------------------------------------------- loops
 
-function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator, text: string): RetrySite | undefined {
+function analyzeLoop(
+  loop: LoopStmt,
+  ctx: FileContext,
+  sim: Simulator,
+  text: string,
+  helper?: GenericHelper,
+): RetrySite | undefined {
   if ((loop.loop === "for-of" || loop.loop === "for-in") && !isAttemptIterable(loop.iterates))
     return undefined;
-  if (!sim.containsRequest(loop.body)) return undefined;
+  const options: SimulationOptions = helper ? { attemptParams: helper.attempt } : {};
+  if (!sim.containsRequest(loop.body, options)) return undefined;
   const iterationOutcomes = (s: Failure | 200): Outcome[] => {
-    const outs = sim.run(loop.body, s);
+    const outs = sim.run(loop.body, s, options);
     const result: Outcome[] = [];
     for (const o of outs) {
       if (o.kind === "normal" && loop.test && (loop.loop === "while" || loop.loop === "do")) {
@@ -250,7 +260,7 @@ function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator, text: str
   const scope = loopScope(loop);
   // A polling or paging loop that also retries a named status: its own condition decides when it ends.
   const bounded = loopBounded(loop, scope, ctx);
-  const requests = sim.requestsIn(loop.body);
+  const requests = [...sim.requestsIn(loop.body), ...(helper?.requests ?? [])];
   const site = makeRetrySite(
     {
       mechanism: "loop",
@@ -268,6 +278,49 @@ function analyzeLoop(loop: LoopStmt, ctx: FileContext, sim: Simulator, text: str
   );
   if (text) addLoopFixes(site, loop, requests, ctx, text);
   return site;
+}
+
+/** A function that retries a function it is given (`withRetry(fn)`), and what the file hands it. */
+interface GenericHelper {
+  /** The parameter called as the attempt -> whether what is passed throws on HTTP errors. */
+  attempt: Map<string, boolean>;
+  /** The requests the functions passed to it send. */
+  requests: RequestInfo[];
+}
+
+/**
+ * Functions that call a function parameter, where the file calls them with a
+ * function that sends a request: `withRetry(() => fetch(...))`.
+ */
+function genericRetryHelpers(ctx: FileContext, sim: Simulator): Map<FunctionDef, GenericHelper> {
+  const out = new Map<FunctionDef, GenericHelper>();
+  for (const fn of ctx.allFunctions) {
+    if (!fn.name || !ctx.index.loops.some((l) => contains(fn, l))) continue;
+    const params = fn.params.map((p) => p.name);
+    for (const call of ctx.index.calls) {
+      if (calleeName(call.callee) !== fn.name || contains(fn, call)) continue;
+      call.args.forEach((arg, i) => {
+        const param = arg.name ?? params[i];
+        if (!param) return;
+        const passed = unwrap(arg.value);
+        const body = passed.kind === "function" ? passed.fn : sameFileFunctionByName(ctx, passed);
+        if (!body) return;
+        const summary = sim.helperSummary(body, 0);
+        if (!summary.requests) return;
+        const entry = out.get(fn) ?? { attempt: new Map<string, boolean>(), requests: [] };
+        entry.attempt.set(param, (entry.attempt.get(param) ?? false) || summary.throws);
+        entry.requests.push(...sim.requestsIn(body.body));
+        out.set(fn, entry);
+      });
+    }
+  }
+  return out;
+}
+
+function sameFileFunctionByName(ctx: FileContext, e: Expr): FunctionDef | undefined {
+  const name = e.kind === "name" ? e.name : e.kind === "member" ? e.property : undefined;
+  const fns = name ? ctx.functions.get(name) : undefined;
+  return fns && fns.length === 1 ? fns[0] : undefined;
 }
 
 /** Quick fixes for a retry loop: an attempt cap, and idempotency keys for its writes. */
@@ -488,6 +541,66 @@ function firstRecursedCall(fn: FunctionDef, sim: Simulator, options: SimulationO
     for (const o of sim.run(fn.body, f, options)) if (o.facts.recursed) return o.facts.recursed;
   }
   return undefined;
+}
+
+/**
+ * `http.interceptors.response.use(ok, async (error) => { ...; return http(config) })`: an axios
+ * error interceptor that sends the failed request again through the client is a retry.
+ */
+function analyzeInterceptors(ctx: FileContext, sim: Simulator): RetrySite[] {
+  if (ctx.python) return [];
+  const out: RetrySite[] = [];
+  for (const call of ctx.index.calls) {
+    const callee = dottedName(call.callee) ?? "";
+    const m = /^(.+)\.interceptors\.response\.use$/.exec(callee);
+    if (!m) continue;
+    const client = m[1]!;
+    const root = client.replace(/^(this|self)\./, "");
+    const isAxios =
+      client === "axios" ||
+      clientAt(ctx, client, call.start)?.kind === "axios" ||
+      clientAt(ctx, root, call.start)?.kind === "axios";
+    if (!isAxios) continue;
+    const arg = call.args[1] ? unwrap(call.args[1].value) : undefined;
+    const handler = arg?.kind === "function" ? arg.fn : undefined;
+    if (!handler) continue;
+    const options: SimulationOptions = {
+      selfNames: new Set([client, `${client}.request`, root, `${root}.request`, "axios", "axios.request"]),
+      assumeRequested: true,
+    };
+    const ev = evaluateRetry(
+      (s) => sim.run(handler.body, s, options),
+      (o) => o.facts.recursed !== undefined,
+    );
+    if (!ev) continue;
+    let anchor: Call | undefined;
+    for (const f of FAILURES) {
+      for (const o of sim.run(handler.body, f, options)) anchor ??= o.facts.recursed;
+    }
+    let bounded = false;
+    walkStmts(handler.body, (s) => {
+      if (s.kind === "if" && mentionsLimit(s.test, { counters: new Set(), growing: new Set() }, ctx))
+        bounded = true;
+    });
+    const target = anchor ?? call;
+    out.push(
+      makeRetrySite(
+        {
+          mechanism: "recursion",
+          anchor: { start: target.start, end: target.end },
+          label: "This interceptor retry",
+          bounded,
+          start: handler.start,
+          end: handler.end,
+        },
+        ev,
+        ctx,
+        { counters: new Set(), growing: new Set() },
+        [],
+      ),
+    );
+  }
+  return out;
 }
 
 /** A recursive retry is bounded when it passes a changed counter (`attempt + 1`, `retries - 1`). */

@@ -40,6 +40,7 @@ export function findLibraryRetries(ctx: FileContext, sim: Simulator): RetrySite[
     if (site) out.push(site);
   }
   out.push(...statusListKeys(calls, ctx));
+  out.push(...tenacityRetryingLoops(ctx, sim));
   out.push(...sdkConfiguredRetries(calls, ctx));
   return out;
 }
@@ -177,6 +178,59 @@ function tenacityDecorator(
   const isTenacity =
     dotted === "tenacity.retry" || (dotted === "retry" && importedAs(ctx, "retry", /^tenacity$/));
   if (!isTenacity) return undefined;
+  return tenacitySite(call, d, fn, "`@retry` with no `retry=` condition", ctx, sim);
+}
+
+/**
+ * `for attempt in Retrying(...): with attempt: ...` (also `AsyncRetrying`, and a
+ * `Retrying` object kept in a variable): the loop body is the attempt.
+ */
+function tenacityRetryingLoops(ctx: FileContext, sim: Simulator): RetrySite[] {
+  if (!ctx.python) return [];
+  const out: RetrySite[] = [];
+  for (const loop of ctx.index.loops) {
+    if (loop.loop !== "for-in" || !loop.iterates) continue;
+    let it = unwrap(loop.iterates);
+    if (it.kind === "name") it = unwrap(ctx.values.get(it.name) ?? it);
+    if (it.kind !== "call") continue;
+    const name = dottedName(it.callee) ?? "";
+    const local = name.split(".").pop()!;
+    const isRetrying =
+      (local === "Retrying" || local === "AsyncRetrying") &&
+      (name.startsWith("tenacity.") || importedAs(ctx, local, /^tenacity$/));
+    if (!isRetrying) continue;
+    const attempt: FunctionDef = {
+      start: loop.start,
+      end: loop.end,
+      params: [],
+      body: loop.body,
+      isAsync: false,
+      decorators: [],
+      head: loop.keyword,
+    };
+    const site = tenacitySite(
+      it,
+      it,
+      attempt,
+      "This tenacity `Retrying` loop with no `retry=` condition",
+      ctx,
+      sim,
+    );
+    if (site) out.push(site);
+  }
+  return out;
+}
+
+/** A tenacity retry (decorator or `Retrying` object) configured by `call`'s keywords. */
+function tenacitySite(
+  call: Call | undefined,
+  anchor: Expr,
+  fn: FunctionDef,
+  label: string,
+  ctx: FileContext,
+  sim: Simulator,
+): RetrySite | undefined {
+  const d = anchor;
   const retryCond = call ? kwarg(call, "retry") : undefined;
   const ev = attemptEvaluation(fn, sim, (s) =>
     retryCond ? tenacityCondition(retryCond, s, ctx, sim) : undefined,
@@ -190,7 +244,7 @@ function tenacityDecorator(
       mechanism: "decorator",
       library: "tenacity",
       anchor: span(d),
-      label: "`@retry` with no `retry=` condition",
+      label,
       bounded:
         stop !== undefined && !(unwrap(stop).kind === "name" && dottedName(stop)?.endsWith("stop_never")),
       start: fn.start,

@@ -60,10 +60,12 @@ export interface SimulationOptions {
   /** Names a call must have to be a recursive retry (`api_request`, `this.fetchUser`). */
   selfNames?: ReadonlySet<string>;
   /** Functions passed in as the attempt (a generic retry helper's `fn` parameter). */
-  attemptParams?: ReadonlySet<string>;
+  attemptParams?: ReadonlyMap<string, boolean>;
   /** Calls of these names abort the retry (`bail` of async-retry). */
   abortCalls?: ReadonlySet<string>;
   env?: Env;
+  /** The code runs after a request failed (an error interceptor): the path has sent one. */
+  assumeRequested?: boolean;
 }
 
 const MAX_OUTCOMES = 48;
@@ -89,7 +91,7 @@ export class Simulator {
     this.options = options;
     this.scenario = s;
     const start: PathFacts = {
-      requested: false,
+      requested: options.assumeRequested === true,
       responded: false,
       refreshed: false,
       decided: false,
@@ -419,7 +421,8 @@ export class Simulator {
       return;
     }
     if (opts.attemptParams?.has(dotted)) {
-      out.push({ kind: "helper", fn: EMPTY_FN, throws: true });
+      // The attempt function of a generic retry helper: it fails the way the functions passed to it do.
+      out.push({ kind: "helper", fn: EMPTY_FN, throws: opts.attemptParams.get(dotted)! });
       return;
     }
     const request = detectRequest(call, this.ctx);
