@@ -459,7 +459,7 @@ function mentionsLimit(e: Expr, scope: GrowthScope, ctx: FileContext): boolean {
     if (
       x.kind === "member" &&
       (scope.counters.has(dottedName(x) ?? "") ||
-        /deadline|attempts?|retries|retryCount|retry_count/i.test(x.property))
+        /deadline|attempt|retries|retr(y|ied)|tries/i.test(x.property))
     )
       found = true;
     if (

@@ -119,7 +119,10 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
       }
       case "binary":
         // `2 ** attempt` grows; `2 ** 3` is just 8.
-        if ((e.op === "**" || e.op === "<<") && e.right.kind !== "number") f.exponential = true;
+        if ((e.op === "**" || e.op === "<<") && e.right.kind !== "number") {
+          f.exponential = true;
+          f.grows = true;
+        }
         return;
       case "call": {
         const name = calleeName(e.callee) ?? "";
