@@ -252,6 +252,8 @@ export interface ModuleIndex {
   loops: LoopStmt[];
   /** Assignments used as expressions (`x = y` inside an expression, `i++`, walrus). */
   assigns: Assign[];
+  /** The innermost function each statement belongs to (absent: module level). */
+  owner: Map<Stmt, FunctionDef>;
 }
 
 export function indexModule(module: Module): ModuleIndex {
@@ -262,29 +264,33 @@ export function indexModule(module: Module): ModuleIndex {
     calls: [],
     loops: [],
     assigns: [],
+    owner: new Map(),
   };
-  const pending: Stmt[][] = [module.body];
+  const pending: [Stmt[], FunctionDef | undefined][] = [[module.body, undefined]];
+  let current: FunctionDef | undefined;
   const onExpr = (x: Expr): void => {
     if (x.kind === "call") index.calls.push(x);
     else if (x.kind === "assign") index.assigns.push(x);
     else if (x.kind === "function") {
       index.functions.push(x.fn);
       index.blocks.push(x.fn.body);
-      pending.push(x.fn.body);
+      pending.push([x.fn.body, x.fn]);
     }
   };
   while (pending.length > 0) {
-    const block = pending.pop()!;
+    const [block, fn] = pending.pop()!;
+    current = fn;
     for (const s of block) {
       const stack: Stmt[] = [s];
       while (stack.length > 0) {
         const st = stack.pop()!;
         index.stmts.push(st);
+        if (current) index.owner.set(st, current);
         if (st.kind === "loop") index.loops.push(st);
         if (st.kind === "function") {
           index.functions.push(st.fn);
           index.blocks.push(st.fn.body);
-          pending.push(st.fn.body);
+          pending.push([st.fn.body, st.fn]);
         }
         for (const e of stmtExprs(st)) walkExpr(e, onExpr);
         const blocks = childBlocks(st);

@@ -23,7 +23,7 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
 
   const helpers = genericRetryHelpers(ctx, sim);
   for (const loop of ctx.index.loops) {
-    const fn = enclosingFunction(ctx, loop);
+    const fn = ctx.index.owner.get(loop);
     const site = analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
     if (site) retries.push(site);
   }
@@ -294,11 +294,33 @@ interface GenericHelper {
  */
 function genericRetryHelpers(ctx: FileContext, sim: Simulator): Map<FunctionDef, GenericHelper> {
   const out = new Map<FunctionDef, GenericHelper>();
-  for (const fn of ctx.allFunctions) {
-    if (!fn.name || !ctx.index.loops.some((l) => contains(fn, l))) continue;
+  // Calls that hand a function to a named function of this file, grouped by that name.
+  const callsByName = new Map<string, Call[]>();
+  for (const call of ctx.index.calls) {
+    const name = calleeName(call.callee);
+    if (
+      !name ||
+      !ctx.functions.has(name) ||
+      !call.args.some(
+        (a) => a.value.kind === "function" || a.value.kind === "name" || a.value.kind === "member",
+      )
+    )
+      continue;
+    const list = callsByName.get(name) ?? [];
+    list.push(call);
+    callsByName.set(name, list);
+  }
+  const withLoops = new Set<FunctionDef>();
+  for (const loop of ctx.index.loops) {
+    const fn = ctx.index.owner.get(loop);
+    if (fn) withLoops.add(fn);
+  }
+  for (const fn of withLoops) {
+    const calls = fn.name ? callsByName.get(fn.name) : undefined;
+    if (!calls) continue;
     const params = fn.params.map((p) => p.name);
-    for (const call of ctx.index.calls) {
-      if (calleeName(call.callee) !== fn.name || contains(fn, call)) continue;
+    for (const call of calls) {
+      if (contains(fn, call)) continue;
       call.args.forEach((arg, i) => {
         const param = arg.name ?? params[i];
         if (!param) return;
@@ -352,7 +374,7 @@ function addLoopFixes(
   for (const req of site.requests) {
     if (req.idempotencyKey || (req.method !== "POST" && req.method !== "PATCH")) continue;
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
-    const scope = enclosingFunction(ctx, loop) ?? { start: 0, end: text.length };
+    const scope = ctx.index.owner.get(loop) ?? { start: 0, end: text.length };
     if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, ctx.python);
   }
 }
