@@ -524,6 +524,9 @@ export class ConditionEvaluator {
           stmt.value ? this.eval(stmt.value, s, env, depth + 1) : { value: false, refs: [], decided: false },
         );
         return result!;
+      } else if (stmt.kind === "var") {
+        // `const { status } = error.response`: names read by shape; nothing to bind.
+        continue;
       } else if (stmt.kind !== "expr") {
         return UNKNOWN;
       }

@@ -238,8 +238,8 @@ export function sleepCall(dotted: string, python: boolean, importedFrom?: string
   }
   if (last === "setTimeout")
     return dotted === "setTimeout" || dotted.endsWith("timers.setTimeout") ? 1 : undefined;
-  if (/^(sleep|delay|wait|pause|timeout|waitFor|backoffDelay)$/.test(last) && !dotted.startsWith("page."))
-    return 0;
+  // (`timeout` is not here: `AbortSignal.timeout(ms)` bounds a request, it does not wait.)
+  if (/^(sleep|delay|wait|pause|waitFor|backoffDelay)$/.test(last) && !dotted.startsWith("page.")) return 0;
   return undefined;
 }
 

@@ -92,6 +92,14 @@ function functionOf(e: Expr | undefined, ctx: FileContext): FunctionDef | undefi
   if (!e) return undefined;
   const x = unwrap(e);
   if (x.kind === "function") return x.fn;
+  if (
+    x.kind === "member" &&
+    x.object.kind === "name" &&
+    (x.object.name === "this" || x.object.name === "self")
+  ) {
+    const fns = ctx.functions.get(x.property);
+    return fns && fns.length === 1 ? fns[0] : undefined;
+  }
   if (x.kind === "name") {
     const fns = ctx.functions.get(x.name);
     return fns && fns.length === 1 ? fns[0] : undefined;
@@ -342,6 +350,28 @@ function tenacityCondition(e: Expr, s: Scenario, ctx: FileContext, sim: Simulato
   }
 }
 
+function isSameFileFunction(e: Expr, ctx: FileContext): boolean {
+  return functionOf(e, ctx) !== undefined;
+}
+
+/** What a wait function of this file computes: everything it returns or assigns. */
+function bodyFeatures(fn: FunctionDef, ctx: FileContext): ReturnType<typeof exprFeatures> {
+  let f = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s)) {
+      const x = exprFeatures(e, ctx, NO_SCOPE, 1);
+      f = {
+        grows: f.grows || x.grows,
+        exponential: f.exponential || x.exponential,
+        jitter: f.jitter || x.jitter,
+        readsRetryAfter: f.readsRetryAfter || x.readsRetryAfter,
+        opaque: f.opaque || x.opaque,
+      };
+    }
+  });
+  return f;
+}
+
 function tenacityWait(e: Expr, ctx: FileContext): WaitSite {
   const names: string[] = [];
   walkExpr(e, (x) => {
@@ -349,8 +379,13 @@ function tenacityWait(e: Expr, ctx: FileContext): WaitSite {
     if (x.kind === "name" || x.kind === "member") names.push(calleeName(x) ?? "");
   });
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
-  const custom = !has(/^wait_/);
-  const customFeatures = custom ? exprFeatures(e, ctx, NO_SCOPE, 0) : undefined;
+  const custom = !has(/^wait_/) || isSameFileFunction(e, ctx);
+  const own = functionOf(e, ctx);
+  const customFeatures = own
+    ? bodyFeatures(own, ctx)
+    : custom
+      ? exprFeatures(e, ctx, NO_SCOPE, 0)
+      : undefined;
   return {
     kind: "wait",
     start: e.start,
@@ -429,13 +464,28 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
 
 // ---------------------------------------------------------------- p-retry, async-retry
 
+/**
+ * The code an attempt runs: `() => fetchStock(w)` runs `fetchStock`'s body (a
+ * same-file function), so its requests and its `AbortError`s are seen.
+ */
+function attemptBody(fn: FunctionDef, ctx: FileContext): FunctionDef {
+  if (fn.body.length !== 1) return fn;
+  const only = fn.body[0]!;
+  const value = only.kind === "return" ? only.value : only.kind === "expr" ? only.expr : undefined;
+  const call = value ? unwrap(value) : undefined;
+  if (call?.kind !== "call" || call.isNew) return fn;
+  const target = functionOf(call.callee, ctx);
+  return target && target !== fn ? target : fn;
+}
+
 function pRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | undefined {
   if (call.callee.kind !== "name") return undefined;
   const local = call.callee.name;
   if (!importedAs(ctx, local, /^p-retry$/, "default") && !(local === "pRetry" && !ctx.imports.has(local)))
     return undefined;
-  const fn = functionOf(call.args[0]?.value, ctx);
-  if (!fn) return undefined;
+  const given = functionOf(call.args[0]?.value, ctx);
+  if (!given) return undefined;
+  const fn = attemptBody(given, ctx);
   const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
   const shouldRetry = functionOf(prop(options, "shouldRetry")?.value, ctx);
   const onFailed = functionOf(prop(options, "onFailedAttempt")?.value, ctx);
