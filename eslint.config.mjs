@@ -11,6 +11,7 @@ export default tseslint.config(
       "test/fixtures/**",
       "test/corpus/**",
       "test/holdout/**",
+      "test/eval3/**",
       "examples/**",
       "test/e2e/workspace/**",
       ".tools/**",
