@@ -530,7 +530,7 @@ function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): Re
       });
     }
   });
-  if (!selfCall) return undefined;
+  if (!selfCall) return analyzePromiseRecursion(fn, ctx, sim);
   const options: SimulationOptions = { selfNames };
   if (!sim.containsRequest(fn.body, options)) return undefined;
   const ev = evaluateRetry(
@@ -556,6 +556,56 @@ function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): Re
     { counters, growing: new Set() },
     sim.requestsIn(fn.body),
   );
+}
+
+/**
+ * `return request(...).then(...).catch((err) => { if (err.status === 429) return delay(d).then(() => f(key)); throw err })`:
+ * a promise chain whose rejection handler calls the function again is a recursive retry.
+ */
+function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+  if (ctx.python || !fn.name || !sim.containsRequest(fn.body)) return undefined;
+  const selfNames = new Set([fn.name]);
+  const handlers: FunctionDef[] = [];
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s)) {
+      walkExpr(e, (x) => {
+        if (x.kind !== "call" || x.callee.kind !== "member") return;
+        const arg =
+          x.callee.property === "catch" ? x.args[0] : x.callee.property === "then" ? x.args[1] : undefined;
+        const handler = arg ? unwrap(arg.value) : undefined;
+        if (handler?.kind === "function") handlers.push(handler.fn);
+      });
+    }
+  });
+  for (const handler of handlers) {
+    const options: SimulationOptions = { selfNames, assumeRequested: true };
+    const ev = evaluateRetry(
+      (s) => sim.run(handler.body, s, options),
+      (o) => o.facts.recursed !== undefined,
+    );
+    if (!ev) continue;
+    let anchor: Call | undefined;
+    for (const f of ERROR_STATUSES)
+      for (const o of sim.run(handler.body, f, options)) anchor ??= o.facts.recursed;
+    if (!anchor) continue;
+    const counters = new Set<string>();
+    return makeRetrySite(
+      {
+        mechanism: "recursion",
+        anchor: { start: anchor.start, end: anchor.end },
+        label: "This recursive retry",
+        bounded: recursionBounded(fn, anchor, counters),
+        start: fn.start,
+        end: fn.end,
+        calls: new Set([fn.name]),
+      },
+      ev,
+      ctx,
+      { counters, growing: new Set() },
+      sim.requestsIn(fn.body),
+    );
+  }
+  return undefined;
 }
 
 function firstRecursedCall(fn: FunctionDef, sim: Simulator, options: SimulationOptions): Call | undefined {

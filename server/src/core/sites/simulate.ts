@@ -7,7 +7,7 @@
  */
 
 import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
-import { calleeName, dottedName, stmtExprs, unwrap, walkStmts } from "../ir/walk";
+import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
 import type { FileContext } from "./context";
 import { isCredentialRefresh, sleepCall } from "./knowledge";
@@ -397,12 +397,35 @@ export class Simulator {
         return;
       case "call":
         this.collect(e.callee, out, depth + 1);
-        for (const a of e.args) if (a.value.kind !== "function") this.collect(a.value, out, depth + 1);
+        for (const a of e.args) {
+          if (a.value.kind !== "function") this.collect(a.value, out, depth + 1);
+          else if (this.options.selfNames) {
+            // `delay(ms).then(() => fetchIssue(key))`: the callback re-enters the function.
+            const inner = this.selfCallIn(a.value.fn);
+            if (inner) out.push({ kind: "recurse", call: inner });
+          }
+        }
         this.callEvent(e, out);
         return;
       default:
         for (const c of childrenOf(e)) this.collect(c, out, depth + 1);
     }
+  }
+
+  /** A call of one of `selfNames` directly in a small callback's body. */
+  private selfCallIn(fn: FunctionDef): Call | undefined {
+    const names = this.options.selfNames!;
+    let found: Call | undefined;
+    for (const st of fn.body) {
+      for (const e of stmtExprs(st)) {
+        walkExpr(e, (x) => {
+          if (found || x.kind !== "call") return;
+          const d = (dottedName(x.callee) ?? "").replace(/^(this|self|cls)\./, "");
+          if (names.has(d)) found = x;
+        });
+      }
+    }
+    return found;
   }
 
   private callEvent(call: Call, out: Event[]): void {
