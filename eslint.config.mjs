@@ -12,6 +12,7 @@ export default tseslint.config(
       "test/corpus/**",
       "test/holdout/**",
       "test/eval3/**",
+      "test/eval4/**",
       "examples/**",
       "test/e2e/workspace/**",
       ".tools/**",

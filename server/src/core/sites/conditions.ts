@@ -129,6 +129,29 @@ export class ConditionEvaluator {
     }
   }
 
+  /** `Math.floor(status / 100)`, `Math.trunc(status / 100)`, `status // 100`, `int(status / 100)`. */
+  statusClassOf(e: Expr, env: Env = new Map()): boolean {
+    const x = unwrap(e);
+    const isHundredth = (d: Expr): boolean => {
+      const y = unwrap(d);
+      return (
+        y.kind === "binary" &&
+        (y.op === "/" || y.op === "//") &&
+        this.isStatusExpr(y.left, env) &&
+        this.numberOf(y.right) === 100
+      );
+    };
+    if (x.kind === "binary" && x.op === "//") return isHundredth(x);
+    if (x.kind === "binary" && x.op === "|" && this.numberOf(x.right) === 0) return isHundredth(x.left);
+    if (x.kind === "call" && x.args[0]) {
+      const name = dottedName(x.callee);
+      if (name === "Math.floor" || name === "Math.trunc" || name === "int" || name === "math.floor") {
+        return isHundredth(x.args[0].value);
+      }
+    }
+    return false;
+  }
+
   /** A number literal or a named status constant. */
   numberOf(e: Expr, depth = 0): number | undefined {
     const x = unwrap(e);
@@ -242,6 +265,26 @@ export class ConditionEvaluator {
     }
     if (statusSide && n !== undefined)
       return this.compareStatus(flipped ? flipOp(op) : op, n, flipped ? l : r, s);
+    // `Math.floor(status / 100) === 5`, `status // 100 == 4`: the status class.
+    const classOnLeft = this.statusClassOf(l, env);
+    if (classOnLeft || this.statusClassOf(r, env)) {
+      const k = this.numberOf(classOnLeft ? r : l);
+      if (k === undefined) return UNKNOWN;
+      const classOp = classOnLeft ? op : flipOp(op);
+      const st = s === "network" ? undefined : Math.floor(s / 100);
+      const value =
+        st !== undefined &&
+        (classOp === "==" ? st === k : classOp === "!=" ? st !== k : holdsFor(classOp, k, st));
+      const refs: StatusRef[] = [];
+      if (value && typeof s === "number" && classOp !== "!=") {
+        const lit = classOnLeft ? r : l;
+        if (isNonRetryableClientError(s))
+          refs.push({ status: 400, via: "range", label: "Every 4xx status", start: lit.start, end: lit.end });
+        else if (s >= 500)
+          refs.push({ status: s, via: "range", label: `${s}`, start: lit.start, end: lit.end });
+      }
+      return { value, refs, decided: true };
+    }
     // error code compared with a string
     if (op === "==" || op === "!=") {
       const code = this.codeComparison(l, r) ?? this.codeComparison(r, l);
@@ -389,7 +432,15 @@ export class ConditionEvaluator {
   codeTest(code: string, literal: Expr, s: Scenario): CondResult {
     if (NETWORK_ERROR_CODES.has(code)) return { value: s === "network", refs: [], decided: true };
     const status = this.ctx.knowledge.errorCodeStatus(code);
-    if (status === undefined) return UNKNOWN;
+    if (status === undefined) {
+      // `err.type === "StripeConnectionError"`: an SDK's error type given as a string.
+      const known = /^[A-Z][A-Za-z]+(Error|Exception)$/.test(code)
+        ? classMatch(code, this.ctx.knowledge, { python: this.ctx.python, importedFromSdk: true })
+        : undefined;
+      if (known) return { value: s !== 200 && known.match(s), refs: [], decided: true };
+      // Any other code compared by the code is still a check on the kind of error.
+      return { value: undefined, refs: [], decided: true };
+    }
     const value = s === status;
     const refs: StatusRef[] = value
       ? [{ status, via: "code", label: `${code} (${status})`, start: literal.start, end: literal.end }]

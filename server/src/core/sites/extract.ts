@@ -586,7 +586,8 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
     if (!ev) continue;
     let anchor: Call | undefined;
     for (const f of ERROR_STATUSES)
-      for (const o of sim.run(handler.body, f, options)) anchor ??= o.facts.recursed;
+      for (const o of sim.run(handler.body, f, options))
+        if (!o.facts.refreshed && ev.retried.has(f)) anchor ??= o.facts.recursed;
     if (!anchor) continue;
     const counters = new Set<string>();
     return makeRetrySite(
@@ -610,7 +611,8 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
 
 function firstRecursedCall(fn: FunctionDef, sim: Simulator, options: SimulationOptions): Call | undefined {
   for (const f of ERROR_STATUSES) {
-    for (const o of sim.run(fn.body, f, options)) if (o.facts.recursed) return o.facts.recursed;
+    for (const o of sim.run(fn.body, f, options))
+      if (o.facts.recursed && !o.facts.refreshed) return o.facts.recursed;
   }
   return undefined;
 }
@@ -647,13 +649,20 @@ function analyzeInterceptors(ctx: FileContext, sim: Simulator): RetrySite[] {
     if (!ev) continue;
     let anchor: Call | undefined;
     for (const f of FAILURES) {
-      for (const o of sim.run(handler.body, f, options)) anchor ??= o.facts.recursed;
+      for (const o of sim.run(handler.body, f, options))
+        if (!o.facts.refreshed && ev.retried.has(f)) anchor ??= o.facts.recursed;
     }
-    let bounded = false;
-    walkStmts(handler.body, (s) => {
-      if (s.kind === "if" && mentionsLimit(s.test, { counters: new Set(), growing: new Set() }, ctx))
-        bounded = true;
-    });
+    // Bounded when every path that re-sends a failure passed an attempt-count or deadline check.
+    const limitOptions: SimulationOptions = {
+      ...options,
+      limitTest: (t) => mentionsLimit(t, { counters: new Set(), growing: new Set() }, ctx),
+    };
+    let bounded = true;
+    for (const f of ev.retried) {
+      for (const o of sim.run(handler.body, f, limitOptions)) {
+        if (o.facts.recursed && !o.facts.refreshed && !o.facts.limited) bounded = false;
+      }
+    }
     const target = anchor ?? call;
     out.push(
       makeRetrySite(

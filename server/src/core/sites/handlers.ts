@@ -131,6 +131,8 @@ function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: C
       }
       if (subject.kind === "bool") named.push(...namedIn(t, ctx, cond));
     }
+    // `case status if status >= 500:`
+    if (c.guard) named.push(...namedIn(c.guard, ctx, cond));
   }
   if (named.length === 0) return;
   out.push(makeHandler(st.keyword, named, st));
@@ -172,6 +174,13 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
       }
       if ((x.op === "in" || x.op === "not in") && cond.isStatusExpr(x.left)) {
         out.push(...listNamed(x.right, cond));
+        return;
+      }
+      if (
+        ["==", "!=", "<", "<=", ">", ">="].includes(x.op) &&
+        (cond.statusClassOf(x.left) || cond.statusClassOf(x.right))
+      ) {
+        out.push(classNamedIn(x, cond));
         return;
       }
       if (["==", "!=", "<", "<=", ">", ">="].includes(x.op)) {
@@ -240,6 +249,32 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
   };
   visit(test, 0);
   return out;
+}
+
+/** `Math.floor(status / 100) === 5`: a status class, covering what a range would. */
+function classNamedIn(x: Extract<Expr, { kind: "binary" }>, cond: ConditionEvaluator): Named {
+  const onLeft = cond.statusClassOf(x.left);
+  const k = cond.numberOf(onLeft ? x.right : x.left) ?? -1;
+  const op = onLeft ? x.op : flip(x.op);
+  const holds = (v: number): boolean => {
+    const c = Math.floor(v / 100);
+    return op === "=="
+      ? c === k
+      : op === "!="
+        ? c !== k
+        : op === "<"
+          ? c < k
+          : op === "<="
+            ? c <= k
+            : op === ">"
+              ? c > k
+              : c >= k;
+  };
+  return {
+    key: `class:${op}${k}`,
+    covers: (s) => (s === 429 ? holds(429) && !holds(500) : holds(s) !== holds(404)),
+    ref: { status: k * 100, via: "range", label: `${k}xx`, start: x.start, end: x.end },
+  };
 }
 
 function flip(op: string): string {

@@ -38,6 +38,8 @@ export interface PathFacts {
   bindings?: [string, Expr][];
   /** The path went through a `catch` / `except` handler. */
   caught?: boolean;
+  /** The path passed a condition that checks an attempt count or a deadline (`limitTest`). */
+  limited?: boolean;
 }
 
 export type OutcomeKind = "normal" | "continue" | "break" | "return" | "throw" | "abort";
@@ -66,6 +68,8 @@ export interface SimulationOptions {
   env?: Env;
   /** The code runs after a request failed (an error interceptor): the path has sent one. */
   assumeRequested?: boolean;
+  /** Marks paths through conditions that check an attempt count or a deadline. */
+  limitTest?: (test: Expr) => boolean;
 }
 
 const MAX_OUTCOMES = 48;
@@ -218,14 +222,29 @@ export class Simulator {
     const c = this.cond.eval(st.test, this.scenario, this.options.env);
     const out: Outcome[] = [];
     const decided = pre.facts.decided || c.decided;
-    if (c.value !== false)
-      out.push(...this.block(st.then, [{ ...pre.facts, decided, refs: [...pre.facts.refs, ...c.refs] }]));
-    if (c.value !== true)
+    // An attempt-count or deadline check bounds the branch it lets through: the `then` branch, and
+    // the `else` branch when `then` always leaves (`if (attempt >= max) throw err`).
+    const limit = this.options.limitTest?.(st.test) === true;
+    if (c.value !== false) {
+      const limited = limit || pre.facts.limited;
+      out.push(
+        ...this.block(st.then, [{ ...pre.facts, limited, decided, refs: [...pre.facts.refs, ...c.refs] }]),
+      );
+    }
+    if (c.value !== true) {
+      const thenLeaves =
+        limit &&
+        st.then.length > 0 &&
+        this.block(st.then, [pre.facts]).every(
+          (o) => (o.kind === "throw" || o.kind === "return" || o.kind === "abort") && !o.facts.recursed,
+        );
+      const limited = (limit && thenLeaves) || pre.facts.limited;
       out.push(
         ...this.block(st.else ?? [], [
-          { ...pre.facts, decided, refs: [...pre.facts.refs, ...(c.falseRefs ?? [])] },
+          { ...pre.facts, limited, decided, refs: [...pre.facts.refs, ...(c.falseRefs ?? [])] },
         ]),
       );
+    }
     return out;
   }
 
