@@ -4,6 +4,7 @@ import { findHoverTarget } from "./hover-target-finder";
 import { lowerJavaScript } from "./ir/javascript";
 import { lowerPython } from "./ir/python";
 import type { Module } from "./ir/types";
+import { ReusePlan, type Segment } from "./ir/reuse";
 import { LineIndex } from "./parse/line-index";
 import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
 import { formatMessage, type Rule } from "./rules/define";
@@ -30,6 +31,7 @@ interface Lowered {
  */
 export class Engine {
   private readonly lowered = new WeakMap<ParsedDocument, Module>();
+  private readonly segments = new WeakMap<ParsedDocument, Segment[]>();
 
   private constructor(
     private readonly parsers: Parsers,
@@ -51,6 +53,11 @@ export class Engine {
   /** Parses a document; pass the parse of its previous version to reparse incrementally. */
   parse(doc: SourceDocument, previous?: ParsedDocument): ParsedDocument {
     return this.parsers.parse(doc.text, doc.languageId, previous);
+  }
+
+  /** The IR of a document (lowered once per parse; for tests and tools). */
+  ir(doc: ParsedDocument): Module {
+    return this.lower(doc).module;
   }
 
   /** The sites of a document (for tests and tools that explain what the analyser sees). */
@@ -106,9 +113,24 @@ export class Engine {
     const parsed = "tree" in doc ? doc : this.parse(doc);
     let module = this.lowered.get(parsed);
     if (!module) {
-      module = parsed.languageId === "python" ? lowerPython(parsed) : lowerJavaScript(parsed);
+      // After an edit, top-level statements outside it are taken over from the previous version.
+      const previous = parsed.change ? this.segments.get(parsed.change.previous) : undefined;
+      const reuse = previous && parsed.change ? new ReusePlan(previous, parsed.change) : undefined;
+      if (reuse) {
+        // The previous IR is shifted in place: that version must be lowered afresh if asked again.
+        this.lowered.delete(parsed.change!.previous);
+        this.segments.delete(parsed.change!.previous);
+      }
+      const segments: Segment[] = [];
+      module =
+        parsed.languageId === "python"
+          ? lowerPython(parsed, reuse, segments)
+          : lowerJavaScript(parsed, reuse, segments);
       this.lowered.set(parsed, module);
+      this.segments.set(parsed, segments);
     }
+    // The link to the previous version is not needed any more (and would keep it alive).
+    delete parsed.change;
     return { parsed, module };
   }
 }

@@ -35,6 +35,7 @@
  */
 
 import type { Node } from "web-tree-sitter";
+import type { ReusePlan, Segment } from "./reuse";
 import type { ParsedDocument } from "../parse/parser";
 import type { Span } from "../types";
 import type {
@@ -69,11 +70,19 @@ export const MAX_DEPTH = 500;
  * Lowers a parsed JavaScript, TypeScript, TSX or JSX document into the IR.
  * Never throws; syntax errors lower to opaque nodes.
  */
-export function lowerJavaScript(doc: ParsedDocument): Module {
+export function lowerJavaScript(doc: ParsedDocument, reuse?: ReusePlan, segments?: Segment[]): Module {
   const lowering = new Lowering(doc);
   const body: Stmt[] = [];
   for (const child of doc.tree.rootNode.namedChildren) {
-    if (child) body.push(...lowering.topLevelStatement(child));
+    if (!child) continue;
+    const start = doc.startOf(child);
+    const end = doc.endOf(child);
+    const type = child.type;
+    const stmts =
+      (reuse && !child.hasError ? reuse.take(start, end, type) : undefined) ??
+      lowering.topLevelStatement(child);
+    segments?.push({ start, end, type, stmts });
+    body.push(...stmts);
   }
   return { start: 0, end: doc.text.length, body };
 }

@@ -28,6 +28,7 @@
  *   (a line being edited) is lowered at the start of that statement's body.
  */
 
+import type { ReusePlan, Segment } from "./reuse";
 import type { TreeCursor } from "web-tree-sitter";
 import type { Span } from "../types";
 import type { ParsedDocument } from "../parse/parser";
@@ -58,10 +59,18 @@ import type {
  * Lowers a parsed Python document into the IR. Never throws on syntax errors:
  * `ERROR` nodes become `Opaque` nodes holding whatever could be lowered inside.
  */
-export function lowerPython(doc: ParsedDocument): Module {
-  const root = snapshot(doc);
+export function lowerPython(doc: ParsedDocument, reuse?: ReusePlan, segments?: Segment[]): Module {
+  const root = snapshot(doc, reuse);
   const lowering = new Lowering(doc.text);
-  return { body: lowering.statements(root.kids), start: root.start, end: root.end };
+  const body: Stmt[] = [];
+  for (const kid of root.kids) {
+    if (!kid.named) continue;
+    const before = body.length;
+    if (kid.reused) body.push(...kid.reused);
+    else lowering.statement(kid, body);
+    segments?.push({ start: kid.start, end: kid.end, type: kid.type, stmts: body.slice(before) });
+  }
+  return { body, start: root.start, end: root.end };
 }
 
 // ---------------------------------------------------------------- syntax snapshot
@@ -81,6 +90,8 @@ interface Syn extends Span {
   kids: Syn[];
   /** The node lies deeper than `MAX_DEPTH`: its children were not read. */
   truncated: boolean;
+  /** A top-level statement taken over from the previous version's IR (its children were not read). */
+  reused?: Stmt[];
 }
 
 /** Anonymous tokens the lowering never looks at: skipped to keep the copy small. */
@@ -118,7 +129,7 @@ interface NodeKind {
  * Copies the tree into `Syn` objects with one cursor walk (no recursion).
  * Spans come from the document's `startOf`/`endOf`.
  */
-function snapshot(doc: ParsedDocument): Syn {
+function snapshot(doc: ParsedDocument, reuse?: ReusePlan): Syn {
   const language = doc.tree.language;
   const kinds: NodeKind[] = [];
   const kindOf = (typeId: number): NodeKind => {
@@ -146,7 +157,13 @@ function snapshot(doc: ParsedDocument): Syn {
       if (kind.keep !== "skip") {
         const syn = readNode(doc, cursor, kind);
         stack[stack.length - 1]!.kids.push(syn);
-        if (kind.keep === "named") {
+        // A top-level statement outside the edit: its IR from the previous version is taken over.
+        const reused =
+          reuse && stack.length === 1 && kind.keep === "named" && kind.type !== "ERROR"
+            ? reuse.take(syn.start, syn.end, kind.type)
+            : undefined;
+        if (reused) syn.reused = reused;
+        else if (kind.keep === "named") {
           if (stack.length >= MAX_DEPTH) syn.truncated = true;
           else descendInto = syn;
         }
@@ -280,7 +297,8 @@ class Lowering {
     return out;
   }
 
-  private statement(n: Syn, out: Stmt[]): void {
+  /** Lowers one statement node, appending to `out`. */
+  statement(n: Syn, out: Stmt[]): void {
     if (n.truncated) {
       out.push({ kind: "expr", expr: this.emptyOpaque(n), ...spanOf(n) });
       return;

@@ -39,6 +39,8 @@ export interface ParsedDocument {
   tree: Tree;
   comments: Comment[];
   syntaxProblems: SyntaxProblem[];
+  /** Set when this parse was made from a previous version's: that version and the edit between them. */
+  change?: { previous: ParsedDocument; start: number; oldEnd: number; newEnd: number };
   /** UTF-16 offset of a tree-sitter node's start / end. */
   startOf(node: Node): number;
   endOf(node: Node): number;
@@ -74,14 +76,19 @@ export class Parsers {
   parse(text: string, languageId: LanguageId, previous?: ParsedDocument): ParsedDocument {
     const parser = this.parsers[grammarFor(languageId)];
     let old: Tree | undefined;
+    let change: ParsedDocument["change"];
     if (previous && previous.languageId === languageId) {
+      const edit = editBetween(previous.text, text);
       old = previous.tree.copy();
-      old.edit(editBetween(previous.text, text));
+      old.edit(edit);
+      change = { previous, start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex };
     }
     const tree = parser.parse(text, old ?? null);
     old?.delete();
     if (!tree) throw new Error(`the ${languageId} parser returned no tree`);
-    return makeParsedDocument(text, languageId, tree);
+    const doc = makeParsedDocument(text, languageId, tree);
+    if (change) doc.change = change;
+    return doc;
   }
 }
 
