@@ -10,6 +10,7 @@ import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser"
 import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
 import { extractSites } from "./sites/extract";
+import { describePolicy } from "./sites/policy";
 import type { ErrorKnowledge } from "./sites/knowledge";
 import type { Sites } from "./sites/types";
 import { applySuppressions, parseDirectives } from "./suppress";
@@ -106,7 +107,24 @@ export class Engine {
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
   hoverTargetAt(doc: ParsedDocument, offset: number): HoverTarget | undefined {
     const { module } = this.lower(doc);
-    return findHoverTarget(module, doc.languageId === "python", offset, this.knowledge);
+    const found = findHoverTarget(module, doc.languageId === "python", offset, this.knowledge);
+    if (found) return found;
+    // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
+    const site = this.sites(doc).retries.find(
+      (r) =>
+        r.mechanism !== "loop" &&
+        r.mechanism !== "recursion" &&
+        r.anchor.start <= offset &&
+        offset <= r.anchor.end,
+    );
+    return site
+      ? {
+          kind: "retry-policy",
+          markdown: describePolicy(site),
+          start: site.anchor.start,
+          end: site.anchor.end,
+        }
+      : undefined;
   }
 
   private lower(doc: SourceDocument | ParsedDocument): Lowered {

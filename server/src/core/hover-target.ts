@@ -12,4 +12,6 @@ export type HoverTarget =
   /** An SDK exception class: `RateLimitError`. */
   | (Span & { kind: "exception"; name: string })
   /** A rate-limit or idempotency header name: `'Retry-After'`. */
-  | (Span & { kind: "header"; name: string });
+  | (Span & { kind: "header"; name: string })
+  /** A retry mechanism's configuration (decorator, options, `Retry(...)`): its effective policy, as Markdown. */
+  | (Span & { kind: "retry-policy"; markdown: string });

@@ -34,6 +34,8 @@ export function renderHover(
   target: HoverTarget,
   options: RenderOptions = {},
 ): string | undefined {
+  // Built by the analysis from the code's own configuration, not from catalog data.
+  if (target.kind === "retry-policy") return target.markdown;
   const blocks = targetBlocks(catalog, target, options);
   return blocks && toMarkdown(blocks);
 }
@@ -140,6 +142,8 @@ function targetBlocks(catalog: Catalog, target: HoverTarget, options: RenderOpti
       const view = catalog.header(target.name);
       return view && headerBlocks(view, options);
     }
+    default:
+      return undefined;
   }
 }
 
