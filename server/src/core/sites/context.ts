@@ -125,6 +125,9 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
       for (const n of s.names) imports.set(n.local, { module: s.module, imported: n.imported });
     } else if (s.kind === "var" && s.op === "=") {
       bind(s.target, s.value);
+      // `const axiosRetry = require("axios-retry").default` / `require("got").default`.
+      const required = s.value && s.target.kind === "name" ? requiredExport(s.value) : undefined;
+      if (required && s.target.kind === "name") imports.set(s.target.name, required);
     } else if (s.kind === "block") {
       for (const w of s.with ?? []) if (w.target) bind(w.target, w.value);
     }
@@ -160,6 +163,20 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
     }
   }
   return ctx;
+}
+
+/** `require("m")` -> namespace of m; `require("m").x` -> export x of m (`default` for `.default`). */
+function requiredExport(value: Expr): ImportInfo | undefined {
+  let x = value;
+  while (x.kind === "await") x = x.expr;
+  let imported = "*";
+  if (x.kind === "member") {
+    imported = x.property;
+    x = x.object;
+  }
+  if (x.kind !== "call" || x.callee.kind !== "name" || x.callee.name !== "require") return undefined;
+  const arg = x.args[0]?.value;
+  return arg?.kind === "string" && !arg.parts ? { module: arg.value, imported } : undefined;
 }
 
 function innermostFunction(fns: FunctionDef[], at: { start: number; end: number }): FunctionDef | undefined {

@@ -687,18 +687,35 @@ function analyzeInterceptors(ctx: FileContext, sim: Simulator): RetrySite[] {
 /** A recursive retry is bounded when it passes a changed counter (`attempt + 1`, `retries - 1`). */
 function recursionBounded(fn: FunctionDef, call: Call, counters: Set<string>): boolean {
   const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => !!n));
-  let bounded = false;
   for (const a of call.args) {
     walkExpr(a.value, (x) => {
       if (x.kind === "binary" && (x.op === "+" || x.op === "-")) {
         walkExpr(x, (y) => {
-          if (y.kind === "name" && params.has(y.name)) {
-            bounded = true;
-            counters.add(y.name);
-          }
+          if (y.kind === "name" && params.has(y.name)) counters.add(y.name);
         });
       }
     });
   }
-  return bounded;
+  if (counters.size === 0) return false;
+  // The changing counter must also be checked somewhere (`if (attempt >= 3) throw`), not only sized into a delay.
+  let checked = false;
+  const visitTest = (t: Expr): void => {
+    walkExpr(t, (y) => {
+      if (y.kind === "name" && counters.has(y.name)) checked = true;
+    });
+  };
+  walkStmts(
+    fn.body,
+    (s) => {
+      if (s.kind === "if" || (s.kind === "loop" && s.test)) visitTest(s.kind === "if" ? s.test : s.test!);
+      for (const e of stmtExprs(s)) {
+        walkExpr(e, (x) => {
+          if (x.kind === "conditional") visitTest(x.test);
+          if (x.kind === "logical") visitTest(x.left);
+        });
+      }
+    },
+    true,
+  );
+  return checked;
 }

@@ -56,7 +56,9 @@ type Event =
   | { kind: "wait"; wait: WaitEvent }
   | { kind: "refresh" }
   | { kind: "recurse"; call: Call }
-  | { kind: "abort" };
+  | { kind: "abort" }
+  /** A same-file function that may throw depending on what it is given (`parseResponse(res)`). */
+  | { kind: "inline"; fn: FunctionDef };
 
 export interface SimulationOptions {
   /** Names a call must have to be a recursive retry (`api_request`, `this.fetchUser`). */
@@ -84,6 +86,7 @@ export class Simulator {
     { requests: boolean; throws: boolean; wait?: boolean }
   >();
   private options: SimulationOptions = {};
+  private inlineDepth = 0;
   private scenario: Scenario = 200;
 
   constructor(readonly ctx: FileContext) {
@@ -392,6 +395,18 @@ export class Simulator {
           break;
         case "abort":
           return { kind: "abort", facts: f };
+        case "inline": {
+          if (!f.responded || this.inlineDepth > 0) break;
+          // Run it under this scenario: a failure throws when some path of it throws; a success only
+          // when every path does. Its own checks decide nothing about retrying.
+          this.inlineDepth++;
+          const outs = this.block(ev.fn.body, [f]);
+          this.inlineDepth--;
+          const throwing = outs.filter((o) => o.kind === "throw" || o.kind === "abort");
+          const throws = s === 200 ? outs.length > 0 && throwing.length === outs.length : throwing.length > 0;
+          if (throws) return { kind: throwing[0]!.kind === "abort" ? "abort" : "throw", facts: f };
+          break;
+        }
       }
     }
     return { kind: "normal", facts: f };
@@ -490,6 +505,7 @@ export class Simulator {
       const info = this.helperSummary(helper, 0);
       if (info.requests) out.push({ kind: "helper", fn: helper, throws: info.throws });
       else if (info.wait) out.push({ kind: "wait", wait: { expr: call, helper, helperArgs: call } });
+      else if (info.throws && call.args.length > 0) out.push({ kind: "inline", fn: helper });
     }
   }
 
