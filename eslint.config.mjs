@@ -13,6 +13,7 @@ export default tseslint.config(
       "test/holdout/**",
       "test/eval3/**",
       "test/eval4/**",
+      "test/eval5/**",
       "examples/**",
       "test/e2e/workspace/**",
       ".tools/**",
