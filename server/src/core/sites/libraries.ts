@@ -15,7 +15,7 @@ import { FAILURES, NON_RETRYABLE_PROBES } from "./knowledge";
 import { detectRequest, type RequestInfo } from "./requests";
 import type { Outcome, Simulator } from "./simulate";
 import type { Failure, RetrySite, StatusRef, WaitSite } from "./types";
-import { exprFeatures } from "./waits";
+import { exprFeatures, mergeFeatures, noFeatures } from "./waits";
 
 const NO_SCOPE = { counters: new Set<string>(), growing: new Set<string>() };
 
@@ -356,18 +356,9 @@ function isSameFileFunction(e: Expr, ctx: FileContext): boolean {
 
 /** What a wait function of this file computes: everything it returns or assigns. */
 function bodyFeatures(fn: FunctionDef, ctx: FileContext): ReturnType<typeof exprFeatures> {
-  let f = { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+  let f = noFeatures();
   walkStmts(fn.body, (s) => {
-    for (const e of stmtExprs(s)) {
-      const x = exprFeatures(e, ctx, NO_SCOPE, 1);
-      f = {
-        grows: f.grows || x.grows,
-        exponential: f.exponential || x.exponential,
-        jitter: f.jitter || x.jitter,
-        readsRetryAfter: f.readsRetryAfter || x.readsRetryAfter,
-        opaque: f.opaque || x.opaque,
-      };
-    }
+    for (const e of stmtExprs(s)) f = mergeFeatures(f, exprFeatures(e, ctx, NO_SCOPE, 1));
   });
   return f;
 }
@@ -663,29 +654,11 @@ function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
       const fn = functionOf(delay, ctx);
       if (fn) {
         const counter = fn.params[0]?.name;
-        let features = {
-          grows: false,
-          exponential: false,
-          jitter: false,
-          readsRetryAfter: false,
-          opaque: false,
-        };
+        let features = noFeatures();
+        const scope = { counters: new Set(counter ? [counter] : []), growing: new Set<string>() };
         walkStmts(fn.body, (s) => {
-          if (s.kind === "return" && s.value) {
-            const f = exprFeatures(
-              s.value,
-              ctx,
-              { counters: new Set(counter ? [counter] : []), growing: new Set() },
-              0,
-            );
-            features = {
-              grows: features.grows || f.grows,
-              exponential: features.exponential || f.exponential,
-              jitter: features.jitter || f.jitter,
-              readsRetryAfter: features.readsRetryAfter || f.readsRetryAfter,
-              opaque: features.opaque || f.opaque,
-            };
-          }
+          if (s.kind === "return" && s.value)
+            features = mergeFeatures(features, exprFeatures(s.value, ctx, scope, 0));
         });
         site.waits = [
           {

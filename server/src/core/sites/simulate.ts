@@ -7,7 +7,7 @@
  */
 
 import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
-import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
 import type { FileContext } from "./context";
 import { isCredentialRefresh, sleepCall } from "./knowledge";
@@ -442,7 +442,7 @@ export class Simulator {
         this.callEvent(e, out);
         return;
       default:
-        for (const c of childrenOf(e)) this.collect(c, out, depth + 1);
+        for (const c of childExprs(e)) this.collect(c, out, depth + 1);
     }
   }
 
@@ -599,36 +599,6 @@ const EMPTY_FN: FunctionDef = {
   decorators: [],
   head: { start: 0, end: 0 },
 };
-
-function childrenOf(e: Expr): Expr[] {
-  switch (e.kind) {
-    case "member":
-      return [e.object];
-    case "index":
-      return [e.object, e.index];
-    case "object":
-      return e.properties.map((p) => p.value);
-    case "array":
-      return e.elements;
-    case "binary":
-    case "logical":
-      return [e.left, e.right];
-    case "unary":
-      return [e.operand];
-    case "await":
-      return [e.expr];
-    case "conditional":
-      return [e.test, e.then, e.else];
-    case "assign":
-      return [e.value];
-    case "opaque":
-      return e.children;
-    case "string":
-      return e.parts ?? [];
-    default:
-      return [];
-  }
-}
 
 /** `throw new AbortError(...)` / `throw new pRetry.AbortError(...)`: p-retry's "do not retry". */
 function isAbortError(value: Expr | undefined): boolean {

@@ -66,11 +66,17 @@ export function classifyWait(wait: WaitEvent, ctx: FileContext, scope: GrowthSco
   };
 }
 
+/** Nothing seen yet. */
+export function noFeatures(): WaitFeatures {
+  return { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: false };
+}
+
 function opaqueFeatures(): WaitFeatures {
   return { grows: false, exponential: false, jitter: false, readsRetryAfter: false, opaque: true };
 }
 
-function merge(a: WaitFeatures, b: WaitFeatures): WaitFeatures {
+/** Everything either side shows. */
+export function mergeFeatures(a: WaitFeatures, b: WaitFeatures): WaitFeatures {
   return {
     grows: a.grows || b.grows,
     exponential: a.exponential || b.exponential,
@@ -82,13 +88,7 @@ function merge(a: WaitFeatures, b: WaitFeatures): WaitFeatures {
 
 /** Features of a delay expression, following local variables it reads. */
 export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, depth: number): WaitFeatures {
-  let f: WaitFeatures = {
-    grows: false,
-    exponential: false,
-    jitter: false,
-    readsRetryAfter: false,
-    opaque: false,
-  };
+  let f: WaitFeatures = noFeatures();
   if (depth > 6) return opaqueFeatures();
   walkExpr(delay, (e) => {
     switch (e.kind) {
@@ -113,7 +113,7 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
         }
         // A variable assigned in several places (a Retry-After branch and a backoff branch): all of them.
         for (const value of (ctx.assignments.get(e.name) ?? []).slice(0, 8)) {
-          if (value !== e) f = merge(f, exprFeatures(value, ctx, scope, depth + 1));
+          if (value !== e) f = mergeFeatures(f, exprFeatures(value, ctx, scope, depth + 1));
         }
         return;
       }
@@ -157,7 +157,7 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
         }
         const fns = ctx.functions.get(name);
         if (fns && fns.length === 1) {
-          f = merge(
+          f = mergeFeatures(
             f,
             functionFeatures(
               fns[0]!,
@@ -210,21 +210,15 @@ function functionFeatures(
     if (mentionsCounter) counters.add(p.name);
   });
   const inner: GrowthScope = { counters, growing: scope.growing };
-  let f: WaitFeatures = {
-    grows: false,
-    exponential: false,
-    jitter: false,
-    readsRetryAfter: false,
-    opaque: false,
-  };
+  let f: WaitFeatures = noFeatures();
   let sawReturn = false;
   walkStmts(fn.body, (s: Stmt) => {
     if (s.kind === "return" && s.value) {
       sawReturn = true;
-      f = merge(f, exprFeatures(s.value, ctx, inner, depth));
+      f = mergeFeatures(f, exprFeatures(s.value, ctx, inner, depth));
     } else if (s.kind === "var" && s.value) {
       const v = exprFeatures(s.value, ctx, inner, depth);
-      f = merge(f, { ...v, opaque: false });
+      f = mergeFeatures(f, { ...v, opaque: false });
     }
   });
   if (!sawReturn) f.opaque = true;
@@ -245,13 +239,7 @@ function helperFeatures(wait: WaitEvent, ctx: FileContext, scope: GrowthScope): 
       if (x.kind === "name" && RETRY_AFTER_NAME.test(x.name)) counters.add(p.name!);
     });
   });
-  let f: WaitFeatures = {
-    grows: false,
-    exponential: false,
-    jitter: false,
-    readsRetryAfter: false,
-    opaque: false,
-  };
+  let f: WaitFeatures = noFeatures();
   let sawDelay = false;
   walkStmts(fn.body, (s) => {
     for (const e of stmtExprs(s)) {
@@ -262,7 +250,7 @@ function helperFeatures(wait: WaitEvent, ctx: FileContext, scope: GrowthScope): 
             const arg = calleeName(x.callee) === "setTimeout" ? x.args[1]?.value : x.args[0]?.value;
             if (arg) {
               sawDelay = true;
-              f = merge(f, exprFeatures(arg, ctx, { counters, growing: scope.growing }, 1));
+              f = mergeFeatures(f, exprFeatures(arg, ctx, { counters, growing: scope.growing }, 1));
             }
           }
         },
