@@ -225,7 +225,10 @@ export class ConditionEvaluator {
   private binary(op: string, l: Expr, r: Expr, s: Scenario, env: Env): CondResult {
     if (op === "instanceof") return this.classTest([r], s);
     if (op === "in" || op === "not in") {
-      if (this.isStatusExpr(l, env)) {
+      if (
+        this.isStatusExpr(l, env) ||
+        (this.isNumericCode(l) && this.listOf(r)?.items.some((i) => i.value >= 100 && i.value <= 599))
+      ) {
         const res = this.membership(r, s);
         return op === "in" ? res : negate(res);
       }
@@ -258,8 +261,9 @@ export class ConditionEvaluator {
     let statusSide: Expr | undefined;
     let n: number | undefined;
     let flipped = false;
-    if (this.isStatusExpr(l, env) && (n = this.numberOf(r)) !== undefined) statusSide = l;
-    else if (this.isStatusExpr(r, env) && (n = this.numberOf(l)) !== undefined) {
+    if ((this.isStatusExpr(l, env) || this.isNumericCode(l)) && (n = this.numberOf(r)) !== undefined)
+      statusSide = l;
+    else if ((this.isStatusExpr(r, env) || this.isNumericCode(r)) && (n = this.numberOf(l)) !== undefined) {
       statusSide = r;
       flipped = true;
     }
@@ -348,6 +352,41 @@ export class ConditionEvaluator {
       }
     }
     return { value, refs, decided: true };
+  }
+
+  /** `e.code` compared with a number: urllib's `HTTPError.code` and others hold the status there. */
+  private isNumericCode(e: Expr): boolean {
+    const x = unwrap(e);
+    return x.kind === "member" && x.property === "code";
+  }
+
+  /** Reads an error code: `err.code`, `error.error_code`, or a local bound to one. */
+  isCodeExpr(e: Expr, env: Env = new Map(), depth = 0): boolean {
+    const x = unwrap(e);
+    if (x.kind === "member") return CODE_PROPERTIES.has(x.property);
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const bound = env.get(x.name) ?? this.ctx.values.get(x.name);
+      if (bound && bound !== x) return this.isCodeExpr(bound, env, depth + 1);
+      return /^(code|error_?code|err_?code|errorCode)$/i.test(x.name);
+    }
+    return false;
+  }
+
+  /** `TRANSIENT_CODES.has(err.code)`: network codes mean network failures; other codes are still a check. */
+  codeMembership(list: Expr, s: Scenario, depth = 0): CondResult {
+    let x = unwrap(list);
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const v = this.ctx.values.get(x.name);
+      if (v && v !== x) return this.codeMembership(v, s, depth + 1);
+    }
+    if (x.kind === "call" && x.args[0] && /^(Set|set|frozenset|tuple|list)$/.test(calleeName(x.callee) ?? ""))
+      x = unwrap(x.args[0].value);
+    if (x.kind !== "array") return { value: undefined, refs: [], decided: true };
+    const codes = x.elements.map((el) => (el.kind === "string" && !el.parts ? el.value : undefined));
+    if (codes.length > 0 && codes.every((c) => c !== undefined && NETWORK_ERROR_CODES.has(c))) {
+      return { value: s === "network", refs: [], decided: true };
+    }
+    return { value: undefined, refs: [], decided: true };
   }
 
   /** `status in (429, 503)` / `[429, 503].includes(status)` / `RETRYABLE.has(status)`. */
@@ -494,6 +533,14 @@ export class ConditionEvaluator {
       this.isStatusExpr(positional[0].value, env)
     ) {
       return this.membership(x.callee.object, s);
+    }
+    if (
+      (name === "has" || name === "includes") &&
+      x.callee.kind === "member" &&
+      positional[0] &&
+      this.isCodeExpr(positional[0].value, env)
+    ) {
+      return this.codeMembership(x.callee.object, s);
     }
     if (name === "bool" && positional[0]) return this.eval(positional[0].value, s, env, depth + 1);
     // axios-retry's own predicates: network errors and 5xx (on idempotent requests).

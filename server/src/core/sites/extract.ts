@@ -34,6 +34,8 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
     if (name) called.add(name);
   }
   for (const fn of ctx.allFunctions) {
+    const celery = analyzeCeleryTask(fn, ctx, sim);
+    if (celery) retries.push(celery);
     if (!fn.name || !called.has(fn.name)) continue;
     const site = analyzeRecursion(fn, ctx, sim);
     if (site) retries.push(site);
@@ -137,7 +139,8 @@ export function evaluateRetry(
         if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class"))
           refs.set(`${r.start}:${r.status}`, r);
       for (const w of p.facts.waits) waits.set(w.expr.start, w);
-      if (f === 429 || f === 503) for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
+      if ((f === 429 || f === 503) && !p.facts.retryAfterChecked)
+        for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
     }
     if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
     // Retried with no status, class or code check on the way: a blind retry of this failure.
@@ -566,10 +569,18 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
   if (ctx.python || !fn.name || !sim.containsRequest(fn.body)) return undefined;
   const selfNames = new Set([fn.name]);
   const handlers: FunctionDef[] = [];
+  // HTTP errors reach the rejection handler when the client throws on them or a `.then` step throws.
+  let httpErrorsReach = sim.requestsIn(fn.body).some((r) => r.client.throws);
   walkStmts(fn.body, (s) => {
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {
         if (x.kind !== "call" || x.callee.kind !== "member") return;
+        const step = x.args[0] ? unwrap(x.args[0].value) : undefined;
+        if (x.callee.property === "then" && step?.kind === "function") {
+          walkStmts(step.fn.body, (st) => {
+            if (st.kind === "throw") httpErrorsReach = true;
+          });
+        }
         const arg =
           x.callee.property === "catch" ? x.args[0] : x.callee.property === "then" ? x.args[1] : undefined;
         const handler = arg ? unwrap(arg.value) : undefined;
@@ -579,8 +590,9 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
   });
   for (const handler of handlers) {
     const options: SimulationOptions = { selfNames, assumeRequested: true };
+    // The handler runs only on a failure, and on an HTTP error only when one reaches it.
     const ev = evaluateRetry(
-      (s) => sim.run(handler.body, s, options),
+      (s) => (s === 200 || (s !== "network" && !httpErrorsReach) ? [] : sim.run(handler.body, s, options)),
       (o) => o.facts.recursed !== undefined,
     );
     if (!ev) continue;
@@ -607,6 +619,59 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
     );
   }
   return undefined;
+}
+
+/**
+ * A bound Celery task (`@shared_task(bind=True)`, `@app.task(bind=True)`) that calls
+ * `self.retry(...)` runs again: a retry, capped by `max_retries` (3 unless set to None).
+ */
+function analyzeCeleryTask(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+  if (!ctx.python) return undefined;
+  const decorator = fn.decorators.find((d) => {
+    if (d.kind !== "call") return false;
+    const name = dottedName(d.callee) ?? "";
+    return (
+      /(^|\.)(shared_)?task$/.test(name) &&
+      d.args.some(
+        (a) =>
+          a.name === "bind" &&
+          unwrap(a.value).kind === "bool" &&
+          (unwrap(a.value) as { value: boolean }).value,
+      )
+    );
+  });
+  const self = fn.params[0]?.name;
+  if (!decorator || decorator.kind !== "call" || !self) return undefined;
+  const options: SimulationOptions = { selfNames: new Set([`${self}.retry`]) };
+  if (!sim.containsRequest(fn.body, options)) return undefined;
+  const ev = evaluateRetry(
+    (s) => sim.run(fn.body, s, options),
+    (o) => o.facts.recursed !== undefined,
+  );
+  if (!ev) return undefined;
+  let anchor: Call | undefined;
+  for (const f of ERROR_STATUSES) {
+    for (const o of sim.run(fn.body, f, options))
+      if (o.facts.recursed && !o.facts.refreshed) anchor ??= o.facts.recursed;
+  }
+  if (!anchor) return undefined;
+  const maxRetries = decorator.args.find((a) => a.name === "max_retries")?.value;
+  return makeRetrySite(
+    {
+      mechanism: "recursion",
+      library: "celery",
+      anchor: { start: anchor.start, end: anchor.end },
+      label: "This Celery retry",
+      bounded: !(maxRetries && unwrap(maxRetries).kind === "null"),
+      start: fn.start,
+      end: fn.end,
+      calls: new Set(fn.name ? [fn.name] : []),
+    },
+    ev,
+    ctx,
+    { counters: new Set(), growing: new Set() },
+    sim.requestsIn(fn.body),
+  );
 }
 
 function firstRecursedCall(fn: FunctionDef, sim: Simulator, options: SimulationOptions): Call | undefined {
@@ -643,7 +708,7 @@ function analyzeInterceptors(ctx: FileContext, sim: Simulator): RetrySite[] {
       assumeRequested: true,
     };
     const ev = evaluateRetry(
-      (s) => sim.run(handler.body, s, options),
+      (s) => (s === 200 ? [] : sim.run(handler.body, s, options)),
       (o) => o.facts.recursed !== undefined,
     );
     if (!ev) continue;

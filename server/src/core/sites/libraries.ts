@@ -152,12 +152,22 @@ function attemptEvaluation(
   sim: Simulator,
   filter: (s: Scenario, o: Outcome) => CondResult | undefined,
   abortCalls?: ReadonlySet<string>,
+  onResult?: (s: Scenario) => CondResult | undefined,
 ): ReturnType<typeof evaluateRetry> {
   const options = abortCalls ? { abortCalls } : {};
   if (!sim.containsRequest(body.body, options)) return undefined;
   return evaluateRetry(
     (s) =>
       sim.run(body.body, s, options).map((o) => {
+        if (o.kind === "return" || o.kind === "normal") {
+          // tenacity `retry_if_result(...)`: a returned response can be retried too.
+          const r = onResult?.(s);
+          if (!r || r.value === false) return o;
+          return {
+            kind: "continue" as const,
+            facts: { ...o.facts, refs: [...o.facts.refs, ...r.refs], decided: true },
+          };
+        }
         if (o.kind !== "throw") return o;
         const f = filter(s, o);
         if (!f) return { ...o, kind: "continue" as const };
@@ -240,8 +250,13 @@ function tenacitySite(
 ): RetrySite | undefined {
   const d = anchor;
   const retryCond = call ? kwarg(call, "retry") : undefined;
-  const ev = attemptEvaluation(fn, sim, (s) =>
-    retryCond ? tenacityCondition(retryCond, s, ctx, sim) : undefined,
+  const resultPredicate = retryCond ? resultPredicateOf(retryCond, ctx) : undefined;
+  const ev = attemptEvaluation(
+    fn,
+    sim,
+    (s) => (retryCond ? tenacityCondition(retryCond, s, ctx, sim) : undefined),
+    undefined,
+    resultPredicate ? (s) => sim.cond.evalFunction(resultPredicate, s) : undefined,
   );
   if (!ev) return undefined;
   const stop = call ? kwarg(call, "stop") : undefined;
@@ -267,6 +282,16 @@ function tenacitySite(
   site.blind = ev.blind && retryCond === undefined;
   applyLibraryWait(site, waitSite, wait === undefined || isNamed(wait, "wait_none"));
   return site;
+}
+
+/** The predicate of `retry_if_result(pred)` (alone or inside `|`), when it is a lambda or a function of the file. */
+function resultPredicateOf(e: Expr, ctx: FileContext): FunctionDef | undefined {
+  const x = unwrap(e);
+  if (x.kind === "binary" && x.op === "|")
+    return resultPredicateOf(x.left, ctx) ?? resultPredicateOf(x.right, ctx);
+  if (x.kind === "call" && calleeName(x.callee) === "retry_if_result")
+    return functionOf(x.args[0]?.value, ctx);
+  return undefined;
 }
 
 function isNamed(e: Expr, name: string): boolean {

@@ -43,7 +43,7 @@ const SDK_CREATE_METHODS = new Set([
   "transfer",
 ]);
 const SDK_UPDATE_METHODS = new Set(["update", "modify", "patch"]);
-const SDK_ROOTS = /^(client|sdk|caseforge|stripe|openai|anthropic|cf|api)$/i;
+const SDK_ROOTS = /^(client|sdk|caseforge|stripe|openai|anthropic|cf|api|octokit|github|gh)$/i;
 
 /** A request site, or undefined when the call is not one we recognise. */
 export function detectRequest(call: Call, ctx: FileContext): RequestInfo | undefined {
@@ -254,6 +254,11 @@ function sdkCall(
   else if (SDK_UPDATE_METHODS.has(method)) httpMethod = "PATCH";
   else if (["get", "list", "retrieve", "fetch", "search", "find"].includes(method)) httpMethod = "GET";
   else if (method === "delete" || method === "del" || method === "cancel") httpMethod = "DELETE";
+  // Octokit-style names: `createComment`, `updateIssue`, `getContent`, `removeLabel`.
+  else if (/^(create|add|post|send|submit)[A-Z]/.test(method)) httpMethod = modelCall ? undefined : "POST";
+  else if (/^(update|edit|set|patch)[A-Z]/.test(method)) httpMethod = "PATCH";
+  else if (/^(get|list|search|check|fetch|retrieve)[A-Z]/.test(method)) httpMethod = "GET";
+  else if (/^(delete|remove)[A-Z]/.test(method)) httpMethod = "DELETE";
   else return undefined;
   const key = call.args.some(
     (a) =>

@@ -40,6 +40,8 @@ export interface PathFacts {
   caught?: boolean;
   /** The path passed a condition that checks an attempt count or a deadline (`limitTest`). */
   limited?: boolean;
+  /** The path passed a condition on Retry-After (`if retry_after: ... else: backoff`). */
+  retryAfterChecked?: boolean;
 }
 
 export type OutcomeKind = "normal" | "continue" | "break" | "return" | "throw" | "abort";
@@ -228,6 +230,8 @@ export class Simulator {
     // An attempt-count or deadline check bounds the branch it lets through: the `then` branch, and
     // the `else` branch when `then` always leaves (`if (attempt >= max) throw err`).
     const limit = this.options.limitTest?.(st.test) === true;
+    if (!pre.facts.retryAfterChecked && mentionsRetryAfter(st.test))
+      pre.facts = { ...pre.facts, retryAfterChecked: true };
     if (c.value !== false) {
       const limited = limit || pre.facts.limited;
       out.push(
@@ -470,6 +474,9 @@ export class Simulator {
       opts.selfNames &&
       (opts.selfNames.has(dotted) || opts.selfNames.has(dotted.replace(/^(this|self|cls)\./, "")))
     ) {
+      // Celery's `self.retry(countdown=...)` waits before the task runs again.
+      const countdown = call.args.find((a) => a.name === "countdown")?.value;
+      if (countdown) out.push({ kind: "wait", wait: { expr: call, delay: countdown, unit: "s" } });
       out.push({ kind: "recurse", call });
       return;
     }
@@ -538,8 +545,11 @@ export class Simulator {
     if (local) {
       const info = this.helperSummary(local, 0);
       if (!info.wait) return undefined;
-      // A local `sleep(ms)` helper: the delay is its argument.
-      return { expr: call, delay: call.args[index]?.value };
+      // A thin `sleep(ms)` wrapper: the delay is its argument. A helper that computes its own
+      // delay (`_wait(resp, attempt)`) is judged by what it computes.
+      return thinWrapper(local)
+        ? { expr: call, delay: call.args[index]?.value }
+        : { expr: call, helper: local, helperArgs: call };
     }
     const pythonSleep = this.ctx.python && /^(time|asyncio)\.sleep$|^sleep$/.test(dotted);
     return { expr: call, delay: call.args[index]?.value, unit: pythonSleep ? "s" : undefined };
@@ -590,6 +600,32 @@ export class Simulator {
   }
 }
 
+/** A function whose only wait is on one of its own parameters: `const sleep = (ms) => new Promise(r => setTimeout(r, ms))`. */
+function thinWrapper(fn: FunctionDef): boolean {
+  const params = new Set(fn.params.map((p) => p.name));
+  let thin = false;
+  walkStmts(fn.body, (st) => {
+    for (const e of stmtExprs(st)) {
+      walkExpr(
+        e,
+        (x) => {
+          if (x.kind !== "call") return;
+          const name = calleeName(x.callee) ?? "";
+          const arg =
+            name === "setTimeout"
+              ? x.args[1]?.value
+              : /sleep|wait|delay/i.test(name)
+                ? x.args[0]?.value
+                : undefined;
+          if (arg && arg.kind === "name" && params.has(arg.name)) thin = true;
+        },
+        true,
+      );
+    }
+  });
+  return thin || fn.body.length === 0;
+}
+
 const EMPTY_FN: FunctionDef = {
   start: 0,
   end: 0,
@@ -599,6 +635,23 @@ const EMPTY_FN: FunctionDef = {
   decorators: [],
   head: { start: 0, end: 0 },
 };
+
+const RETRY_AFTER = /retry[-_ ]?after|retryafter|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset/i;
+
+/** A condition that looks at Retry-After: the waits it chooses between are the server's or a fallback. */
+function mentionsRetryAfter(test: Expr): boolean {
+  let found = false;
+  walkExpr(test, (x) => {
+    if (
+      (x.kind === "name" && RETRY_AFTER.test(x.name)) ||
+      (x.kind === "member" && RETRY_AFTER.test(x.property)) ||
+      (x.kind === "string" && RETRY_AFTER.test(x.value))
+    ) {
+      found = true;
+    }
+  });
+  return found;
+}
 
 /** `throw new AbortError(...)` / `throw new pRetry.AbortError(...)`: p-retry's "do not retry". */
 function isAbortError(value: Expr | undefined): boolean {
