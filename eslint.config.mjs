@@ -14,6 +14,8 @@ export default tseslint.config(
       "test/eval3/**",
       "test/eval4/**",
       "test/eval5/**",
+      "test/eval6/**",
+      "test/eval7/**",
       "examples/**",
       "test/e2e/workspace/**",
       ".tools/**",
