@@ -44,6 +44,18 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
   retries.push(...analyzeInterceptors(ctx, sim));
 
   const handlers = findHandlers(ctx, sim.cond);
+  // Calls sorted by position, to find those inside a handler without scanning them all.
+  const calls = [...ctx.index.calls].sort((a, b) => a.start - b.start);
+  const firstCallFrom = (offset: number): number => {
+    let lo = 0;
+    let hi = calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (calls[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (const h of handlers) {
     if (!h.discriminates) continue;
     for (const r of retries) {
@@ -52,7 +64,8 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
       if ([500, 502, 503, 504].some((s) => r.retried.has(s))) h.retryCovers5xx = true;
     }
     // A client that retries on its own (got, ky, SDKs) covers what it retries.
-    for (const call of ctx.index.calls) {
+    for (let i = firstCallFrom(h.start); i < calls.length && calls[i]!.start <= h.end; i++) {
+      const call = calls[i]!;
       if (!contains(h, call)) continue;
       const own = detectRequest(call, ctx)?.client.retries;
       if (!own) continue;
@@ -61,10 +74,9 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
       if (own.has(500)) h.retryCovers5xx = true;
     }
     // A handler in a function that a retry mechanism calls is covered by it.
-    const fn = enclosingFunction(ctx, h);
-    if (fn?.name) {
+    if (h.owner) {
       for (const r of retries) {
-        if (!r.calls?.has(fn.name)) continue;
+        if (!r.calls?.has(h.owner)) continue;
         if (r.retried.has(429)) h.retryCovers429 = true;
         if ([500, 502, 503, 504].some((s) => r.retried.has(s))) h.retryCovers5xx = true;
       }
@@ -76,17 +88,6 @@ export function extractSites(module: Module, python: boolean, knowledge: ErrorKn
 
 function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-export function enclosingFunction(
-  ctx: FileContext,
-  span: { start: number; end: number },
-): FunctionDef | undefined {
-  let best: FunctionDef | undefined;
-  for (const fn of ctx.allFunctions) {
-    if (contains(fn, span) && (!best || contains(best, fn))) best = fn;
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------- shared building

@@ -71,13 +71,19 @@ function addHandler(
   cond: ConditionEvaluator,
 ): void {
   const named: Named[] = tests.flatMap((t) => namedIn(t, ctx, cond));
-  out.push(makeHandler(head, named, whole));
+  out.push(makeHandler(head, named, whole, ctx));
 }
 
-function makeHandler(head: { start: number; end: number }, named: Named[], whole: Stmt): HandlerSite {
+function makeHandler(
+  head: { start: number; end: number },
+  named: Named[],
+  whole: Stmt,
+  ctx: FileContext,
+): HandlerSite {
   const keys = new Set(named.map((n) => n.key));
   return {
     kind: "handler",
+    owner: ctx.index.owner.get(whole)?.name,
     start: whole.start,
     end: whole.end,
     head: { start: head.start, end: head.end },
@@ -135,7 +141,7 @@ function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: C
     if (c.guard) named.push(...namedIn(c.guard, ctx, cond));
   }
   if (named.length === 0) return;
-  out.push(makeHandler(st.keyword, named, st));
+  out.push(makeHandler(st.keyword, named, st, ctx));
 }
 
 function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: ConditionEvaluator): void {
@@ -148,7 +154,7 @@ function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: Condit
     }
   }
   if (named.length === 0) return;
-  out.push(makeHandler(st.keyword, named, st));
+  out.push(makeHandler(st.keyword, named, st, ctx));
 }
 
 /** The statuses, ranges, classes and codes a condition names. */

@@ -638,8 +638,18 @@ const EMPTY_FN: FunctionDef = {
 
 const RETRY_AFTER = /retry[-_ ]?after|retryafter|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset/i;
 
+const retryAfterTests = new WeakMap<Expr, boolean>();
+
 /** A condition that looks at Retry-After: the waits it chooses between are the server's or a fallback. */
 function mentionsRetryAfter(test: Expr): boolean {
+  const cached = retryAfterTests.get(test);
+  if (cached !== undefined) return cached;
+  const found = scanRetryAfter(test);
+  retryAfterTests.set(test, found);
+  return found;
+}
+
+function scanRetryAfter(test: Expr): boolean {
   let found = false;
   walkExpr(test, (x) => {
     if (

@@ -86,6 +86,8 @@ export interface HandlerSite extends Span {
   kind: "handler";
   /** The `switch` / first `if` / `try` keyword. */
   head: Span;
+  /** The name of the function the handler is in, if any. */
+  owner?: string;
   refs: StatusRef[];
   /** Names at least two distinct error statuses / ranges / classes / codes. */
   discriminates: boolean;
