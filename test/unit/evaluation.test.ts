@@ -12,7 +12,7 @@ import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 
 const ROOT = join(__dirname, "..");
-const SETS = ["corpus", "holdout", "eval3", "eval4", "eval5", "eval6", "eval7"];
+const SETS = ["corpus", "holdout", "eval3", "eval4", "eval5", "eval6", "eval7", "eval8", "eval9"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

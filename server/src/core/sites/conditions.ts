@@ -224,6 +224,16 @@ export class ConditionEvaluator {
 
   private binary(op: string, l: Expr, r: Expr, s: Scenario, env: Env): CondResult {
     if (op === "instanceof") return this.classTest([r], s);
+    if (
+      (op === "in" || op === "not in") &&
+      this.isCodeExpr(l, env) &&
+      !this.isStatusExpr(l, env) &&
+      !this.listOf(r)?.items.length
+    ) {
+      // `code in ("rate_limit_exceeded", "invalid_api_key")`
+      const res = this.codeListTest(r, s);
+      return op === "in" ? res : negate(res);
+    }
     if (op === "in" || op === "not in") {
       if (
         this.isStatusExpr(l, env) ||
@@ -366,10 +376,31 @@ export class ConditionEvaluator {
     if (x.kind === "member") return CODE_PROPERTIES.has(x.property);
     if (x.kind === "name" && depth < MAX_DEPTH) {
       const bound = env.get(x.name) ?? this.ctx.values.get(x.name);
-      if (bound && bound !== x) return this.isCodeExpr(bound, env, depth + 1);
+      if (bound && bound !== x && this.isCodeExpr(bound, env, depth + 1)) return true;
       return /^(code|error_?code|err_?code|errorCode)$/i.test(x.name);
     }
     return false;
+  }
+
+  /** Membership of an error code in a list of code strings: true when one of them stands for the failure. */
+  codeListTest(list: Expr, s: Scenario): CondResult {
+    const x = unwrap(list);
+    const elements = x.kind === "array" ? x.elements : [];
+    if (elements.length === 0) return { value: undefined, refs: [], decided: true };
+    let value: boolean | undefined = false;
+    const refs: StatusRef[] = [];
+    for (const el of elements) {
+      if (el.kind !== "string" || el.parts) {
+        value = value === true ? true : undefined;
+        continue;
+      }
+      const r = this.codeTest(el.value, el, s);
+      if (r.value === true) {
+        value = true;
+        refs.push(...r.refs);
+      } else if (r.value === undefined && value === false) value = undefined;
+    }
+    return { value, refs, decided: true };
   }
 
   /** `TRANSIENT_CODES.has(err.code)`: network codes mean network failures; other codes are still a check. */

@@ -172,6 +172,12 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
       visit(x.operand, depth + 1);
       return;
     }
+    if (x.kind === "name") {
+      // `const retryable = res.status === 429 || res.status >= 500; if (retryable) ...`
+      const value = ctx.values.get(x.name);
+      if (value && value !== x && value.kind !== "function") visit(value, depth + 5);
+      return;
+    }
     if (x.kind === "binary") {
       if (x.op === "instanceof") {
         const cl = classNamed(x.right, ctx);
