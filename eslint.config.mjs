@@ -16,6 +16,8 @@ export default tseslint.config(
       "test/eval5/**",
       "test/eval6/**",
       "test/eval7/**",
+      "test/eval8/**",
+      "test/eval9/**",
       "examples/**",
       "test/e2e/workspace/**",
       ".tools/**",
