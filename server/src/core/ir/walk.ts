@@ -146,21 +146,6 @@ export function functionExprsOf(s: Stmt): FunctionDef[] {
   return out;
 }
 
-/** Every statement list in the code: bodies, nested blocks, and bodies of all functions. */
-export function allBlocks(stmts: Stmt[]): Stmt[][] {
-  const out: Stmt[][] = [stmts];
-  walkStmts(
-    stmts,
-    (s) => {
-      out.push(...childBlocks(s));
-      if (s.kind === "function") out.push(s.fn.body);
-      for (const fn of functionExprsOf(s)) out.push(fn.body);
-    },
-    true,
-  );
-  return out;
-}
-
 /** Visits every expression held by the statements (and nested statements). */
 export function walkStmtsExprs(
   stmts: Stmt[],
@@ -174,20 +159,6 @@ export function walkStmtsExprs(
     },
     intoFunctions,
   );
-}
-
-/** Every function defined in the statements, at any depth (declarations, methods, function expressions). */
-export function collectFunctions(stmts: Stmt[]): FunctionDef[] {
-  const out: FunctionDef[] = [];
-  walkStmts(
-    stmts,
-    (s) => {
-      if (s.kind === "function") out.push(s.fn);
-      out.push(...functionExprsOf(s));
-    },
-    true,
-  );
-  return out;
 }
 
 /** `a.b.c` -> "a.b.c"; `this.client.post` -> "this.client.post"; undefined for anything not a plain path. */

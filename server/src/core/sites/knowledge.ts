@@ -250,18 +250,3 @@ export function sleepCall(dotted: string, python: boolean, importedFrom?: string
   if (/^(sleep|delay|wait|pause|waitFor|backoffDelay)$/.test(last) && !dotted.startsWith("page.")) return 0;
   return undefined;
 }
-
-/** Names of retry counters' comparisons that mean "give up after a deadline". */
-export function isClockCall(dotted: string): boolean {
-  return [
-    "Date.now",
-    "performance.now",
-    "time.time",
-    "time.monotonic",
-    "time.perf_counter",
-    "loop.time",
-    "datetime.now",
-    "datetime.datetime.now",
-    "datetime.utcnow",
-  ].some((c) => dotted === c || dotted.endsWith("." + c));
-}

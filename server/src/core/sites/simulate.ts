@@ -110,11 +110,6 @@ export class Simulator {
     return this.block(stmts, [start]);
   }
 
-  /** Evaluates a condition under the current scenario. */
-  evalCond(e: Expr, s: Scenario): CondResult {
-    return this.cond.eval(e, s, this.options.env);
-  }
-
   /** Whether statements (transitively, through same-file helpers) send a request. */
   containsRequest(stmts: Stmt[], options: SimulationOptions = {}): boolean {
     const saved = this.options;
