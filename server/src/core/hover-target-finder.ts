@@ -11,12 +11,13 @@ import type { Expr, Module, Stmt } from "./ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkStmts } from "./ir/walk";
 import { buildContext, type FileContext } from "./sites/context";
 import { ConditionEvaluator } from "./sites/conditions";
-import { classMatch, CODE_PROPERTIES, type ErrorKnowledge } from "./sites/knowledge";
+import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS, type ErrorKnowledge } from "./sites/knowledge";
 
 const HEADER =
   /^(retry-after|x-ratelimit-(limit|remaining|reset|used|reset-after)|x-rate-limit-(limit|remaining|reset)|ratelimit(-(limit|remaining|reset|policy))?|idempotency-key|x-idempotency-key)$/i;
-const STATUS_LIST_KEYS =
-  /^(retryOnStatus|retry_on_status|statusCodes|status_forcelist|retryStatusCodes|retry_status_codes|retryableStatusCodes|retryable_status_codes|retryableStatuses|retryable_statuses|statusCodesToRetry|retry_statuses|retryStatuses)$/;
+/** A key holding a retry configuration's status list (got/ky `statusCodes`, urllib3 `status_forcelist` too). */
+const isStatusListKey = (key: string): boolean =>
+  RETRY_STATUS_LIST_KEYS.has(key) || key === "statusCodes" || key === "status_forcelist";
 
 const within = (e: { start: number; end: number }, offset: number): boolean =>
   e.start <= offset && offset <= e.end;
@@ -57,7 +58,7 @@ function fromStatement(
 ): HoverTarget | undefined {
   if (s.kind === "switch") {
     const statusSubject = cond.isStatusExpr(s.subject);
-    const codeSubject = isCodeExpr(unwrap(s.subject));
+    const codeSubject = isCodeAccess(unwrap(s.subject));
     for (const c of s.cases) {
       for (const t of c.tests) {
         if (!within(t, offset)) continue;
@@ -109,7 +110,7 @@ function fromExpr(
         if (n !== undefined && isStatus(n) && cond.isStatusExpr(other))
           return { kind: "status", status: n, start: side.start, end: side.end };
         const lit = unwrap(side);
-        if (lit.kind === "string" && !lit.parts && isCodeExpr(unwrap(other)))
+        if (lit.kind === "string" && !lit.parts && isCodeAccess(unwrap(other)))
           return { kind: "error-code", code: lit.value, start: lit.start, end: lit.end };
       }
     }
@@ -135,7 +136,7 @@ function fromExpr(
     if (name === "isinstance" && positional[1] && within(positional[1], offset))
       return exceptionAt(positional[1], offset, ctx);
     for (const a of x.args) {
-      if (a.name && STATUS_LIST_KEYS.test(a.name) && within(a.value, offset)) {
+      if (a.name && isStatusListKey(a.name) && within(a.value, offset)) {
         const hit = statusInList(a.value, offset, cond);
         if (hit) return hit;
       }
@@ -150,7 +151,7 @@ function fromExpr(
       (p) => p.key !== undefined && /^\d{3}$/.test(p.key) && isStatus(Number(p.key)),
     );
     for (const p of x.properties) {
-      if (p.key && STATUS_LIST_KEYS.test(p.key) && within(p.value, offset)) {
+      if (p.key && isStatusListKey(p.key) && within(p.value, offset)) {
         const hit = statusInList(p.value, offset, cond);
         if (hit) return hit;
       }
@@ -201,10 +202,4 @@ function exceptionAt(e: Expr, offset: number, ctx: FileContext): HoverTarget | u
 
 function isStatus(n: number): boolean {
   return Number.isInteger(n) && n >= 100 && n <= 599;
-}
-
-function isCodeExpr(e: Expr): boolean {
-  if (e.kind === "member") return CODE_PROPERTIES.has(e.property);
-  if (e.kind === "name") return /^(code|error_?code|err_?code|errorCode)$/i.test(e.name);
-  return false;
 }

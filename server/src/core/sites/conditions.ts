@@ -11,6 +11,7 @@ import type { FileContext } from "./context";
 import {
   classMatch,
   CODE_PROPERTIES,
+  isCodeAccess,
   NETWORK_ERROR_CODES,
   STATUS_NAMES,
   STATUS_PROPERTIES,
@@ -377,7 +378,7 @@ export class ConditionEvaluator {
     if (x.kind === "name" && depth < MAX_DEPTH) {
       const bound = env.get(x.name) ?? this.ctx.values.get(x.name);
       if (bound && bound !== x && this.isCodeExpr(bound, env, depth + 1)) return true;
-      return /^(code|error_?code|err_?code|errorCode)$/i.test(x.name);
+      return isCodeAccess(x);
     }
     return false;
   }
@@ -490,11 +491,7 @@ export class ConditionEvaluator {
     const lit = unwrap(literalSide);
     if (lit.kind !== "string" || lit.parts) return undefined;
     const c = unwrap(codeSide);
-    if (c.kind === "member" && CODE_PROPERTIES.has(c.property)) return { value: lit.value, literal: lit };
-    if (
-      c.kind === "name" &&
-      (CODE_PROPERTIES.has(c.name) || /^(error_?code|err_?code|api_?code)$/i.test(c.name))
-    )
+    if (isCodeAccess(c) || (c.kind === "name" && CODE_PROPERTIES.has(c.name)))
       return { value: lit.value, literal: lit };
     return undefined;
   }

@@ -8,7 +8,7 @@
 import type { Expr, IfStmt, Stmt, SwitchStmt, TryStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { ConditionEvaluator } from "./conditions";
-import { classMatch, CODE_PROPERTIES } from "./knowledge";
+import { classMatch, isCodeAccess } from "./knowledge";
 import type { FileContext } from "./context";
 import type { HandlerSite, StatusRef } from "./types";
 
@@ -117,7 +117,7 @@ function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: C
   const named: Named[] = [];
   const subject = unwrap(st.subject);
   const statusSubject = cond.isStatusExpr(subject);
-  const codeSubject = isCodeExpr(subject);
+  const codeSubject = isCodeAccess(subject);
   for (const c of st.cases) {
     for (const t of c.tests) {
       if (statusSubject) {
@@ -215,7 +215,7 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
         if (x.op === "==" || x.op === "!=") {
           const lit = unwrap(x.right).kind === "string" ? unwrap(x.right) : unwrap(x.left);
           const side = lit === unwrap(x.right) ? x.left : x.right;
-          if (lit.kind === "string" && !lit.parts && isCodeExpr(unwrap(side))) {
+          if (lit.kind === "string" && !lit.parts && isCodeAccess(unwrap(side))) {
             const c = codeNamed(lit.value, lit, ctx);
             if (c) out.push(c);
           }
@@ -341,10 +341,4 @@ function codeNamed(code: string, at: Expr, ctx: FileContext): Named | undefined 
     covers: (s) => s === status || (status >= 500 && s >= 500 && s < 600 && s === status),
     ref: { status, via: "code", label: code, start: at.start, end: at.end },
   };
-}
-
-function isCodeExpr(e: Expr): boolean {
-  if (e.kind === "member") return CODE_PROPERTIES.has(e.property);
-  if (e.kind === "name") return /^(code|error_?code|err_?code|errorCode|api_?code)$/i.test(e.name);
-  return false;
 }

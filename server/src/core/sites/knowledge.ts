@@ -3,6 +3,7 @@
  * and credential refreshes. Library retry defaults live in `libraries.ts`.
  */
 
+import type { Expr } from "../ir/types";
 import type { Failure } from "./types";
 
 /** The error-code and exception-class knowledge of the catalog the analysis consults. */
@@ -250,3 +251,35 @@ export function sleepCall(dotted: string, python: boolean, importedFrom?: string
   if (/^(sleep|delay|wait|pause|waitFor|backoffDelay)$/.test(last) && !dotted.startsWith("page.")) return 0;
   return undefined;
 }
+
+/** Reads an API error code: `err.code`, `body.error.error_code`, or a variable named like one. */
+export function isCodeAccess(e: Expr): boolean {
+  if (e.kind === "member") return CODE_PROPERTIES.has(e.property);
+  if (e.kind === "name") return /^(code|error_?code|err_?code|api_?code)$/i.test(e.name);
+  return false;
+}
+
+/** Text that names Retry-After or a rate-limit reset (header names, strings). */
+export const RETRY_AFTER_TEXT =
+  /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset/i;
+/** Identifiers that hold a Retry-After value or a reset time. */
+export const RETRY_AFTER_NAME =
+  /retry_?after|retryafter|ratelimit_?reset|rate_?limit_?reset|reset_?(at|time|after|seconds|ms)|resets?_?in/i;
+
+/** Keys whose value is the list of statuses a retry configuration retries. */
+export const RETRY_STATUS_LIST_KEYS = new Set([
+  "retryOnStatus",
+  "retry_on_status",
+  "retryStatusCodes",
+  "retry_status_codes",
+  "retryableStatusCodes",
+  "retryable_status_codes",
+  "retryableStatuses",
+  "retryable_statuses",
+  "statusCodesToRetry",
+  "status_codes_to_retry",
+  "retryStatuses",
+  "retry_statuses",
+  "retryOnStatusCodes",
+  "retry_on_status_codes",
+]);

@@ -11,7 +11,7 @@ import type { CondResult, Scenario } from "./conditions";
 import { literalRef } from "./conditions";
 import { clientAt, type FileContext } from "./context";
 import { evaluateRetry, makeRetrySite, requestSite } from "./extract";
-import { FAILURES, NON_RETRYABLE_PROBES } from "./knowledge";
+import { FAILURES, NON_RETRYABLE_PROBES, RETRY_STATUS_LIST_KEYS } from "./knowledge";
 import { detectRequest, type RequestInfo } from "./requests";
 import type { Outcome, Simulator } from "./simulate";
 import type { Failure, RetrySite, StatusRef, WaitSite } from "./types";
@@ -887,23 +887,6 @@ function gotKyOptions(call: Call, ctx: FileContext): RetrySite | undefined {
 
 // ---------------------------------------------------------------- status-list keys
 
-const STATUS_LIST_KEYS = new Set([
-  "retryOnStatus",
-  "retry_on_status",
-  "retryStatusCodes",
-  "retry_status_codes",
-  "retryableStatusCodes",
-  "retryable_status_codes",
-  "retryableStatuses",
-  "retryable_statuses",
-  "statusCodesToRetry",
-  "status_codes_to_retry",
-  "retryStatuses",
-  "retry_statuses",
-  "retryOnStatusCodes",
-  "retry_on_status_codes",
-]);
-
 function statusListKeys(calls: Call[], ctx: FileContext): RetrySite[] {
   const out: RetrySite[] = [];
   const seen = new Set<number>();
@@ -913,7 +896,7 @@ function statusListKeys(calls: Call[], ctx: FileContext): RetrySite[] {
     value: Expr,
     whole: { start: number; end: number },
   ): void => {
-    if (!STATUS_LIST_KEYS.has(key) || seen.has(keySpan.start)) return;
+    if (!RETRY_STATUS_LIST_KEYS.has(key) || seen.has(keySpan.start)) return;
     const refs = listOfNumbers(value, ctx);
     if (!refs || refs.length === 0) return;
     seen.add(keySpan.start);

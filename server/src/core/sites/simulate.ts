@@ -10,7 +10,7 @@ import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
 import type { FileContext } from "./context";
-import { isCredentialRefresh, sleepCall } from "./knowledge";
+import { isCredentialRefresh, RETRY_AFTER_TEXT, sleepCall } from "./knowledge";
 import { detectRequest, type RequestInfo } from "./requests";
 import type { StatusRef } from "./types";
 
@@ -631,8 +631,6 @@ const EMPTY_FN: FunctionDef = {
   head: { start: 0, end: 0 },
 };
 
-const RETRY_AFTER = /retry[-_ ]?after|retryafter|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset/i;
-
 const retryAfterTests = new WeakMap<Expr, boolean>();
 
 /** A condition that looks at Retry-After: the waits it chooses between are the server's or a fallback. */
@@ -648,9 +646,9 @@ function scanRetryAfter(test: Expr): boolean {
   let found = false;
   walkExpr(test, (x) => {
     if (
-      (x.kind === "name" && RETRY_AFTER.test(x.name)) ||
-      (x.kind === "member" && RETRY_AFTER.test(x.property)) ||
-      (x.kind === "string" && RETRY_AFTER.test(x.value))
+      (x.kind === "name" && RETRY_AFTER_TEXT.test(x.name)) ||
+      (x.kind === "member" && RETRY_AFTER_TEXT.test(x.property)) ||
+      (x.kind === "string" && RETRY_AFTER_TEXT.test(x.value))
     ) {
       found = true;
     }

@@ -6,6 +6,7 @@
 import type { Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
 import type { FileContext } from "./context";
+import { RETRY_AFTER_NAME, RETRY_AFTER_TEXT } from "./knowledge";
 import type { WaitEvent } from "./simulate";
 import type { WaitSite } from "./types";
 
@@ -18,9 +19,6 @@ export interface WaitFeatures {
   opaque: boolean;
 }
 
-const RETRY_AFTER_TEXT = /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset/i;
-const RETRY_AFTER_NAME =
-  /retry_?after|retryafter|ratelimit_?reset|rate_?limit_?reset|reset_?(at|time|after|seconds|ms)|resets?_?in/i;
 const JITTER_NAME = /jitter|random/i;
 /** Calls that keep a delay what it is (rounding, clamping, parsing). */
 const NEUTRAL_CALLS = new Set([
