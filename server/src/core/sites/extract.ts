@@ -9,7 +9,7 @@ import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "
 import { buildContext, clientAt, type FileContext } from "./context";
 import { attemptCapFix, idempotencyKeyFix, retryAfterFix } from "./fixes";
 import { findHandlers } from "./handlers";
-import { ERROR_STATUSES, FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
+import { FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
 import { findLibraryRetries } from "./libraries";
 import { detectRequest, type RequestInfo } from "./requests";
 import { Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
@@ -544,7 +544,7 @@ function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): Re
   if (!ev) return undefined;
   const counters = new Set<string>();
   const bounded = recursionBounded(fn, selfCall, counters);
-  const anchorCall = firstRecursedCall(fn, sim, options) ?? selfCall;
+  const anchorCall = firstRecursedCall(fn, sim, options, ev.retried) ?? selfCall;
   return makeRetrySite(
     {
       mechanism: "recursion",
@@ -597,10 +597,7 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
       (o) => o.facts.recursed !== undefined,
     );
     if (!ev) continue;
-    let anchor: Call | undefined;
-    for (const f of ERROR_STATUSES)
-      for (const o of sim.run(handler.body, f, options))
-        if (!o.facts.refreshed && ev.retried.has(f)) anchor ??= o.facts.recursed;
+    const anchor = firstRecursedCall(handler, sim, options, ev.retried);
     if (!anchor) continue;
     const counters = new Set<string>();
     return makeRetrySite(
@@ -650,11 +647,7 @@ function analyzeCeleryTask(fn: FunctionDef, ctx: FileContext, sim: Simulator): R
     (o) => o.facts.recursed !== undefined,
   );
   if (!ev) return undefined;
-  let anchor: Call | undefined;
-  for (const f of ERROR_STATUSES) {
-    for (const o of sim.run(fn.body, f, options))
-      if (o.facts.recursed && !o.facts.refreshed) anchor ??= o.facts.recursed;
-  }
+  const anchor = firstRecursedCall(fn, sim, options, ev.retried);
   if (!anchor) return undefined;
   const maxRetries = decorator.args.find((a) => a.name === "max_retries")?.value;
   return makeRetrySite(
@@ -675,8 +668,15 @@ function analyzeCeleryTask(fn: FunctionDef, ctx: FileContext, sim: Simulator): R
   );
 }
 
-function firstRecursedCall(fn: FunctionDef, sim: Simulator, options: SimulationOptions): Call | undefined {
-  for (const f of ERROR_STATUSES) {
+/** The call that re-enters on the first retried failure's path (a credential refresh path is not a retry). */
+function firstRecursedCall(
+  fn: FunctionDef,
+  sim: Simulator,
+  options: SimulationOptions,
+  retried: ReadonlySet<Failure>,
+): Call | undefined {
+  for (const f of FAILURES) {
+    if (!retried.has(f)) continue;
     for (const o of sim.run(fn.body, f, options))
       if (o.facts.recursed && !o.facts.refreshed) return o.facts.recursed;
   }
@@ -713,11 +713,7 @@ function analyzeInterceptors(ctx: FileContext, sim: Simulator): RetrySite[] {
       (o) => o.facts.recursed !== undefined,
     );
     if (!ev) continue;
-    let anchor: Call | undefined;
-    for (const f of FAILURES) {
-      for (const o of sim.run(handler.body, f, options))
-        if (!o.facts.refreshed && ev.retried.has(f)) anchor ??= o.facts.recursed;
-    }
+    const anchor = firstRecursedCall(handler, sim, options, ev.retried);
     // Bounded when every path that re-sends a failure passed an attempt-count or deadline check.
     const limitOptions: SimulationOptions = {
       ...options,
