@@ -9,6 +9,7 @@ import { LineIndex } from "./parse/line-index";
 import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
 import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
+import { buildContext, type FileContext } from "./sites/context";
 import { extractSites } from "./sites/extract";
 import { describePolicy } from "./sites/policy";
 import type { ErrorKnowledge } from "./sites/knowledge";
@@ -33,6 +34,10 @@ interface Lowered {
 export class Engine {
   private readonly lowered = new WeakMap<ParsedDocument, Module>();
   private readonly segments = new WeakMap<ParsedDocument, Segment[]>();
+  private readonly siteCache = new WeakMap<
+    ParsedDocument,
+    { knowledge: ErrorKnowledge; ctx: FileContext; sites?: Sites }
+  >();
 
   private constructor(
     private readonly parsers: Parsers,
@@ -51,6 +56,25 @@ export class Engine {
     this.knowledge = knowledge;
   }
 
+  /** The file context and sites of a parse, built once per parse and knowledge (hovers and analysis share them). */
+  private analysisOf(doc: SourceDocument | ParsedDocument): {
+    parsed: ParsedDocument;
+    ctx: FileContext;
+    sites: () => Sites;
+  } {
+    const { parsed, module } = this.lower(doc);
+    let entry = this.siteCache.get(parsed);
+    if (!entry || entry.knowledge !== this.knowledge) {
+      entry = {
+        knowledge: this.knowledge,
+        ctx: buildContext(module, parsed.languageId === "python", this.knowledge),
+      };
+      this.siteCache.set(parsed, entry);
+    }
+    const cached = entry;
+    return { parsed, ctx: cached.ctx, sites: () => (cached.sites ??= extractSites(cached.ctx, parsed.text)) };
+  }
+
   /** Parses a document; pass the parse of its previous version to reparse incrementally. */
   parse(doc: SourceDocument, previous?: ParsedDocument): ParsedDocument {
     return this.parsers.parse(doc.text, doc.languageId, previous);
@@ -63,8 +87,7 @@ export class Engine {
 
   /** The sites of a document (for tests and tools that explain what the analyser sees). */
   sites(doc: SourceDocument | ParsedDocument): Sites {
-    const { parsed, module } = this.lower(doc);
-    return extractSites(module, parsed.languageId === "python", this.knowledge);
+    return this.analysisOf(doc).sites();
   }
 
   analyze(
@@ -83,9 +106,10 @@ export class Engine {
         parsed.tree.delete();
       }
     }
-    const { parsed, module } = this.lower(doc);
-    const lines = new LineIndex(parsed.text);
-    const lineOf = (offset: number): number => lines.positionAt(offset).line;
+    const { parsed } = this.lower(doc);
+    // Lines are counted only when a suppression comment needs them.
+    let lines: LineIndex | undefined;
+    const lineOf = (offset: number): number => (lines ??= new LineIndex(parsed.text)).positionAt(offset).line;
     const directives = parseDirectives(parsed.comments, lineOf);
     if (directives.some((d) => d.kind === "file" && d.rules.length === 0))
       return { findings: [], syntaxProblems: parsed.syntaxProblems };
@@ -93,7 +117,7 @@ export class Engine {
       (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
-    const sites = extractSites(module, parsed.languageId === "python", this.knowledge, parsed.text);
+    const sites = this.analysisOf(parsed).sites();
     const findings: Finding[] = [];
     for (const rule of active) {
       if (options.isCancelled?.()) break;
@@ -106,8 +130,7 @@ export class Engine {
 
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
   hoverTargetAt(doc: ParsedDocument, offset: number): HoverTarget | undefined {
-    const { module } = this.lower(doc);
-    const found = findHoverTarget(module, doc.languageId === "python", offset, this.knowledge);
+    const found = findHoverTarget(this.analysisOf(doc).ctx, offset);
     if (found) return found;
     // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
     const site = this.sites(doc).retries.find(
@@ -138,6 +161,7 @@ export class Engine {
         // The previous IR is shifted in place: that version must be lowered afresh if asked again.
         this.lowered.delete(parsed.change!.previous);
         this.segments.delete(parsed.change!.previous);
+        this.siteCache.delete(parsed.change!.previous);
       }
       const segments: Segment[] = [];
       module =

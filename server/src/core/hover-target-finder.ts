@@ -7,11 +7,11 @@
  */
 
 import type { HoverTarget } from "./hover-target";
-import type { Expr, Module, Stmt } from "./ir/types";
+import type { Expr, Stmt } from "./ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkStmts } from "./ir/walk";
-import { buildContext, type FileContext } from "./sites/context";
+import type { FileContext } from "./sites/context";
 import { ConditionEvaluator } from "./sites/conditions";
-import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS, type ErrorKnowledge } from "./sites/knowledge";
+import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./sites/knowledge";
 
 const HEADER =
   /^(retry-after|x-ratelimit-(limit|remaining|reset|used|reset-after)|x-rate-limit-(limit|remaining|reset)|ratelimit(-(limit|remaining|reset|policy))?|idempotency-key|x-idempotency-key)$/i;
@@ -22,13 +22,8 @@ const isStatusListKey = (key: string): boolean =>
 const within = (e: { start: number; end: number }, offset: number): boolean =>
   e.start <= offset && offset <= e.end;
 
-export function findHoverTarget(
-  module: Module,
-  python: boolean,
-  offset: number,
-  knowledge: ErrorKnowledge,
-): HoverTarget | undefined {
-  const ctx = buildContext(module, python, knowledge);
+export function findHoverTarget(ctx: FileContext, offset: number): HoverTarget | undefined {
+  const module = ctx.module;
   const cond = new ConditionEvaluator(ctx);
   let found: HoverTarget | undefined;
   walkStmts(

@@ -4,20 +4,20 @@
  * handlers that discriminate statuses, and the requests they send.
  */
 
-import type { Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "../ir/types";
+import type { Call, Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import { buildContext, clientAt, type FileContext } from "./context";
+import { clientAt, type FileContext } from "./context";
 import { attemptCapFix, idempotencyKeyFix, retryAfterFix } from "./fixes";
 import { findHandlers } from "./handlers";
-import { FAILURES, NON_RETRYABLE_PROBES, type ErrorKnowledge } from "./knowledge";
+import { FAILURES, NON_RETRYABLE_PROBES } from "./knowledge";
 import { findLibraryRetries } from "./libraries";
 import { detectRequest, type RequestInfo } from "./requests";
 import { Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
 import type { Failure, RequestSite, RetrySite, Sites, StatusRef, WaitSite } from "./types";
 import { classifyWait, type GrowthScope } from "./waits";
 
-export function extractSites(module: Module, python: boolean, knowledge: ErrorKnowledge, text = ""): Sites {
-  const ctx = buildContext(module, python, knowledge);
+/** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
+export function extractSites(ctx: FileContext, text = ""): Sites {
   const sim = new Simulator(ctx);
   const retries: RetrySite[] = [];
 
