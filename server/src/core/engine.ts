@@ -34,42 +34,42 @@ interface Lowered {
 export class Engine {
   private readonly lowered = new WeakMap<ParsedDocument, Module>();
   private readonly segments = new WeakMap<ParsedDocument, Segment[]>();
+  /** Per parse, per knowledge: both weak, so neither an old parse nor an old catalog is kept alive. */
   private readonly siteCache = new WeakMap<
     ParsedDocument,
-    { knowledge: ErrorKnowledge; ctx: FileContext; sites?: Sites }
+    WeakMap<ErrorKnowledge, { ctx: FileContext; sites?: Sites }>
   >();
 
-  private constructor(
-    private readonly parsers: Parsers,
-    private knowledge: ErrorKnowledge,
-  ) {}
+  private constructor(private readonly parsers: Parsers) {}
 
-  static async create(
-    grammars: GrammarBytes,
-    knowledge: ErrorKnowledge = Catalog.builtin(),
-  ): Promise<Engine> {
-    return new Engine(await Parsers.create(grammars), knowledge);
-  }
-
-  /** Replaces the error-code / exception-class knowledge (user catalogs layered over the built-in one). */
-  setKnowledge(knowledge: ErrorKnowledge): void {
-    this.knowledge = knowledge;
+  /**
+   * The engine holds no knowledge: every call that needs it takes it (the
+   * built-in catalog when not given), so callers with different user catalogs
+   * share one engine.
+   */
+  static async create(grammars: GrammarBytes): Promise<Engine> {
+    return new Engine(await Parsers.create(grammars));
   }
 
   /** The file context and sites of a parse, built once per parse and knowledge (hovers and analysis share them). */
-  private analysisOf(doc: SourceDocument | ParsedDocument): {
+  private analysisOf(
+    doc: SourceDocument | ParsedDocument,
+    knowledge: ErrorKnowledge,
+  ): {
     parsed: ParsedDocument;
     ctx: FileContext;
     sites: () => Sites;
   } {
     const { parsed, module } = this.lower(doc);
-    let entry = this.siteCache.get(parsed);
-    if (!entry || entry.knowledge !== this.knowledge) {
-      entry = {
-        knowledge: this.knowledge,
-        ctx: buildContext(module, parsed.languageId === "python", this.knowledge),
-      };
-      this.siteCache.set(parsed, entry);
+    let byKnowledge = this.siteCache.get(parsed);
+    if (!byKnowledge) {
+      byKnowledge = new WeakMap();
+      this.siteCache.set(parsed, byKnowledge);
+    }
+    let entry = byKnowledge.get(knowledge);
+    if (!entry) {
+      entry = { ctx: buildContext(module, parsed.languageId === "python", knowledge) };
+      byKnowledge.set(knowledge, entry);
     }
     const cached = entry;
     return { parsed, ctx: cached.ctx, sites: () => (cached.sites ??= extractSites(cached.ctx, parsed.text)) };
@@ -86,8 +86,8 @@ export class Engine {
   }
 
   /** The sites of a document (for tests and tools that explain what the analyser sees). */
-  sites(doc: SourceDocument | ParsedDocument): Sites {
-    return this.analysisOf(doc).sites();
+  sites(doc: SourceDocument | ParsedDocument, knowledge: ErrorKnowledge = Catalog.builtin()): Sites {
+    return this.analysisOf(doc, knowledge).sites();
   }
 
   analyze(
@@ -117,7 +117,7 @@ export class Engine {
       (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
-    const sites = this.analysisOf(parsed).sites();
+    const sites = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin()).sites();
     const findings: Finding[] = [];
     for (const rule of active) {
       if (options.isCancelled?.()) break;
@@ -129,17 +129,24 @@ export class Engine {
   }
 
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
-  hoverTargetAt(doc: ParsedDocument, offset: number): HoverTarget | undefined {
-    const found = findHoverTarget(this.analysisOf(doc).ctx, offset);
+  hoverTargetAt(
+    doc: ParsedDocument,
+    offset: number,
+    knowledge: ErrorKnowledge = Catalog.builtin(),
+  ): HoverTarget | undefined {
+    const analysis = this.analysisOf(doc, knowledge);
+    const found = findHoverTarget(analysis.ctx, offset);
     if (found) return found;
     // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
-    const site = this.sites(doc).retries.find(
-      (r) =>
-        r.mechanism !== "loop" &&
-        r.mechanism !== "recursion" &&
-        r.anchor.start <= offset &&
-        offset <= r.anchor.end,
-    );
+    const site = analysis
+      .sites()
+      .retries.find(
+        (r) =>
+          r.mechanism !== "loop" &&
+          r.mechanism !== "recursion" &&
+          r.anchor.start <= offset &&
+          offset <= r.anchor.end,
+      );
     return site
       ? {
           kind: "retry-policy",

@@ -10,6 +10,7 @@ import type { Diagnostic } from "vscode-languageserver";
 import { collectFiles } from "../cli/files";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
+import type { ErrorKnowledge } from "../core/sites/knowledge";
 import { languageIdForPath } from "../core/types";
 import { analyzeText } from "./analysis";
 import { errorMessage, toDiagnostics } from "./diagnostics";
@@ -32,8 +33,8 @@ export interface WorkspaceDeps {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   log: Logger;
   skippedLog: OnceLogger;
-  /** Called with a file's path right before the engine analyses it (to give it the file's catalog). */
-  beforeAnalyze?(path: string): void;
+  /** The knowledge (catalog) a file is analysed with; the built-in catalog when absent. */
+  knowledgeFor?(path: string): ErrorKnowledge;
   /** The files of a folder to analyse; defaults to the CLI's walker. */
   collect?(folder: string): string[];
 }
@@ -140,8 +141,14 @@ export class WorkspaceIndex {
     const text = file.text;
     let diagnostics: Diagnostic[];
     try {
-      this.deps.beforeAnalyze?.(path);
-      const result = analyzeText(this.deps.engine, text, languageId, path, config);
+      const result = analyzeText(
+        this.deps.engine,
+        text,
+        languageId,
+        path,
+        config,
+        this.deps.knowledgeFor?.(path),
+      );
       if (result.skipped !== undefined)
         this.deps.skippedLog.info(`${path}\n${result.skipped}`, `${path}: ${result.skipped}`);
       diagnostics = toDiagnostics(result, new LineIndex(text), 0).map(withoutVersion);
