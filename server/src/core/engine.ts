@@ -18,8 +18,12 @@ import { applySuppressions, parseDirectives } from "./suppress";
 import type { AnalysisResult, AnalyzeOptions, Config, Finding, SourceDocument } from "./types";
 import { DEFAULT_CONFIG, languageFamily } from "./types";
 
-/** Files larger than this are not analysed (a clear message instead). */
-export const MAX_ANALYSED_CHARS = 2_000_000;
+/**
+ * Files larger than this, in UTF-8 bytes, are not analysed (a clear message
+ * instead). The one size limit: the CLI, the background scan and open editor
+ * buffers all measure a text the same way.
+ */
+export const MAX_ANALYSED_BYTES = 2_000_000;
 
 /** A parsed document with its lowering, cached so hovers and analysis share one parse. */
 interface Lowered {
@@ -217,10 +221,26 @@ function dedupeFindings(findings: Finding[]): Finding[] {
 
 /** Why a text is not analysed at all, or undefined when it is fine. */
 export function skipReason(text: string): string | undefined {
-  if (text.length > MAX_ANALYSED_CHARS) {
-    return `not analysed: the file has ${text.length} characters, more than the limit of ${MAX_ANALYSED_CHARS}`;
-  }
+  // Each UTF-16 code unit takes at most three bytes: short texts need no count.
+  const bytes = text.length * 3 <= MAX_ANALYSED_BYTES ? 0 : utf8Length(text);
+  if (bytes > MAX_ANALYSED_BYTES)
+    return `not analysed: ${bytes} bytes is more than the ${MAX_ANALYSED_BYTES}-byte limit`;
   if (text.slice(0, 8000).includes("\u0000"))
     return "not analysed: the file looks binary (it contains NUL bytes)";
   return undefined;
+}
+
+/** The UTF-8 length of a text in bytes (as the file takes on disk). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }

@@ -4,7 +4,6 @@
  * analysed from disk and its diagnostics pushed, so the Problems panel lists
  * files that are not open. Kept current through `workspace/didChangeWatchedFiles`.
  */
-import { readFileSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import type { Diagnostic } from "vscode-languageserver";
 import { collectFiles } from "../cli/files";
@@ -12,14 +11,12 @@ import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
 import type { ErrorKnowledge } from "../core/sites/knowledge";
 import { languageIdForPath } from "../core/types";
+import { readTextFile } from "../node/files";
 import { analyzeText } from "./analysis";
 import { errorMessage, toDiagnostics } from "./diagnostics";
 import type { Logger, OnceLogger } from "./logger";
 import type { ResolvedSettings } from "./settings";
 import { pathToUri } from "./uri";
-
-/** Files above this size are not read by the background scan (the engine would skip them anyway). */
-const MAX_FILE_BYTES = 2_000_000;
 
 /** Progress is reported every this many files. */
 const PROGRESS_EVERY = 10;
@@ -230,15 +227,11 @@ export class WorkspaceIndex {
   }
 }
 
+/** The text of a workspace file, why it is skipped (too large, binary, not a regular file), or undefined when it is gone. */
 function readSmallFile(path: string): { text: string } | { skipped: string } | undefined {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES)
-      return { skipped: `not analysed: ${size} bytes is more than the ${MAX_FILE_BYTES}-byte limit` };
-    return { text: readFileSync(path, "utf8") };
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(path);
+  if (read.ok) return { text: read.text };
+  return read.kind === "missing" ? undefined : { skipped: read.message };
 }
 
 /** Disk diagnostics carry no document version (code actions work on open documents only). */
