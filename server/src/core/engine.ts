@@ -1,8 +1,8 @@
 import { Catalog } from "./catalog/index";
 import type { HoverTarget } from "./hover-target";
 import { findHoverTarget } from "./hover-target-finder";
-import { lowerJavaScript } from "./ir/javascript";
-import { lowerPython } from "./ir/python";
+import { lowerJavaScript } from "./languages/javascript/lower";
+import { lowerPython } from "./languages/python/lower";
 import type { Module } from "./ir/types";
 import { ReusePlan, type Segment } from "./ir/reuse";
 import { LineIndex } from "./parse/line-index";
