@@ -9,9 +9,9 @@
 import type { HoverTarget } from "./hover-target";
 import type { Expr, Stmt } from "./ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkStmts } from "./ir/walk";
-import type { FileContext } from "./sites/context";
-import { ConditionEvaluator } from "./sites/conditions";
-import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./sites/knowledge";
+import type { FileContext } from "./analysis/context";
+import { ConditionEvaluator } from "./analysis/conditions";
+import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./analysis/knowledge";
 
 const HEADER =
   /^(retry-after|x-ratelimit-(limit|remaining|reset|used|reset-after)|x-rate-limit-(limit|remaining|reset)|ratelimit(-(limit|remaining|reset|policy))?|idempotency-key|x-idempotency-key)$/i;
