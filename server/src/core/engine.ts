@@ -1,8 +1,7 @@
 import { Catalog } from "./catalog/index";
 import type { HoverTarget } from "./hover-target";
 import { findHoverTarget } from "./hover-target-finder";
-import { lowerJavaScript } from "./languages/javascript/lower";
-import { lowerPython } from "./languages/python/lower";
+import { languageFor } from "./languages/index";
 import type { Module } from "./ir/types";
 import { ReusePlan, type Segment } from "./ir/reuse";
 import { LineIndex } from "./parse/line-index";
@@ -67,7 +66,7 @@ export class Engine {
     if (!entry || entry.knowledge !== this.knowledge) {
       entry = {
         knowledge: this.knowledge,
-        ctx: buildContext(module, parsed.languageId === "python", this.knowledge),
+        ctx: buildContext(module, languageFor(parsed.languageId).profile, this.knowledge),
       };
       this.siteCache.set(parsed, entry);
     }
@@ -164,10 +163,7 @@ export class Engine {
         this.siteCache.delete(parsed.change!.previous);
       }
       const segments: Segment[] = [];
-      module =
-        parsed.languageId === "python"
-          ? lowerPython(parsed, reuse, segments)
-          : lowerJavaScript(parsed, reuse, segments);
+      module = languageFor(parsed.languageId).lower(parsed, reuse, segments);
       this.lowered.set(parsed, module);
       this.segments.set(parsed, segments);
     }

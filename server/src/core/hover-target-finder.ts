@@ -187,7 +187,7 @@ function exceptionAt(e: Expr, offset: number, ctx: FileContext): HoverTarget | u
   const dotted = dottedName(x);
   if (!dotted) return undefined;
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const known = classMatch(dotted, ctx.knowledge, { python: ctx.python, importedFromSdk: true });
+  const known = classMatch(dotted, ctx.knowledge, ctx.language, true);
   if (!known && ctx.knowledge.exceptionClassStatus(name) === undefined) return undefined;
   if (name === "Error" || name === "Exception" || name === "BaseException" || name === "TypeError")
     return undefined;
