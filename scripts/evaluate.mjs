@@ -1,34 +1,50 @@
 #!/usr/bin/env node
-// Scores the analyser against a hand-labelled corpus (default test/corpus).
+// Scores the analyser against the hand-labelled evaluation sets: every folder
+// of test/evaluation/ that holds an expected.json is a set.
 //
-// Usage: node scripts/corpus-score.mjs [dir]   e.g. `node scripts/corpus-score.mjs test/holdout`
+// Usage: node scripts/evaluate.mjs [set-or-dir ...]
+//   `npm run evaluate` scores every set, `npm run evaluate -- holdout` one set
+//   (a set's name, or the path of any folder with an expected.json).
 //
 // Runs `bin/api-error-insight lint <dir> --format sarif`, matches every
 // reported result to <dir>/expected.json by (file, start line, rule) and
 // prints per-rule true/false positives and false negatives, overall precision
 // and recall, and the list of misses. Always exits 0: this is a report, not a gate.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const corpusArg = process.argv[2];
-const corpusDir = corpusArg ? path.resolve(process.cwd(), corpusArg) : path.join(root, "test", "corpus");
+const setsDir = path.join(root, "test", "evaluation");
 const bin = path.join(root, "bin", "api-error-insight");
+
+/** The evaluation sets, by name, in name order. */
+function discoverSets() {
+  return readdirSync(setsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(setsDir, d.name, "expected.json")))
+    .map((d) => d.name)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+/** A set's folder from its name or a path. */
+function setDir(arg) {
+  const named = path.join(setsDir, arg);
+  return existsSync(path.join(named, "expected.json")) ? named : path.resolve(process.cwd(), arg);
+}
 
 function key(file, line, rule) {
   return `${file}\u0000${line}\u0000${rule}`;
 }
 
-function toRelative(uri) {
+function toRelative(corpusDir, uri) {
   let p = uri;
   if (p.startsWith("file://")) p = fileURLToPath(p);
   else if (!path.isAbsolute(p)) p = path.resolve(root, p);
   return path.relative(corpusDir, p).split(path.sep).join("/");
 }
 
-function main() {
+function score(corpusDir) {
   const expected = JSON.parse(readFileSync(path.join(corpusDir, "expected.json"), "utf8"));
 
   const run = spawnSync(process.execPath, [bin, "lint", corpusDir, "--format", "sarif"], {
@@ -37,14 +53,14 @@ function main() {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (run.error || !run.stdout) {
-    console.log(`corpus-score: could not run the analyser: ${run.error?.message ?? run.stderr}`);
+    console.log(`evaluate: could not run the analyser: ${run.error?.message ?? run.stderr}`);
     return;
   }
   let sarif;
   try {
     sarif = JSON.parse(run.stdout);
   } catch (err) {
-    console.log(`corpus-score: analyser output is not JSON (${err.message})`);
+    console.log(`evaluate: analyser output is not JSON (${err.message})`);
     console.log(run.stderr);
     return;
   }
@@ -55,7 +71,7 @@ function main() {
       const loc = res.locations?.[0]?.physicalLocation;
       if (!loc) continue;
       actual.push({
-        file: toRelative(loc.artifactLocation?.uri ?? ""),
+        file: toRelative(corpusDir, loc.artifactLocation?.uri ?? ""),
         line: loc.region?.startLine ?? 0,
         rule: res.ruleId,
       });
@@ -97,7 +113,7 @@ function main() {
   const padL = (s, n) => String(s).padStart(n);
   const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "n/a");
   console.log(
-    `API Error Insight corpus score (${expected.length} expected findings, ${actual.length} reported)\n`,
+    `API Error Insight score on ${path.relative(root, corpusDir)} (${expected.length} expected findings, ${actual.length} reported)\n`,
   );
   console.log(
     `${pad("rule", 32)}${padL("TP", 5)}${padL("FP", 5)}${padL("FN", 5)}${padL("precision", 11)}${padL("recall", 9)}`,
@@ -123,11 +139,32 @@ function main() {
   for (const f of fps.sort(byPos)) console.log(`  ${f.file}:${f.line} ${f.rule}`);
   console.log(`\nFalse negatives (${fns.length}):`);
   for (const f of fns.sort(byPos)) console.log(`  ${f.file}:${f.line} ${f.rule}`);
+  return { tp, fp, fn };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const dirs = (args.length > 0 ? args : discoverSets()).map(setDir);
+  const totals = [];
+  for (const dir of dirs) {
+    if (totals.length > 0) console.log("\n" + "=".repeat(72) + "\n");
+    const result = score(dir);
+    if (result) totals.push({ name: path.relative(root, dir), ...result });
+  }
+  if (totals.length < 2) return;
+  const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "n/a");
+  console.log("\n" + "=".repeat(72) + "\n\nSummary\n");
+  for (const t of totals) {
+    const name = t.name.padEnd(32);
+    console.log(
+      `${name}precision ${pct(t.tp / (t.tp + t.fp)).padStart(6)}  recall ${pct(t.tp / (t.tp + t.fn)).padStart(6)}`,
+    );
+  }
 }
 
 try {
   main();
 } catch (err) {
-  console.log(`corpus-score: ${err.stack ?? err}`);
+  console.log(`evaluate: ${err.stack ?? err}`);
 }
 process.exitCode = 0;
