@@ -10,6 +10,9 @@ import {
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
+import { Catalog } from "../core/catalog/index";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
+import { loadCatalogFiles } from "../node/catalog-files";
 import { createEngine } from "../node/engine";
 import { isReadError, readTextFile } from "../node/files";
 import { collectFiles } from "./files";
@@ -21,6 +24,8 @@ interface Out {
 
 export interface LintOptions {
   paths: string[];
+  /** User catalogs, OpenAPI documents or folders of them (`--catalog`, repeatable), as the editor's `catalog.paths`. */
+  catalogs: string[];
   format: "text" | "json" | "sarif";
   config: Config;
   output?: string;
@@ -31,6 +36,7 @@ export class UsageError extends Error {}
 export function parseLintArgs(args: string[]): LintOptions {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
+  const catalogs: string[] = [];
   let format: LintOptions["format"] = "text";
   let output: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -65,6 +71,9 @@ export function parseLintArgs(args: string[]): LintOptions {
         rules[id] = severity as SeveritySetting;
         break;
       }
+      case "--catalog":
+        catalogs.push(value());
+        break;
       case "--output":
       case "-o":
         output = value();
@@ -75,7 +84,7 @@ export function parseLintArgs(args: string[]): LintOptions {
     }
   }
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
-  return { paths, format, config: { rules }, output };
+  return { paths, catalogs, format, config: { rules }, output };
 }
 
 export async function runLint(args: string[], out: Out, err: Out): Promise<number> {
@@ -95,7 +104,9 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
     return 2;
   }
   const engine = await createEngine();
-  const reports = files.map((file) => lintFile(engine, file, options.config));
+  const loaded = loadCatalogFiles(options.catalogs, process.cwd());
+  for (const p of loaded.problems) err.write(`api-error-insight lint: ${p.path}: ${p.message}\n`);
+  const reports = files.map((file) => lintFile(engine, file, options.config, loaded.catalog));
   const unread = reports.filter((r) => r.readError !== undefined);
   for (const r of unread) err.write(`api-error-insight lint: ${r.path} ${r.readError}\n`);
   const text =
@@ -106,14 +117,19 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
         : formatText(reports);
   if (options.output) writeFileSync(options.output, text);
   else out.write(text);
-  if (unread.length > 0) return 2;
+  if (unread.length > 0 || loaded.problems.length > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.finding.severity === "error")) ? 1 : 0;
 }
 
 /** A file's report; `readError` is set when it should have been read and could not be. */
 export type LintedFile = FileReport & { readError?: string };
 
-export function lintFile(engine: Engine, path: string, config: Config): LintedFile {
+export function lintFile(
+  engine: Engine,
+  path: string,
+  config: Config,
+  knowledge: ErrorKnowledge = Catalog.builtin(),
+): LintedFile {
   const read = readTextFile(path);
   if (!read.ok) {
     const notice = { message: read.message, line: 1, column: 1 };
@@ -132,7 +148,7 @@ export function lintFile(engine: Engine, path: string, config: Config): LintedFi
       findings: [],
       notices: [{ message: "not analysed: not a TypeScript, JavaScript or Python file", line: 1, column: 1 }],
     };
-  const result = engine.analyze({ text, languageId, path }, config);
+  const result = engine.analyze({ text, languageId, path }, config, { knowledge });
   const lines = new LineIndex(text);
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
@@ -140,7 +156,10 @@ export function lintFile(engine: Engine, path: string, config: Config): LintedFi
   };
   const notices = result.skipped
     ? [{ message: result.skipped, line: 1, column: 1 }]
-    : syntaxNotice(result.syntaxProblems, at);
+    : [
+        ...syntaxNotice(result.syntaxProblems, at),
+        ...(result.notices ?? []).map((n) => ({ message: n.message, ...at(n.start) })),
+      ];
   return {
     path,
     notices,
