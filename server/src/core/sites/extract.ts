@@ -7,7 +7,7 @@
 import type { Call, Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { clientAt, type FileContext } from "./context";
-import { attemptCapFix, idempotencyKeyFix, retryAfterFix } from "./fixes";
+import { attemptCapFix, idempotencyKeyFix, retryAfterFix } from "../fixes/edits";
 import { findHandlers } from "./handlers";
 import { FAILURES, NON_RETRYABLE_PROBES } from "./knowledge";
 import { findLibraryRetries } from "./libraries";

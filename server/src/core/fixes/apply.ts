@@ -1,5 +1,5 @@
 /** Applying fixes: pure helpers shared by the language server, the CLI and the tests. */
-import type { Finding, TextEdit as CoreTextEdit } from "./types";
+import type { Finding, TextEdit as CoreTextEdit } from "../types";
 
 /**
  * The first fix of every finding, skipping any fix that overlaps one already
