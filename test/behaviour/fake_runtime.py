@@ -166,21 +166,59 @@ def make_requests():
             if 400 <= self.status_code < 600:
                 raise HTTPError("%d Error: scripted for url: %s" % (self.status_code, self.url), response=self)
 
+    class RetryError(RequestException):
+        pass
+
+    RetryError.__module__ = "requests.exceptions"
+    exc.RetryError = RetryError
+    m.RetryError = RetryError
+
     def request(method, url, headers=None, **_kw):
         step = next_step(method, url, headers)
         if step.get("network"):
             raise ConnectionError("Connection aborted.")
         return Response(step, url)
 
+    def with_retry(retry, method, url, headers):
+        """urllib3's Retry as documented (2.x): `total` retries of the idempotent methods on
+        `status_forcelist` and connection errors; Retry-After honoured on 413/429/503; else
+        backoff_factor * 2 ** (consecutive errors - 1), none before the first retry."""
+        errors = 0
+        while True:
+            step = next_step(method, url, headers)
+            status = None if step.get("network") else step["status"]
+            retryable = method.upper() in Retry.DEFAULT_ALLOWED_METHODS and (
+                status is None or status in (retry.status_forcelist or ())
+            )
+            if not retryable:
+                if status is None:
+                    raise ConnectionError("Connection aborted.")
+                return Response(step, url)
+            errors += 1
+            if errors > retry.total:
+                if status is None:
+                    raise ConnectionError("Max retries exceeded with url: %s" % url)
+                raise RetryError("Max retries exceeded with url: %s (too many %d error responses)" % (url, status))
+            after = None if status is None else CaseInsensitiveDict(step.get("headers")).get("Retry-After")
+            if after is not None and status in (413, 429, 503):
+                fake_sleep(int(after))
+            elif errors > 1 and retry.backoff_factor:
+                fake_sleep(retry.backoff_factor * 2 ** (errors - 1))
+
     class Session:
         def __init__(self):
             self.headers = {}
+            self.adapters = {}
 
         def request(self, method, url, headers=None, **kw):
-            return request(method, url, {**self.headers, **(headers or {})}, **kw)
+            merged = {**self.headers, **(headers or {})}
+            for prefix, adapter in self.adapters.items():
+                if str(url).startswith(prefix) and adapter.max_retries is not None:
+                    return with_retry(adapter.max_retries, method, url, merged)
+            return request(method, url, merged, **kw)
 
-        def mount(self, *_a):
-            pass
+        def mount(self, prefix, adapter):
+            self.adapters[prefix] = adapter
 
         def __enter__(self):
             return self
@@ -195,7 +233,34 @@ def make_requests():
     m.Session = Session
     m.Response = Response
     m.exceptions = exc
-    return {"requests": m, "requests.exceptions": exc}
+    adapters = types.ModuleType("requests.adapters")
+
+    class HTTPAdapter:
+        def __init__(self, max_retries=None, **_kw):
+            self.max_retries = max_retries
+
+    adapters.HTTPAdapter = HTTPAdapter
+    m.adapters = adapters
+    return {"requests": m, "requests.exceptions": exc, "requests.adapters": adapters, **make_urllib3()}
+
+
+class Retry:
+    DEFAULT_ALLOWED_METHODS = frozenset(["HEAD", "GET", "PUT", "DELETE", "OPTIONS", "TRACE"])
+
+    def __init__(self, total=10, status_forcelist=None, backoff_factor=0, **_kw):
+        self.total = total
+        self.status_forcelist = status_forcelist
+        self.backoff_factor = backoff_factor
+
+
+def make_urllib3():
+    root = types.ModuleType("urllib3")
+    util = types.ModuleType("urllib3.util")
+    retry = types.ModuleType("urllib3.util.retry")
+    retry.Retry = util.Retry = root.Retry = Retry
+    root.util = util
+    util.retry = retry
+    return {"urllib3": root, "urllib3.util": util, "urllib3.util.retry": retry}
 
 
 # ---------------------------------------------------------------- httpx

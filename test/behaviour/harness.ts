@@ -145,8 +145,10 @@ export async function runJs(
   };
 
   const axios = fakeAxios(nextStep, never);
+  const wait = (ms: number): Promise<void> => new Promise((r) => setTimeoutFake(() => r(), ms));
   const modules: Record<string, unknown> = {
     axios,
+    got: fakeGot(nextStep, never, wait, random),
     crypto: { randomUUID: () => uuid(++uuids) },
     "node:crypto": { randomUUID: () => uuid(++uuids) },
     "node:timers/promises": {
@@ -272,6 +274,75 @@ function fakeAxios(nextStep: NextStep, never: Promise<never>): unknown {
   const axios = make({}) as Record<string, unknown>;
   axios.default = axios;
   return axios;
+}
+
+/**
+ * got as its documentation describes it: `retry.limit` retries (default 2) of GET/PUT/HEAD/
+ * DELETE/OPTIONS/TRACE on `retry.statusCodes` and network errors, waiting Retry-After when
+ * given, else `2 ** (attempt - 1) * 1000` ms plus up to 100 ms of noise; then an HTTPError.
+ */
+function fakeGot(
+  nextStep: NextStep,
+  never: Promise<never>,
+  wait: (ms: number) => Promise<void>,
+  random: () => number,
+): unknown {
+  const DEFAULT_STATUSES = [408, 413, 429, 500, 502, 503, 504, 521, 522, 524];
+  const RETRIED_METHODS = ["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"];
+  class HTTPError extends Error {
+    override name = "HTTPError";
+    constructor(readonly response: { statusCode: number; status: number }) {
+      super(`Response code ${response.statusCode}`);
+    }
+  }
+  class RequestError extends Error {
+    override name = "RequestError";
+    code = "ECONNRESET";
+  }
+  interface Options {
+    prefixUrl?: string;
+    method?: string;
+    headers?: Record<string, string>;
+    retry?: { limit?: number; statusCodes?: number[] };
+  }
+  const send = async (input: string, o: Options): Promise<{ statusCode: number; body: unknown }> => {
+    const method = (o.method ?? "GET").toUpperCase();
+    const url = o.prefixUrl ? `${o.prefixUrl.replace(/\/$/, "")}/${input}` : input;
+    const limit = o.retry?.limit ?? 2;
+    const statuses = o.retry?.statusCodes ?? DEFAULT_STATUSES;
+    for (let attempt = 1; ; attempt++) {
+      const step = nextStep(method, url, lowerHeaders(o.headers));
+      if (!step) return never;
+      const retryable = attempt <= limit && RETRIED_METHODS.includes(method);
+      if ("network" in step) {
+        if (!retryable) throw new RequestError("socket hang up");
+      } else if (step.status < 300) {
+        return { statusCode: step.status, body: step.body };
+      } else if (!retryable || !statuses.includes(step.status)) {
+        throw new HTTPError({ statusCode: step.status, status: step.status });
+      }
+      const after = "network" in step ? undefined : lowerHeaders(step.headers)["retry-after"];
+      await wait(after ? Number(after) * 1000 : 2 ** (attempt - 1) * 1000 + Math.floor(random() * 100));
+    }
+  };
+  const make = (defaults: Options): unknown => {
+    const call = (input: string, o: Options = {}) => {
+      const options = { ...defaults, ...o, retry: { ...defaults.retry, ...o.retry } };
+      const p = send(input, options);
+      return Object.assign(p, { json: async () => (await p).body });
+    };
+    for (const m of ["get", "post", "put", "patch", "delete", "head"])
+      (call as unknown as Record<string, unknown>)[m] = (input: string, o: Options = {}) =>
+        call(input, { ...o, method: m });
+    return Object.assign(call, {
+      extend: (o: Options) => make({ ...defaults, ...o, retry: { ...defaults.retry, ...o.retry } }),
+      HTTPError,
+      RequestError,
+    });
+  };
+  const got = make({}) as Record<string, unknown>;
+  got.default = got;
+  return got;
 }
 
 function fakeDate(now: () => number): DateConstructor {

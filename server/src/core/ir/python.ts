@@ -982,8 +982,9 @@ class Lowering {
         return this.call(n);
       case "dictionary":
         return this.dictionary(n);
-      case "list":
       case "tuple":
+        return { ...this.arrayOf(namedKids(n), n), tuple: true };
+      case "list":
       case "set":
       case "expression_list":
       case "pattern_list":
