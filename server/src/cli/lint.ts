@@ -1,5 +1,5 @@
 /** `api-error-insight lint <paths...>`: analyse files and print the findings. */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Engine } from "../core/engine";
 import { RULES, ruleById } from "../core/rules/index";
 import { LineIndex } from "../core/parse/line-index";
@@ -10,7 +10,11 @@ import {
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
+import { Catalog } from "../core/catalog/index";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
+import { loadCatalogFiles } from "../node/catalog-files";
 import { createEngine } from "../node/engine";
+import { isReadError, readTextFile } from "../node/files";
 import { collectFiles } from "./files";
 import { formatJson, formatSarif, formatText, type FileReport } from "./format";
 
@@ -18,11 +22,10 @@ interface Out {
   write(s: string): void;
 }
 
-/** Files above this size are reported as skipped instead of being read. */
-const MAX_FILE_BYTES = 2_000_000;
-
 export interface LintOptions {
   paths: string[];
+  /** User catalogs, OpenAPI documents or folders of them (`--catalog`, repeatable), as the editor's `catalog.paths`. */
+  catalogs: string[];
   format: "text" | "json" | "sarif";
   config: Config;
   output?: string;
@@ -33,6 +36,7 @@ export class UsageError extends Error {}
 export function parseLintArgs(args: string[]): LintOptions {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
+  const catalogs: string[] = [];
   let format: LintOptions["format"] = "text";
   let output: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -67,6 +71,9 @@ export function parseLintArgs(args: string[]): LintOptions {
         rules[id] = severity as SeveritySetting;
         break;
       }
+      case "--catalog":
+        catalogs.push(value());
+        break;
       case "--output":
       case "-o":
         output = value();
@@ -77,7 +84,7 @@ export function parseLintArgs(args: string[]): LintOptions {
     }
   }
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
-  return { paths, format, config: { rules }, output };
+  return { paths, catalogs, format, config: { rules }, output };
 }
 
 export async function runLint(args: string[], out: Out, err: Out): Promise<number> {
@@ -97,7 +104,11 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
     return 2;
   }
   const engine = await createEngine();
-  const reports = files.map((file) => lintFile(engine, file, options.config));
+  const loaded = loadCatalogFiles(options.catalogs, process.cwd());
+  for (const p of loaded.problems) err.write(`api-error-insight lint: ${p.path}: ${p.message}\n`);
+  const reports = files.map((file) => lintFile(engine, file, options.config, loaded.catalog));
+  const unread = reports.filter((r) => r.readError !== undefined);
+  for (const r of unread) err.write(`api-error-insight lint: ${r.path} ${r.readError}\n`);
   const text =
     options.format === "sarif"
       ? formatSarif(reports, RULES, options.config)
@@ -106,36 +117,38 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
         : formatText(reports);
   if (options.output) writeFileSync(options.output, text);
   else out.write(text);
+  if (unread.length > 0 || loaded.problems.length > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.finding.severity === "error")) ? 1 : 0;
 }
 
-export function lintFile(engine: Engine, path: string, config: Config): FileReport {
-  const languageId = languageIdForPath(path)!;
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (e) {
+/** A file's report; `readError` is set when it should have been read and could not be. */
+export type LintedFile = FileReport & { readError?: string };
+
+export function lintFile(
+  engine: Engine,
+  path: string,
+  config: Config,
+  knowledge: ErrorKnowledge = Catalog.builtin(),
+): LintedFile {
+  const read = readTextFile(path);
+  if (!read.ok) {
+    const notice = { message: read.message, line: 1, column: 1 };
     return {
       path,
       findings: [],
-      notices: [{ message: `could not be read: ${(e as Error).message}`, line: 1, column: 1 }],
+      notices: [notice],
+      ...(isReadError(read) ? { readError: read.message } : {}),
     };
   }
-  if (buffer.length > MAX_FILE_BYTES) {
+  const text = read.text;
+  const languageId = languageIdForPath(path);
+  if (!languageId)
     return {
       path,
       findings: [],
-      notices: [
-        {
-          message: `not analysed: ${buffer.length} bytes is more than the ${MAX_FILE_BYTES}-byte limit`,
-          line: 1,
-          column: 1,
-        },
-      ],
+      notices: [{ message: "not analysed: not a TypeScript, JavaScript or Python file", line: 1, column: 1 }],
     };
-  }
-  const text = buffer.toString("utf8");
-  const result = engine.analyze({ text, languageId, path }, config);
+  const result = engine.analyze({ text, languageId, path }, config, { knowledge });
   const lines = new LineIndex(text);
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
@@ -143,7 +156,10 @@ export function lintFile(engine: Engine, path: string, config: Config): FileRepo
   };
   const notices = result.skipped
     ? [{ message: result.skipped, line: 1, column: 1 }]
-    : syntaxNotice(result.syntaxProblems, at);
+    : [
+        ...syntaxNotice(result.syntaxProblems, at),
+        ...(result.notices ?? []).map((n) => ({ message: n.message, ...at(n.start) })),
+      ];
   return {
     path,
     notices,

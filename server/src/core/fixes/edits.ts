@@ -13,7 +13,7 @@
 import type { CatchClause, Expr, LoopStmt, ObjectLit, Stmt, VarStmt } from "../ir/types";
 import { unwrap, walkExpr } from "../ir/walk";
 import type { TextEdit } from "../types";
-import type { RequestInfo } from "../sites/requests";
+import type { RequestInfo } from "../analysis/requests";
 
 const MAX_ATTEMPTS = 3;
 /** Lines the fixes write stay within this many columns. */
