@@ -58,6 +58,9 @@ export function collectFiles(paths: string[]): FileList {
       if (languageIdForPath(abs)) files.add(abs);
     } else if (stat.isDirectory()) {
       walk(abs, gitignoreScopesAbove(abs), files);
+    } else {
+      // A pipe or device named on the command line: listed, so that lint reports it is not read.
+      files.add(abs);
     }
   }
   return { files: [...files].sort(), missing };

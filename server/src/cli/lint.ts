@@ -1,5 +1,5 @@
 /** `api-error-insight lint <paths...>`: analyse files and print the findings. */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { Engine } from "../core/engine";
 import { RULES, ruleById } from "../core/rules/index";
 import { LineIndex } from "../core/parse/line-index";
@@ -11,15 +11,13 @@ import {
   type SyntaxProblem,
 } from "../core/types";
 import { createEngine } from "../node/engine";
+import { isReadError, readTextFile } from "../node/files";
 import { collectFiles } from "./files";
 import { formatJson, formatSarif, formatText, type FileReport } from "./format";
 
 interface Out {
   write(s: string): void;
 }
-
-/** Files above this size are reported as skipped instead of being read. */
-const MAX_FILE_BYTES = 2_000_000;
 
 export interface LintOptions {
   paths: string[];
@@ -98,6 +96,8 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
   }
   const engine = await createEngine();
   const reports = files.map((file) => lintFile(engine, file, options.config));
+  const unread = reports.filter((r) => r.readError !== undefined);
+  for (const r of unread) err.write(`api-error-insight lint: ${r.path} ${r.readError}\n`);
   const text =
     options.format === "sarif"
       ? formatSarif(reports, RULES, options.config)
@@ -106,35 +106,32 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
         : formatText(reports);
   if (options.output) writeFileSync(options.output, text);
   else out.write(text);
+  if (unread.length > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.finding.severity === "error")) ? 1 : 0;
 }
 
-export function lintFile(engine: Engine, path: string, config: Config): FileReport {
-  const languageId = languageIdForPath(path)!;
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (e) {
+/** A file's report; `readError` is set when it should have been read and could not be. */
+export type LintedFile = FileReport & { readError?: string };
+
+export function lintFile(engine: Engine, path: string, config: Config): LintedFile {
+  const read = readTextFile(path);
+  if (!read.ok) {
+    const notice = { message: read.message, line: 1, column: 1 };
     return {
       path,
       findings: [],
-      notices: [{ message: `could not be read: ${(e as Error).message}`, line: 1, column: 1 }],
+      notices: [notice],
+      ...(isReadError(read) ? { readError: read.message } : {}),
     };
   }
-  if (buffer.length > MAX_FILE_BYTES) {
+  const text = read.text;
+  const languageId = languageIdForPath(path);
+  if (!languageId)
     return {
       path,
       findings: [],
-      notices: [
-        {
-          message: `not analysed: ${buffer.length} bytes is more than the ${MAX_FILE_BYTES}-byte limit`,
-          line: 1,
-          column: 1,
-        },
-      ],
+      notices: [{ message: "not analysed: not a TypeScript, JavaScript or Python file", line: 1, column: 1 }],
     };
-  }
-  const text = buffer.toString("utf8");
   const result = engine.analyze({ text, languageId, path }, config);
   const lines = new LineIndex(text);
   const at = (offset: number) => {

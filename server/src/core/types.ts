@@ -3,6 +3,7 @@
  * Offsets are UTF-16 code-unit offsets into the document text (the unit of JS
  * strings and of the LSP default position encoding).
  */
+import type { ErrorKnowledge } from "./analysis/knowledge";
 
 export const LANGUAGE_IDS = [
   "javascript",
@@ -111,4 +112,10 @@ export interface AnalysisResult {
 export interface AnalyzeOptions {
   /** Checked between rules; a cancelled analysis returns what it has so far. */
   isCancelled?: () => boolean;
+  /**
+   * What the analysis knows about error codes and exception classes: the
+   * built-in catalog with the caller's user catalogs over it. The built-in
+   * catalog alone when omitted.
+   */
+  knowledge?: ErrorKnowledge;
 }
