@@ -10,7 +10,7 @@ import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "
 import type { CondResult, Scenario } from "./conditions";
 import { literalRef } from "./conditions";
 import { clientAt, type FileContext } from "./context";
-import { evaluateRetry, makeRetrySite, requestSite } from "./extract";
+import { evaluateRetry, makeRetrySite, requestSite } from "./retries";
 import { FAILURES, NON_RETRYABLE_PROBES, RETRY_STATUS_LIST_KEYS } from "./knowledge";
 import { detectRequest, type RequestInfo } from "./requests";
 import type { Outcome, Simulator } from "./simulate";
