@@ -10,7 +10,7 @@ import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "
 import { clientAt, type FileContext } from "./context";
 import { findHandlers } from "./handlers";
 import { FAILURES } from "./knowledge";
-import { findLibraryRetries } from "./libraries";
+import { findLibraryRetries } from "../mechanisms/index";
 import { detectRequest, type RequestInfo } from "./requests";
 import { evaluateRetry, makeRetrySite } from "./retries";
 import { Simulator, type Outcome, type SimulationOptions } from "./simulate";
