@@ -1,6 +1,11 @@
 /**
  * got (JS): `got(url, { retry })`, `got.extend({ retry })`, and the retries
  * a got client makes on its own. ky takes the same `retry` option shape.
+ *
+ * Documented defaults (got, "retry" option): `limit` 2; `statusCodes` 408 413
+ * 429 500 502 503 504 521 522 524; network errors (ETIMEDOUT, ECONNRESET ...);
+ * `methods` GET PUT HEAD DELETE OPTIONS TRACE; the delay backs off with
+ * jitter and honours Retry-After.
  */
 
 import type { Mechanism } from "./mechanism";
@@ -10,6 +15,7 @@ import { requestSite } from "../analysis/retries";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
 import type { Arg, Call, ObjectLit } from "../ir/types";
 import { dottedName, unwrap } from "../ir/walk";
+import { propertyValue } from "../analysis/context";
 import {
   prop,
   isInfinite,
@@ -20,8 +26,40 @@ import {
   methodRequests,
 } from "./configuration";
 
+export const GOT_DEFAULT_STATUSES: readonly number[] = [408, 413, 429, 500, 502, 503, 504, 521, 522, 524];
+
+/** What a client retries by default: the documented statuses and network errors. */
+export function defaultRetries(statuses: readonly number[]): Set<Failure> {
+  return new Set<Failure>([...statuses, "network"]);
+}
+
+/**
+ * The failures a got or ky client retries on its own, from its `retry`
+ * option (a limit, or `{ limit, statusCodes }`) over the library's defaults.
+ */
+export function clientRetries(options: ObjectLit | undefined, defaults: readonly number[]): Set<Failure> {
+  const retry = options ? propertyValue(options, ["retry"]) : undefined;
+  if (retry?.kind === "number") return retry.value === 0 ? new Set() : defaultRetries(defaults);
+  if (retry?.kind === "object") {
+    const limit = propertyValue(retry, ["limit"]);
+    if (limit?.kind === "number" && limit.value === 0) return new Set();
+    const codes = propertyValue(retry, ["statusCodes"]);
+    if (codes?.kind === "array") {
+      const set = new Set<number | "network">(["network"]);
+      for (const el of codes.elements) if (el.kind === "number") set.add(el.value);
+      return set;
+    }
+  }
+  return defaultRetries(defaults);
+}
+
 /** The retry a `retry: { limit, statusCodes, methods }` option of a got or ky call configures. */
-export function retryOptionSite(call: Call, ctx: FileContext, library: "got" | "ky"): RetrySite | undefined {
+export function retryOptionSite(
+  call: Call,
+  ctx: FileContext,
+  library: "got" | "ky",
+  defaults: readonly number[],
+): RetrySite | undefined {
   const dotted = dottedName(call.callee) ?? "";
   const root = dotted.split(".")[0]!;
   const mod = ctx.imports.get(root)?.module;
@@ -45,7 +83,7 @@ export function retryOptionSite(call: Call, ctx: FileContext, library: "got" | "
     refs = listed;
     for (const r of listed) retried.add(r.status);
   } else {
-    for (const s of [408, 429, 500, 502, 503, 504]) retried.add(s);
+    for (const s of defaults) retried.add(s);
   }
   const site = configSite(
     {
@@ -93,5 +131,5 @@ export function retryOptionSite(call: Call, ctx: FileContext, library: "got" | "
 export const got: Mechanism = {
   library: "got",
   languages: ["javascript"],
-  call: (call, ctx) => retryOptionSite(call, ctx, "got"),
+  call: (call, ctx) => retryOptionSite(call, ctx, "got", GOT_DEFAULT_STATUSES),
 };
