@@ -24,6 +24,15 @@ export interface RetryEvaluation {
 }
 
 /**
+ * The one definition of a blind retry: every 4xx that can never succeed
+ * again (400, 401, 403, 404, 409, 422) is retried, and none of them was named
+ * by a status, class or code check on the way (`unchecked`).
+ */
+export function isBlind(retried: ReadonlySet<Failure>, unchecked: ReadonlySet<Failure>): boolean {
+  return NON_RETRYABLE_PROBES.every((s) => retried.has(s) && unchecked.has(s));
+}
+
+/**
  * Turns per-scenario outcomes into what a retry does. `retries(o)` says
  * whether an outcome leads to another attempt.
  */
@@ -70,7 +79,7 @@ export function evaluateRetry(
       unchecked.add(f);
   }
   if (retried.size === 0) return undefined;
-  const blind = NON_RETRYABLE_PROBES.every((s) => retried.has(s) && unchecked.has(s));
+  const blind = isBlind(retried, unchecked);
   return {
     retried,
     refs: [...refs.values()].filter((r) => retried.has(r.status) || r.via === "range"),

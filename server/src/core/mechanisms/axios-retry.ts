@@ -9,7 +9,8 @@
 
 import type { Mechanism } from "./mechanism";
 import type { FileContext } from "../analysis/context";
-import { FAILURES, NON_RETRYABLE_PROBES } from "../analysis/knowledge";
+import { FAILURES } from "../analysis/knowledge";
+import { isBlind } from "../analysis/retries";
 import type { Simulator } from "../analysis/simulate";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
 import { exprFeatures, mergeFeatures, noFeatures } from "../analysis/waits";
@@ -55,7 +56,7 @@ function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
     [...refs.values()].filter((r) => retried.has(r.status) || r.via === "range"),
   );
   site.bounded = !isInfinite(retriesValue);
-  site.blind = NON_RETRYABLE_PROBES.every((s) => retried.has(s) && unchecked.has(s));
+  site.blind = isBlind(retried, unchecked);
   if (
     retriesValue &&
     unwrap(retriesValue).kind === "number" &&

@@ -9,7 +9,9 @@ import type { Simulator } from "../analysis/simulate";
 import type { RetrySite } from "../analysis/types";
 import { asyncRetry } from "./async-retry";
 import { axiosRetry } from "./axios-retry";
+import { axiosInterceptors } from "./axios-interceptors";
 import { backoff } from "./backoff";
+import { celery } from "./celery";
 import { got } from "./got";
 import { ky } from "./ky";
 import type { Mechanism } from "./mechanism";
@@ -32,6 +34,8 @@ export const MECHANISMS: readonly Mechanism[] = [
   ky,
   statusListKeys,
   sdk,
+  celery,
+  axiosInterceptors,
 ];
 
 /** The retries that libraries and clients configure in a file. */

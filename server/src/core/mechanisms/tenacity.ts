@@ -48,7 +48,6 @@ function tenacityDecorator(
  * `Retrying` object kept in a variable): the loop body is the attempt.
  */
 function tenacityRetryingLoops(ctx: FileContext, sim: Simulator): RetrySite[] {
-  if (ctx.language.family !== "python") return [];
   const out: RetrySite[] = [];
   for (const loop of ctx.index.loops) {
     if (loop.loop !== "for-in" || !loop.iterates) continue;
