@@ -179,11 +179,13 @@ export async function computeDocumentDiagnostics(
   uri: string,
   isCancelled: () => boolean = () => false,
 ): Promise<DocumentDiagnostics | undefined> {
-  const before = deps.document(uri);
-  if (!before) return undefined;
+  // The version as a number: TextDocuments updates a document object in place, so the object
+  // read after the await is the same one and cannot tell that it changed.
+  const versionBefore = deps.document(uri)?.version;
+  if (versionBefore === undefined) return undefined;
   const { settings, config } = await deps.settings.get(uri);
   const doc = deps.document(uri);
-  if (!doc || doc.version !== before.version || isCancelled()) return undefined;
+  if (!doc || doc.version !== versionBefore || isCancelled()) return undefined;
   if (!settings.enable) return { uri, version: doc.version, diagnostics: [] };
   let timed: TimedAnalysis | undefined;
   try {
