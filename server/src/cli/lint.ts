@@ -11,7 +11,7 @@ import {
   type SyntaxProblem,
 } from "../core/types";
 import { Catalog } from "../core/catalog/index";
-import type { ErrorKnowledge } from "../core/sites/knowledge";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import { loadCatalogFiles } from "../node/catalog-files";
 import { createEngine } from "../node/engine";
 import { isReadError, readTextFile } from "../node/files";

@@ -1,19 +1,18 @@
 import { Catalog } from "./catalog/index";
 import type { HoverTarget } from "./hover-target";
 import { findHoverTarget } from "./hover-target-finder";
-import { lowerJavaScript } from "./ir/javascript";
-import { lowerPython } from "./ir/python";
+import { languageFor } from "./languages/index";
 import type { Module } from "./ir/types";
 import { ReusePlan, type Segment } from "./ir/reuse";
 import { LineIndex } from "./parse/line-index";
 import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
 import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
-import { buildContext, type FileContext } from "./sites/context";
-import { extractSites } from "./sites/extract";
-import { describePolicy } from "./sites/policy";
-import type { ErrorKnowledge } from "./sites/knowledge";
-import type { Sites } from "./sites/types";
+import { buildContext, type FileContext } from "./analysis/context";
+import { extractSites } from "./analysis/extract";
+import { describePolicy } from "./analysis/policy";
+import type { ErrorKnowledge } from "./analysis/knowledge";
+import type { Sites } from "./analysis/types";
 import { applySuppressions, parseDirectives } from "./suppress";
 import type { AnalysisResult, AnalyzeOptions, Config, Finding, Notice, SourceDocument } from "./types";
 import { DEFAULT_CONFIG, languageFamily } from "./types";
@@ -73,7 +72,7 @@ export class Engine {
     }
     let entry = byKnowledge.get(knowledge);
     if (!entry) {
-      entry = { ctx: buildContext(module, parsed.languageId === "python", knowledge) };
+      entry = { ctx: buildContext(module, languageFor(parsed.languageId).profile, knowledge) };
       byKnowledge.set(knowledge, entry);
     }
     const cached = entry;
@@ -196,10 +195,7 @@ export class Engine {
         this.siteCache.delete(parsed.change!.previous);
       }
       const segments: Segment[] = [];
-      module =
-        parsed.languageId === "python"
-          ? lowerPython(parsed, reuse, segments)
-          : lowerJavaScript(parsed, reuse, segments);
+      module = languageFor(parsed.languageId).lower(parsed, reuse, segments);
       this.lowered.set(parsed, module);
       this.segments.set(parsed, segments);
     }

@@ -6,7 +6,7 @@ import type { Engine } from "../core/engine";
 import { skipReason } from "../core/engine";
 import type { HoverTarget } from "../core/hover-target";
 import type { ParsedDocument } from "../core/parse/parser";
-import type { ErrorKnowledge } from "../core/sites/knowledge";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import {
   isLanguageId,
   languageIdForPath,
