@@ -131,7 +131,19 @@ export function hover(s: Session, documents: Documents, params: HoverParams): Ho
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const target = s.analyses.hoverTargetAt(doc, doc.offsetAt(params.position));
-  return hoverFor(target, doc, s.catalogs.rendererFor(uriToPath(doc.uri)));
+  return capHover(hoverFor(target, doc, s.catalogs.rendererFor(uriToPath(doc.uri))));
+}
+
+/** The longest hover sent, in characters (user catalogs can hold long texts). */
+export const MAX_HOVER_CHARS = 20_000;
+
+/** A hover whose Markdown is cut at MAX_HOVER_CHARS, with a note that it was. */
+export function capHover(hover: Hover | null): Hover | null {
+  const contents = hover?.contents;
+  if (!hover || !contents || typeof contents !== "object" || !("kind" in contents)) return hover;
+  if (contents.value.length <= MAX_HOVER_CHARS) return hover;
+  const value = `${contents.value.slice(0, MAX_HOVER_CHARS)}\n\n*(shortened: the entry is longer than ${MAX_HOVER_CHARS} characters)*`;
+  return { ...hover, contents: { ...contents, value } };
 }
 
 export async function codeActions(
