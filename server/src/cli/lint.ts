@@ -372,7 +372,11 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
   };
   const notices = result.skipped
     ? [{ message: result.skipped, line: 1, column: 1 }]
-    : syntaxNotice(result.syntaxProblems, at);
+    : [
+        ...syntaxNotice(result.syntaxProblems, at),
+        // What the engine could not analyse (nested too deeply ...): never lost silently.
+        ...(result.notices ?? []).map((n) => ({ message: n.message, ...at(n.start) })),
+      ];
   return {
     path,
     notices,
