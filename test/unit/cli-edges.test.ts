@@ -74,12 +74,13 @@ describe("files that cannot be read", () => {
     const r = runCli(["lint", "."], dir, { timeout: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(
-      /pipe\.ts\n\s+1:1\s+error\s+could not be read: it is a named pipe \(FIFO\), not a regular file/,
+      /pipe\.ts\n\s+1:1\s+error\s+is not a regular file \(a named pipe\); it was not read/,
     );
     expect(r.stdout).toMatch(
-      /zero\.py\n\s+1:1\s+error\s+could not be read: it is a character device, not a regular file/,
+      /zero\.py\n\s+1:1\s+error\s+is not a regular file \(a character device\); it was not read/,
     );
     expect(r.stdout).toContain("unhandled-rate-limit");
+    expect(r.stderr).toMatch(/^api-error-insight lint: pipe\.ts is not a regular file/m);
     const named = runCli(["lint", "pipe.ts", "zero.py"], dir, { timeout: 20_000 });
     expect(named.code).toBe(2);
     expect(named.stdout).toContain("named pipe");

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSource, writeIfUnchanged } from "../../server/src/cli/lint";
+import { writeIfUnchanged } from "../../server/src/cli/lint";
 import { readAnnotations } from "../helpers/annotations";
 import { ROOT, runCli, tempProject, UNBOUNDED_PY } from "../helpers/cli";
 
@@ -102,22 +102,29 @@ describe("lint --fix", () => {
   it("never writes a file that changed on disk since it was read", () => {
     const dir = tempProject({ "u.py": UNBOUNDED_PY });
     const path = join(dir, "u.py");
-    const read = readSource(path);
-    if ("error" in read) throw new Error(read.error.message);
+    const read = () => ({ text: readFileSync(path, "utf8"), mtimeMs: statSync(path).mtimeMs });
+    const first = read();
     writeFileSync(path, UNBOUNDED_PY + "# edited meanwhile\n");
-    expect(writeIfUnchanged(path, read, "fixed")).toMatch(/changed on disk/);
+    expect(writeIfUnchanged(path, first, "fixed")).toMatch(/changed on disk/);
     expect(readFileSync(path, "utf8")).toBe(UNBOUNDED_PY + "# edited meanwhile\n");
     // Same content, but touched: also left alone.
     writeFileSync(path, UNBOUNDED_PY);
-    const fresh = readSource(path);
-    if ("error" in fresh) throw new Error(fresh.error.message);
+    const fresh = read();
     const later = new Date(Date.now() + 5000);
     utimesSync(path, later, later);
     expect(writeIfUnchanged(path, fresh, "fixed")).toMatch(/changed on disk/);
-    const current = readSource(path);
-    if ("error" in current) throw new Error(current.error.message);
-    expect(writeIfUnchanged(path, current, "fixed")).toBe(true);
+    expect(writeIfUnchanged(path, read(), "fixed")).toBe(true);
     expect(readFileSync(path, "utf8")).toBe("fixed");
+  });
+
+  it("keeps a UTF-8 byte-order mark", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(UNBOUNDED_PY)]);
+    const dir = tempProject({ "u.py": bytes });
+    const r = runCli(["lint", "u.py", "--fix"], dir);
+    expect(r.stderr).toMatch(/Fixed 2 problems in 1 file/);
+    const after = readFileSync(join(dir, "u.py"));
+    expect(after.subarray(0, 3).toString("hex")).toBe("efbbbf");
+    expect(after.toString("utf8")).toContain("for _attempt in range(3):");
   });
 
   it("leaves a file that is not valid UTF-8 alone", () => {
@@ -125,7 +132,7 @@ describe("lint --fix", () => {
     const dir = tempProject({ "u.py": bytes });
     const r = runCli(["lint", "u.py", "--fix"], dir);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("not fixed: the file is not valid UTF-8");
+    expect(r.stdout).toContain("not fixed: the file is not plain UTF-8");
     expect(readFileSync(join(dir, "u.py")).equals(bytes)).toBe(true);
   });
 });

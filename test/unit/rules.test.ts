@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyEdits, fixAllEdits } from "../../server/src/core/apply-fixes";
+import { applyEdits, fixAllEdits } from "../../server/src/core/fixes/apply";
 import { LineIndex } from "../../server/src/core/parse/line-index";
 import { RULE_IDS } from "../../server/src/core/rules/index";
 import { languageIdForPath } from "../../server/src/core/types";

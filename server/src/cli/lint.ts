@@ -5,12 +5,14 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
-  readSync,
+  readFileSync,
   statSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { applyEdits, fixAllEdits } from "../core/apply-fixes";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
+import { Catalog } from "../core/catalog/index";
+import { applyEdits, fixAllEdits } from "../core/fixes/apply";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
 import { RULES, ruleById } from "../core/rules/index";
@@ -22,7 +24,9 @@ import {
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
+import { loadCatalogFiles } from "../node/catalog-files";
 import { createEngine } from "../node/engine";
+import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
 import { collectFiles } from "./files";
 import {
@@ -43,9 +47,6 @@ interface Out {
   write(s: string): void;
 }
 
-/** Files above this size are reported as skipped instead of being read. */
-const MAX_FILE_BYTES = 2_000_000;
-
 /** `--fix` re-analyses and fixes again until nothing changes, at most this many times per file. */
 const MAX_FIX_PASSES = 10;
 
@@ -58,6 +59,8 @@ Options:
   -f, --format <name>       text (default), json, sarif, github, junit or gitlab
   -o, --output <file>       write the report to a file (missing folders are created)
       --rule <id>=<level>   set a rule to off, info, warning or error (repeatable)
+      --catalog <path>      a user catalog, an OpenAPI document or a folder of them, as the
+                            editor's catalog.paths (repeatable)
   -q, --quiet               report errors only
       --max-warnings <n>    exit 1 when there are more than n warnings
       --fix                 apply every safe fix to the files, then report what is left
@@ -75,6 +78,8 @@ path with no file to lint, or a file that could not be read or written.
 
 export interface LintOptions {
   paths: string[];
+  /** User catalogs, OpenAPI documents or folders of them (`--catalog`, repeatable), as the editor's `catalog.paths`. */
+  catalogs: string[];
   format: Format;
   config: Config;
   output?: string;
@@ -90,7 +95,8 @@ export class UsageError extends Error {}
 export function parseLintArgs(args: string[]): LintOptions | "help" {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
-  const options: Omit<LintOptions, "paths" | "config"> = {
+  const catalogs: string[] = [];
+  const options: Omit<LintOptions, "paths" | "config" | "catalogs"> = {
     format: "text",
     quiet: false,
     fix: "off",
@@ -139,6 +145,9 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
         rules[id] = severity as SeveritySetting;
         break;
       }
+      case "--catalog":
+        catalogs.push(value());
+        break;
       case "--output":
       case "-o":
         options.output = value();
@@ -181,7 +190,7 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
     throw new UsageError("--diff shows the fixes without writing them; use it without --fix");
   if (options.diff) options.fix = "dry-run";
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
-  return { ...options, paths, config: { rules } };
+  return { ...options, paths, catalogs, config: { rules } };
 }
 
 export async function runLint(args: string[], out: Out, err: Out): Promise<number> {
@@ -225,8 +234,11 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
     );
 
   const engine = await createEngine();
+  const loaded = loadCatalogFiles(options.catalogs, process.cwd());
+  for (const p of loaded.problems)
+    err.write(`api-error-insight lint: ${printableLine(p.path)}: ${printableLine(p.message)}\n`);
   const reports: LintReport[] = [
-    ...found.files.map((file) => lintFile(engine, file, options)),
+    ...found.files.map((file) => lintFile(engine, file, options, loaded.catalog)),
     ...found.problems
       .filter((x) => x.failed)
       .map((p) => ({
@@ -236,7 +248,13 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
       })),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const failed = reports.some((r) => r.notices.some((n) => n.failed));
+  const unread = reports.filter((r) => r.notices.some((n) => n.failed));
+  for (const r of unread)
+    for (const n of r.notices.filter((x) => x.failed))
+      err.write(
+        `api-error-insight lint: ${printableLine(displayPath(r.path))} ${printableLine(n.message)}\n`,
+      );
+  const failed = unread.length > 0 || loaded.problems.length > 0;
   let text: string;
   let code: number;
   if (options.diff) {
@@ -317,25 +335,41 @@ export function lintFile(
   engine: Engine,
   path: string,
   options: Pick<LintOptions, "config" | "fix">,
+  knowledge: ErrorKnowledge = Catalog.builtin(),
 ): LintReport {
-  const languageId = languageIdForPath(path)!;
-  const read = readSource(path);
-  if ("error" in read) return { path, findings: [], notices: [{ ...read.error, line: 1, column: 1 }] };
-  const original = read.buffer.toString("utf8");
+  // Taken before reading: a file that changes after this is never overwritten by --fix.
+  const mtimeMs = options.fix === "off" ? 0 : (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+  const read = readTextFile(path);
+  if (!read.ok)
+    return {
+      path,
+      findings: [],
+      notices: [{ message: read.message, line: 1, column: 1, failed: isReadError(read) }],
+    };
+  const languageId = languageIdForPath(path);
+  if (!languageId)
+    return {
+      path,
+      findings: [],
+      notices: [{ message: "not analysed: not a TypeScript, JavaScript or Python file", line: 1, column: 1 }],
+    };
+  const original = read.text;
   const doc = { text: original, languageId, path };
-  let result = engine.analyze(doc, options.config);
+  const analyze = (text: string) => engine.analyze({ ...doc, text }, options.config, { knowledge });
+  let result = analyze(original);
   let text = original;
   const notices: Notice[] = [];
   let fixed = 0;
   let diff: string | undefined;
   if (options.fix !== "off" && !result.skipped) {
-    const outcome = fixText(engine, doc, options.config, result);
-    if (outcome.text === original) {
-      // Nothing to change.
-    } else if (!Buffer.from(original, "utf8").equals(read.buffer)) {
-      notices.push({ message: "not fixed: the file is not valid UTF-8", line: 1, column: 1, failed: true });
-    } else {
-      const written = options.fix === "write" ? writeIfUnchanged(path, read, outcome.text) : true;
+    const outcome = fixText(analyze, original, result);
+    if (outcome.text !== original) {
+      const written =
+        options.fix === "write"
+          ? writeIfUnchanged(path, { text: original, mtimeMs }, outcome.text)
+          : encodeLike(rawBytes(path), original, outcome.text) === undefined
+            ? NOT_PLAIN_UTF8
+            : true;
       if (written === true) {
         ({ text, result, fixed } = outcome);
         diff = unifiedDiff(displayPath(path).split(sep).join("/"), original, text);
@@ -354,7 +388,10 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
   };
   const notices = result.skipped
     ? [{ message: result.skipped, line: 1, column: 1 }]
-    : syntaxNotice(result.syntaxProblems, at);
+    : [
+        ...syntaxNotice(result.syntaxProblems, at),
+        ...(result.notices ?? []).map((n) => ({ message: n.message, ...at(n.start) })),
+      ];
   return {
     path,
     notices,
@@ -372,12 +409,11 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
  * that would make the file parse worse is not kept.
  */
 export function fixText(
-  engine: Engine,
-  doc: { text: string; languageId: NonNullable<ReturnType<typeof languageIdForPath>>; path: string },
-  config: Config,
+  analyze: (text: string) => AnalysisResult,
+  original: string,
   first: AnalysisResult,
 ): { text: string; result: AnalysisResult; fixed: number } {
-  let text = doc.text;
+  let text = original;
   let result = first;
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -389,7 +425,7 @@ export function fixText(
     ).length;
     const next = applyEdits(text, edits);
     if (next === text) break;
-    const after = engine.analyze({ ...doc, text: next }, config);
+    const after = analyze(next);
     if (after.skipped || after.syntaxProblems.length > result.syntaxProblems.length) break;
     text = next;
     result = after;
@@ -398,57 +434,56 @@ export function fixText(
   return { text, result, fixed };
 }
 
-interface ReadSource {
-  buffer: Buffer;
-  mtimeMs: number;
-}
+const NOT_PLAIN_UTF8 = "not fixed: the file is not plain UTF-8 (UTF-16, or bytes that are not valid UTF-8)";
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/**
- * Reads a file to lint: only a regular file (a FIFO or a device is refused
- * without blocking: it is opened non-blocking and checked before reading), and
- * at most MAX_FILE_BYTES.
- */
-export function readSource(path: string): ReadSource | { error: Omit<Notice, "line" | "column"> } {
+/** The bytes of a regular file (never blocking on a pipe), or undefined. */
+function rawBytes(path: string): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    return { error: { message: `could not be read: ${reason(e)}`, failed: true } };
+  } catch {
+    return undefined;
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile())
-      return { error: { message: "could not be read: it is not a regular file", failed: true } };
-    if (stat.size > MAX_FILE_BYTES)
-      return {
-        error: { message: `not analysed: ${stat.size} bytes is more than the ${MAX_FILE_BYTES}-byte limit` },
-      };
-    const buffer = Buffer.alloc(stat.size);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const n = readSync(fd, buffer, filled, buffer.length - filled, null);
-      if (n === 0) break;
-      filled += n;
-    }
-    return { buffer: buffer.subarray(0, filled), mtimeMs: stat.mtimeMs };
-  } catch (e) {
-    return { error: { message: `could not be read: ${reason(e)}`, failed: true } };
+    return stat.isFile() && stat.size <= MAX_SOURCE_BYTES ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * Writes the fixed text unless the file changed on disk since it was read
- * (other content or another modification time): true when written, else why not.
+ * The bytes to write for `text` when the file held `bytes` decoding to
+ * `original`: UTF-8, keeping a UTF-8 byte-order mark. Undefined when the file
+ * is not plain UTF-8 (writing it back would change more than the fix).
  */
-export function writeIfUnchanged(path: string, read: ReadSource, text: string): true | string {
-  const now = readSource(path);
-  if ("error" in now) return `not fixed: ${now.error.message}`;
-  if (now.mtimeMs !== read.mtimeMs || !now.buffer.equals(read.buffer))
+function encodeLike(bytes: Buffer | undefined, original: string, text: string): Buffer | undefined {
+  if (!bytes) return undefined;
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM : Buffer.alloc(0);
+  if (!Buffer.concat([bom, Buffer.from(original, "utf8")]).equals(bytes)) return undefined;
+  return Buffer.concat([bom, Buffer.from(text, "utf8")]);
+}
+
+/**
+ * Writes the fixed text unless the file changed on disk since it was read
+ * (another modification time or other content): true when written, else why not.
+ */
+export function writeIfUnchanged(
+  path: string,
+  read: { text: string; mtimeMs: number },
+  text: string,
+): true | string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const bytes = rawBytes(path);
+  if (!stat || !bytes || stat.mtimeMs !== read.mtimeMs || decode(bytes) !== read.text)
     return "not fixed: the file changed on disk while it was being linted; run again";
+  const encoded = encodeLike(bytes, read.text, text);
+  if (!encoded) return NOT_PLAIN_UTF8;
   try {
-    writeFileSync(path, text);
+    writeFileSync(path, encoded);
     return true;
   } catch (e) {
     return `not fixed: could not be written: ${reason(e)}`;

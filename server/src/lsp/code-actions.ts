@@ -16,8 +16,8 @@ import type { Finding, TextEdit as CoreTextEdit } from "../core/types";
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND } from "../protocol";
 import { documentLanguage, type VersionedText } from "./analysis";
 import { readDiagnosticData, toRange, type PositionMapper } from "./diagnostics";
-export { applyEdits, fixAllEdits } from "../core/apply-fixes";
-import { fixAllEdits } from "../core/apply-fixes";
+export { applyEdits, fixAllEdits } from "../core/fixes/apply";
+import { fixAllEdits } from "../core/fixes/apply";
 
 /** An open document as code actions see it. */
 export type ActionDocument = VersionedText & PositionMapper;
