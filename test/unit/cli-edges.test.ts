@@ -84,6 +84,8 @@ describe("files that cannot be read", () => {
     const named = runCli(["lint", "pipe.ts", "zero.py"], dir, { timeout: 20_000 });
     expect(named.code).toBe(2);
     expect(named.stdout).toContain("named pipe");
+    expect(named.stdout).toMatch(/^No problems found in 0 files; 2 files could not be linted\.$/m);
+    expect(r.stdout).toMatch(/^2 problems \(0 errors, 2 warnings, 0 info\) in 1 file; 2 files could not be linted$/m);
   });
 
   it.skipIf(isRoot)("reports a file it has no permission to read", () => {
@@ -139,5 +141,22 @@ describe("control characters from the input", () => {
     expect(missing.stderr).not.toMatch(CONTROL);
     const explain = runCli(["explain", `nothing${evil}`], dir);
     expect(explain.stderr).not.toMatch(CONTROL);
+  });
+
+  it("never reach explain's output from a user catalog", () => {
+    const evil = "\u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007\u001b[2J";
+    const catalog = {
+      apis: [
+        {
+          name: `Payments${evil}`,
+          errorCodes: [{ code: "card_declined", status: 402, description: `Declined${evil}.` }],
+        },
+      ],
+    };
+    const dir = tempProject({ "c.api-errors.json": JSON.stringify(catalog) });
+    const r = runCli(["explain", "card_declined", "--catalog", "c.api-errors.json"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Declined]8;;http://evil.example");
+    expect(r.stdout).not.toMatch(CONTROL);
   });
 });
