@@ -85,7 +85,9 @@ describe("files that cannot be read", () => {
     expect(named.code).toBe(2);
     expect(named.stdout).toContain("named pipe");
     expect(named.stdout).toMatch(/^No problems found in 0 files; 2 files could not be linted\.$/m);
-    expect(r.stdout).toMatch(/^2 problems \(0 errors, 2 warnings, 0 info\) in 1 file; 2 files could not be linted$/m);
+    expect(r.stdout).toMatch(
+      /^2 problems \(0 errors, 2 warnings, 0 info\) in 1 file; 2 files could not be linted$/m,
+    );
   });
 
   it.skipIf(isRoot)("reports a file it has no permission to read", () => {
