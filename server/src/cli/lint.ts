@@ -421,7 +421,10 @@ export function fixText(
     if (edits.length === 0) break;
     const taken = new Set(edits.map((e) => `${e.start}:${e.end}:${e.newText}`));
     const applied = result.findings.filter((f) =>
-      f.fixes[0]?.edits.every((e) => taken.has(`${e.start}:${e.end}:${e.newText}`)),
+      f.fixes.some(
+        (fix) =>
+          fix.edits.length > 0 && fix.edits.every((e) => taken.has(`${e.start}:${e.end}:${e.newText}`)),
+      ),
     ).length;
     const next = applyEdits(text, edits);
     if (next === text) break;
