@@ -30,16 +30,24 @@ const CASES = readdirSync(FIXTURES).flatMap((rule) =>
 );
 
 describe("lint --fix", () => {
-  it("has a fixture for every rule that offers fixes", () => {
-    const withFixes = new Set(CASES.map((c) => c.rule));
-    for (const rule of [
-      "ignores-retry-after",
-      "retry-on-auth-error",
-      "retry-on-client-error",
-      "retry-without-idempotency-key",
-      "unbounded-retry",
-    ])
-      expect(withFixes.has(rule), rule).toBe(true);
+  it("has a `.fixed` fixture for every fixture file with fixes Fix All applies", async () => {
+    const engine = await getEngine();
+    const inputs = readdirSync(FIXTURES).flatMap((rule) =>
+      readdirSync(join(FIXTURES, rule))
+        .filter((name) => languageIdForPath(name) && !name.includes(".fixed."))
+        .map((name) => join(FIXTURES, rule, name)),
+    );
+    const withFixAll = inputs.filter((file) => {
+      const text = readAnnotations(readFileSync(file, "utf8")).text;
+      const findings = engine.analyze({ text, languageId: languageIdForPath(file)! }).findings;
+      return fixAllEdits(findings).length > 0;
+    });
+    expect(withFixAll.length).toBeGreaterThan(3);
+    for (const file of withFixAll)
+      expect(
+        CASES.map((c) => c.input),
+        file,
+      ).toContain(file);
   });
 
   for (const c of CASES) {
