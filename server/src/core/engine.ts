@@ -130,8 +130,9 @@ export class Engine {
 
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
   hoverTargetAt(doc: ParsedDocument, offset: number): HoverTarget | undefined {
-    const found = findHoverTarget(this.analysisOf(doc).ctx, offset);
-    if (found) return found;
+    const { ctx } = this.analysisOf(doc);
+    const found = findHoverTarget(ctx, offset);
+    if (found) return ctx.related ? { ...found, related: ctx.related } : found;
     // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
     const site = this.sites(doc).retries.find(
       (r) =>
