@@ -17,8 +17,8 @@ type HoverTargetKind =
   | (Span & { kind: "status"; status: number })
   /** An API error-code string: `'rate_limit_exceeded'`. */
   | (Span & { kind: "error-code"; code: string })
-  /** An SDK exception class: `RateLimitError`. */
-  | (Span & { kind: "exception"; name: string })
+  /** An SDK exception class: `RateLimitError`; `module` is where the code imports it from (`stripe`). */
+  | (Span & { kind: "exception"; name: string; module?: string })
   /** A rate-limit or idempotency header name: `'Retry-After'`. */
   | (Span & { kind: "header"; name: string })
   /** A retry mechanism's configuration (decorator, options, `Retry(...)`): its effective policy, as Markdown. */

@@ -293,12 +293,33 @@ export class Catalog {
     return retry === "never" || retry === "after-fix";
   }
 
+  /** @internal */
+  hasErrorCodeIn(code: string, related: ReadonlySet<string> | undefined): boolean {
+    return this.codeDefinitionsIn(code, related).some((d) => d.entry.code === code);
+  }
+
   private codeDefinitionsIn(code: string, related: ReadonlySet<string> | undefined): ErrorCodeDefinition[] {
     return (this.errorCode(code)?.definitions ?? []).filter((d) => visible(d.api, related));
   }
 
-  private classDefinitionsIn(name: string, related: ReadonlySet<string> | undefined): ExceptionDefinition[] {
+  /** @internal */
+  classDefinitionsIn(name: string, related: ReadonlySet<string> | undefined): ExceptionDefinition[] {
     return (this.exception(name)?.definitions ?? []).filter((d) => !d.api || visible(d.api, related));
+  }
+
+  /** Whether the catalog describes this header. */
+  hasHeader(name: string): boolean {
+    return this.header(name) !== undefined;
+  }
+
+  /** Whether some SDK or convention defines this exception class. */
+  hasExceptionClass(name: string): boolean {
+    return this.exception(name) !== undefined;
+  }
+
+  /** Whether some API defines exactly this error code. */
+  hasErrorCode(code: string): boolean {
+    return this.codeDefinitions((c) => c === code).length > 0;
   }
 
   /** What an exception class stands for when it is not a status: `network` for connection and timeout classes. */
@@ -418,6 +439,18 @@ export class ScopedKnowledge {
 
   isNonRetryableCode(code: string): boolean {
     return this.catalog.nonRetryableIn(code, this.related);
+  }
+
+  hasErrorCode(code: string): boolean {
+    return this.catalog.hasErrorCodeIn(code, this.related);
+  }
+
+  hasExceptionClass(name: string): boolean {
+    return this.catalog.classDefinitionsIn(name, this.related).length > 0;
+  }
+
+  hasHeader(name: string): boolean {
+    return this.catalog.hasHeader(name);
   }
 }
 

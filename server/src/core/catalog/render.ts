@@ -90,6 +90,8 @@ export function explainBlocks(catalog: Catalog, query: string, options: RenderOp
 
 interface Ctx extends RenderOptions {
   hover: boolean;
+  /** The module the code imports the thing from: its API comes first. */
+  module?: string;
 }
 
 function explainQuery(target: HoverTarget): string {
@@ -195,7 +197,7 @@ function targetBlocks(catalog: Catalog, target: HoverTarget, ctx: Ctx): Block[] 
     }
     case "exception": {
       const view = catalog.exception(target.name);
-      return view && exceptionBlocks(catalog, view, ctx);
+      return view && exceptionBlocks(catalog, view, { ...ctx, module: target.module });
     }
     case "header": {
       const view = catalog.header(target.name);
@@ -220,10 +222,14 @@ function isRelated(api: ApiRef, ctx: Ctx): boolean {
   return ctx.related?.some((r) => r.toLowerCase() === name) ?? false;
 }
 
-/** Definitions with those of related APIs first (stable otherwise). */
+/** Definitions of the API the code imports from first, then those of related APIs (stable otherwise). */
 function relatedFirst<T extends { api?: ApiRef }>(defs: readonly T[], ctx: Ctx): T[] {
-  const rel = defs.filter((d) => d.api && isRelated(d.api, ctx));
-  return [...rel, ...defs.filter((d) => !rel.includes(d))];
+  const root = ctx.module?.split(/[./]/)[0];
+  const fromModule = defs.filter(
+    (d) => root !== undefined && d.api?.relatedTo?.imports?.some((i) => i.split(/[./]/)[0] === root),
+  );
+  const rel = defs.filter((d) => !fromModule.includes(d) && d.api && isRelated(d.api, ctx));
+  return [...fromModule, ...rel, ...defs.filter((d) => !fromModule.includes(d) && !rel.includes(d))];
 }
 
 // ---------------------------------------------------------------------------

@@ -16,6 +16,12 @@ export interface ErrorKnowledge {
   exceptionClassKind?(name: string): string | undefined;
   /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
   isNonRetryableCode?(code: string): boolean;
+  /** Whether the catalog defines this exact error code (for hovers). */
+  hasErrorCode?(code: string): boolean;
+  /** Whether the catalog defines this exception class (for hovers). */
+  hasExceptionClass?(name: string): boolean;
+  /** Whether the catalog describes this header (for hovers). */
+  hasHeader?(name: string): boolean;
   /** The APIs a file relates to, from its imports and the hosts of its literal URLs. */
   relatedApis?(signals: FileSignals): string[];
   /** This knowledge restricted to what counts for a file relating to `related`. */
@@ -250,6 +256,8 @@ export const STATUS_NAMES = new Set([
 /** Properties / names that hold an API error code string. */
 export const CODE_PROPERTIES = new Set([
   "code",
+  // botocore: `err.response["Error"]["Code"]`.
+  "Code",
   "error_code",
   "errorCode",
   "type",
