@@ -424,7 +424,7 @@ describe("explain", () => {
       "CaseHug · rate_limit_exceeded · 429 — retry after the server's wait (Retry-After), else back off",
     ],
     ["RateLimitError", "CaseForge · RateLimitError · 429 — "],
-    ["card_declined", "Stripe · card_declined · 402 — do not retry: the card was declined"],
+    ["card_declined", "Stripe · card_declined · 402 — do not retry: The card was declined"],
     ["ThrottlingException", "AWS · ThrottlingException · 400 — retry with backoff"],
     ["ratelimited", "Slack Web API · ratelimited · 429 — retry after the server's wait"],
     ["RESOURCE_EXHAUSTED", "Google APIs · RESOURCE_EXHAUSTED · 429 — retry with backoff"],

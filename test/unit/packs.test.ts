@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { Catalog, renderExplain, renderHover } from "../../server/src/core/catalog/index";
 import { BUILTIN_PACKS } from "../../server/src/core/catalog/packs";
 import type { ApiEntry } from "../../server/src/core/catalog/types";
-import { RETRY_AFTER_TEXT } from "../../server/src/core/sites/knowledge";
+import { RETRY_AFTER_TEXT } from "../../server/src/core/analysis/knowledge";
 import type { LanguageId } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 

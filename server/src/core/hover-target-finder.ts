@@ -9,9 +9,9 @@
 import type { HoverTarget } from "./hover-target";
 import type { Expr, Stmt } from "./ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkStmts } from "./ir/walk";
-import type { FileContext } from "./sites/context";
-import { ConditionEvaluator } from "./sites/conditions";
-import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./sites/knowledge";
+import type { FileContext } from "./analysis/context";
+import { ConditionEvaluator } from "./analysis/conditions";
+import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./analysis/knowledge";
 
 const HEADER =
   /^(retry-after(-ms)?|x-ms-retry-after-ms|x-ratelimit-[a-z-]+|x-rate-limit(-[a-z]+)?|ratelimit(-[a-z]+)?|(anthropic|x-ms|x-hubspot)-ratelimit-[a-z-]+|zendesk-ratelimit-[a-z-]+|x-shopify-shop-api-call-limit|(stripe|x)-should-retry|paypal-request-id|idempotency-key|x-idempotency-key)$/i;
@@ -203,7 +203,7 @@ function exceptionAt(e: Expr, offset: number, ctx: FileContext): HoverTarget | u
   const dotted = dottedName(x);
   if (!dotted) return undefined;
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const known = classMatch(dotted, ctx.knowledge, { python: ctx.python, importedFromSdk: true });
+  const known = classMatch(dotted, ctx.knowledge, ctx.language, true);
   if (
     !known &&
     ctx.knowledge.exceptionClassStatus(name) === undefined &&

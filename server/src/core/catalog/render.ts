@@ -345,7 +345,7 @@ function errorCodeBlocks(catalog: Catalog, view: ErrorCodeView, ctx: Ctx): Block
   const defs = relatedFirst(view.definitions, ctx);
   const primary = defs[0]!;
   const title = codeTitle(catalog, primary);
-  if (primary.entry.description) title.push(text(": "), ...rich(lowerFirst(primary.entry.description)));
+  if (primary.entry.description) title.push(text(": "), ...rich(primary.entry.description));
   const blocks: Block[] = [{ t: "para", v: title }];
   if (primary.entry.fix)
     blocks.push({ t: "para", v: [strong(text("What to do:")), text(" "), ...rich(primary.entry.fix)] });
@@ -736,11 +736,6 @@ function rich(value: string): Inline[] {
   }
   if (last < value.length) out.push(text(value.slice(last)));
   return out;
-}
-
-/** "The card was declined" -> "the card was declined" (acronyms such as "API" stay). */
-function lowerFirst(value: string): string {
-  return /^[A-Z][a-z]/.test(value) ? value[0]!.toLowerCase() + value.slice(1) : value;
 }
 
 function join(items: readonly Inline[][], sep: string): Inline[] {
