@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEdits, fixAllEdits } from "../../server/src/core/fixes/apply";
 import {
+  analyze,
   applyFix,
   findingKeys,
   findingsIn,
@@ -246,6 +247,40 @@ describe.concurrent("retry-on-client-error: stop retrying the status in a librar
       expect(downAfter).toEqual(downBefore);
       expect(limitedBefore!.waits).toEqual([7000]);
       expect(limitedAfter).toEqual(limitedBefore);
+    });
+  }
+});
+
+describe.concurrent("inserted code follows the document's indentation", () => {
+  for (const [file, fn, from, to] of [
+    ["unbounded-retry.ts", "getTile", "  ", "\t"],
+    ["unbounded-retry.ts", "ping", "  ", "    "],
+    ["unbounded-retry.py", "get_tile", "    ", "  "],
+    ["unbounded-retry.py", "upload_chunk", "    ", "\t"],
+  ] as const) {
+    it(`${file} ${fn} indented with ${JSON.stringify(to)}`, async () => {
+      const original = await load(file);
+      const text = original.text.replace(/^(?: {2})+/gm, (m) => {
+        const levels = m.length / from.length;
+        return Number.isInteger(levels) ? to.repeat(levels) : m;
+      });
+      const loaded = { ...original, text, findings: await analyze(text, file) };
+      const applied = await applyFix(loaded, "unbounded-retry", fn);
+      const written = writtenLines(text, applied.after);
+      expect(written.length).toBeGreaterThan(0);
+      for (const line of written) {
+        const indent = /^[ \t]*/.exec(line)![0];
+        expect(indent.replaceAll(to, ""), JSON.stringify(line)).toBe("");
+      }
+      const args = fn === "upload_chunk" ? ["https://api.example.com/upload", "chunk"] : undefined;
+      const run = await runBoth(
+        loaded,
+        applied.after,
+        fn,
+        [fn === "getTile" || fn === "get_tile" ? DOWN_502 : NETWORK_DOWN],
+        args,
+      );
+      expect(run.after[0]!.attempts).toBe(3);
     });
   }
 });
