@@ -64,14 +64,15 @@ describe("rule fixtures", () => {
       });
       expect(actual.sort()).toEqual(expectations.map(describeExpectation).sort());
 
-      // Safe quick fixes (what Fix All and `lint --fix` apply): applied together they give
-      // `<name>.fixed.<ext>`, which still parses and no longer has those problems. Fixes that are
-      // not safe are run by test/behaviour/ and locked by the behaviour-lock snapshots.
-      const fixable = result.findings.filter((f) => f.fixes.some((fix) => fix.safe));
+      // Quick fixes (safe or not): applied together they give `<name>.fixed.<ext>`, which still parses and no longer has those problems.
+      const fixable = result.findings.filter((f) => f.fixes.length > 0);
       if (fixable.length === 0) return;
       const source = readFileSync(file, "utf8");
       const fixedPath = file.replace(/(\.[a-z]+)$/, ".fixed$1");
-      const fixed = applyEdits(source, fixAllEdits(result.findings));
+      const fixed = applyEdits(
+        source,
+        fixAllEdits(result.findings, () => true),
+      );
       await expect(fixed).toMatchFileSnapshot(fixedPath);
       const after = engine.analyze({
         text: readAnnotations(fixed).text,
@@ -79,7 +80,7 @@ describe("rule fixtures", () => {
       });
       expect(after.syntaxProblems, "the fixed text must parse cleanly").toEqual([]);
       const remaining = after.findings.filter(
-        (f) => f.fixes.some((fix) => fix.safe) && fixable.some((x) => x.ruleId === f.ruleId),
+        (f) => f.fixes.length > 0 && fixable.some((x) => x.ruleId === f.ruleId),
       );
       expect(remaining.length).toBeLessThan(fixable.length);
     });

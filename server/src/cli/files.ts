@@ -80,6 +80,9 @@ export function collectFiles(paths: string[]): FileList {
     }
     if (stat.isDirectory()) {
       walk(abs, gitignoreScopesAbove(abs), state);
+    } else if (!stat.isFile()) {
+      // A pipe or device named on the command line is reported as unreadable, whatever its name.
+      addFile(abs, stat, state);
     } else if (!languageIdForPath(abs)) {
       state.problems.push({
         path: abs,

@@ -238,6 +238,11 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
       })),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
+  for (const r of reports)
+    for (const n of r.notices.filter((x) => x.failed))
+      err.write(
+        `api-error-insight lint: ${printableLine(displayPath(r.path))} ${printableLine(n.message)}\n`,
+      );
   const failed = loaded.problems.length > 0 || reports.some((r) => r.notices.some((n) => n.failed));
   let text: string;
   let code: number;
@@ -342,7 +347,7 @@ export function lintFile(
       // Nothing to change.
     } else if (!Buffer.from(original, "utf8").equals(read.raw)) {
       notices.push({
-        message: "not fixed: the file is not plain UTF-8 (a byte-order mark, UTF-16 or invalid bytes)",
+        message: "not fixed: the file is not valid UTF-8 without a byte-order mark",
         line: 1,
         column: 1,
         failed: true,
