@@ -1,21 +1,20 @@
 import { Catalog } from "./catalog/index";
 import type { HoverTarget } from "./hover-target";
 import { findHoverTarget } from "./hover-target-finder";
-import { lowerJavaScript } from "./ir/javascript";
-import { lowerPython } from "./ir/python";
+import { languageFor } from "./languages/index";
 import type { Module } from "./ir/types";
 import { ReusePlan, type Segment } from "./ir/reuse";
 import { LineIndex } from "./parse/line-index";
 import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
 import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
-import { buildContext, type FileContext } from "./sites/context";
-import { extractSites } from "./sites/extract";
-import { describePolicy } from "./sites/policy";
-import type { ErrorKnowledge } from "./sites/knowledge";
-import type { Sites } from "./sites/types";
+import { buildContext, type FileContext } from "./analysis/context";
+import { extractSites } from "./analysis/extract";
+import { describePolicy } from "./analysis/policy";
+import type { ErrorKnowledge } from "./analysis/knowledge";
+import type { Sites } from "./analysis/types";
 import { applySuppressions, parseDirectives } from "./suppress";
-import type { AnalysisResult, AnalyzeOptions, Config, Finding, SourceDocument } from "./types";
+import type { AnalysisResult, AnalyzeOptions, Config, Finding, Notice, SourceDocument } from "./types";
 import { DEFAULT_CONFIG, languageFamily } from "./types";
 
 /**
@@ -38,6 +37,7 @@ interface Lowered {
 export class Engine {
   private readonly lowered = new WeakMap<ParsedDocument, Module>();
   private readonly segments = new WeakMap<ParsedDocument, Segment[]>();
+  private readonly notices = new WeakMap<ParsedDocument, Notice[]>();
   /** Per parse, per knowledge: both weak, so neither an old parse nor an old catalog is kept alive. */
   private readonly siteCache = new WeakMap<
     ParsedDocument,
@@ -72,7 +72,7 @@ export class Engine {
     }
     let entry = byKnowledge.get(knowledge);
     if (!entry) {
-      entry = { ctx: buildContext(module, parsed.languageId === "python", knowledge) };
+      entry = { ctx: buildContext(module, languageFor(parsed.languageId).profile, knowledge) };
       byKnowledge.set(knowledge, entry);
     }
     const cached = entry;
@@ -110,6 +110,7 @@ export class Engine {
         parsed.tree.delete();
       }
     }
+    if (doc.skipped !== undefined) return { findings: [], syntaxProblems: [], skipped: doc.skipped };
     const { parsed } = this.lower(doc);
     // Lines are counted only when a suppression comment needs them.
     let lines: LineIndex | undefined;
@@ -129,7 +130,12 @@ export class Engine {
     }
     const kept = applySuppressions(dedupeFindings(findings), directives, lineOf);
     kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    return { findings: kept, syntaxProblems: parsed.syntaxProblems };
+    const notices = this.unanalysed(parsed);
+    return {
+      findings: kept,
+      syntaxProblems: parsed.syntaxProblems,
+      ...(notices.length > 0 ? { notices } : {}),
+    };
   }
 
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
@@ -138,6 +144,7 @@ export class Engine {
     offset: number,
     knowledge: ErrorKnowledge = Catalog.builtin(),
   ): HoverTarget | undefined {
+    if (doc.skipped !== undefined) return undefined;
     const analysis = this.analysisOf(doc, knowledge);
     const found = findHoverTarget(analysis.ctx, offset);
     if (found) return found;
@@ -161,6 +168,19 @@ export class Engine {
       : undefined;
   }
 
+  /**
+   * The parts of a parse the lowering did not read (nested deeper than its
+   * limit, or a statement it failed on): one notice for the first of each kind.
+   */
+  private unanalysed(parsed: ParsedDocument): Notice[] {
+    let notices = this.notices.get(parsed);
+    if (!notices) {
+      notices = unreadParts(this.lower(parsed).module);
+      this.notices.set(parsed, notices);
+    }
+    return notices;
+  }
+
   private lower(doc: SourceDocument | ParsedDocument): Lowered {
     const parsed = "tree" in doc ? doc : this.parse(doc);
     let module = this.lowered.get(parsed);
@@ -175,10 +195,7 @@ export class Engine {
         this.siteCache.delete(parsed.change!.previous);
       }
       const segments: Segment[] = [];
-      module =
-        parsed.languageId === "python"
-          ? lowerPython(parsed, reuse, segments)
-          : lowerJavaScript(parsed, reuse, segments);
+      module = languageFor(parsed.languageId).lower(parsed, reuse, segments);
       this.lowered.set(parsed, module);
       this.segments.set(parsed, segments);
     }
@@ -243,4 +260,42 @@ export function utf8Length(text: string): number {
     } else bytes += 2;
   }
   return bytes;
+}
+
+/** What the lowering leaves unread, by the `what` of the empty opaque node it puts in its place. */
+const UNREAD: Record<string, string> = {
+  "too-deep": "not analysed: the code from here on is nested too deeply (more than 500 levels)",
+  unlowered: "not analysed: this statement could not be read",
+};
+
+/** The first unread part of each kind in a module (an iterative walk over the IR, linear in its size). */
+function unreadParts(module: Module): Notice[] {
+  const found = new Map<string, Notice>();
+  const seen = new Set<object>();
+  const stack: unknown[] = [module];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === "object") stack.push(item);
+      continue;
+    }
+    const node = value as { kind?: unknown; what?: unknown; start?: unknown; end?: unknown };
+    if (node.kind === "opaque" && typeof node.what === "string" && node.what in UNREAD) {
+      const start = typeof node.start === "number" ? node.start : 0;
+      const previous = found.get(node.what);
+      if (!previous || start < previous.start)
+        found.set(node.what, {
+          message: UNREAD[node.what]!,
+          start,
+          end: typeof node.end === "number" ? node.end : start,
+        });
+    }
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === "object" && child !== null) stack.push(child);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start);
 }

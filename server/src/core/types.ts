@@ -3,7 +3,7 @@
  * Offsets are UTF-16 code-unit offsets into the document text (the unit of JS
  * strings and of the LSP default position encoding).
  */
-import type { ErrorKnowledge } from "./sites/knowledge";
+import type { ErrorKnowledge } from "./analysis/knowledge";
 
 export const LANGUAGE_IDS = [
   "javascript",
@@ -101,8 +101,17 @@ export interface SyntaxProblem {
   end: number;
 }
 
+/** A part of a file that was not analysed (too deeply nested ...), so that no finding is lost silently. */
+export interface Notice {
+  message: string;
+  start: number;
+  end: number;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
+  /** Parts of the file that were not analysed; absent when everything was. */
+  notices?: Notice[];
   /** Places the parser could not read. Analysis still ran on the rest of the file. */
   syntaxProblems: SyntaxProblem[];
   /** Set when the file was not analysed at all (too large, binary ...). */

@@ -9,7 +9,7 @@ import type { Diagnostic } from "vscode-languageserver";
 import { collectFiles } from "../cli/files";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
-import type { ErrorKnowledge } from "../core/sites/knowledge";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import { languageIdForPath } from "../core/types";
 import { readTextFile } from "../node/files";
 import { analyzeText } from "./analysis";

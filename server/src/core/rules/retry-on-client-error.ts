@@ -1,4 +1,4 @@
-import { isNonRetryableClientError } from "../sites/statuses";
+import { isNonRetryableClientError } from "../analysis/statuses";
 import { defineRule } from "./define";
 
 export default defineRule({

@@ -1,9 +1,11 @@
 /**
  * What the analyser knows about HTTP clients, SDK exception classes, sleeps
- * and credential refreshes. Library retry defaults live in `libraries.ts`.
+ * and credential refreshes. Library retry defaults live in `libraries.ts`;
+ * what differs between languages, in each language's profile.
  */
 
 import type { Expr } from "../ir/types";
+import type { LanguageProfile } from "./profile";
 import type { Failure } from "./types";
 
 /** The error-code and exception-class knowledge of the catalog the analysis consults. */
@@ -26,10 +28,18 @@ export const NON_RETRYABLE_PROBES = [400, 401, 403, 404, 409, 422] as const;
 /** Which failures an exception class stands for: a predicate over failures, or undefined when unknown. */
 export type ClassMatch = (f: Failure) => boolean;
 
+/** An exception class: the failures it stands for and, when it names one, its status. */
+export interface ExceptionClass {
+  match: ClassMatch;
+  status?: number;
+}
+
 const isStatus = (f: Failure): f is number => typeof f === "number";
 const anyHttp: ClassMatch = (f) => isStatus(f);
 const anything: ClassMatch = () => true;
 const network: ClassMatch = (f) => f === "network";
+/** Matches a network failure only (no response). */
+export const NETWORK_FAILURE = network;
 const status =
   (...codes: number[]): ClassMatch =>
   (f) =>
@@ -38,7 +48,7 @@ const serverErrors: ClassMatch = (f) => isStatus(f) && f >= 500;
 const clientErrors: ClassMatch = (f) => isStatus(f) && f >= 400 && f < 500;
 
 /** Exception classes of HTTP clients and SDKs (Python and JS), by their last name segment. */
-const CLASSES: Record<string, { match: ClassMatch; status?: number }> = {
+const CLASSES: Record<string, ExceptionClass> = {
   // Rate limiting
   RateLimitError: { match: status(429), status: 429 },
   RateLimitExceeded: { match: status(429), status: 429 },
@@ -55,6 +65,7 @@ const CLASSES: Record<string, { match: ClassMatch; status?: number }> = {
   HTTPUnauthorized: { match: status(401), status: 401 },
   InvalidApiKeyError: { match: status(401), status: 401 },
   PermissionDeniedError: { match: status(403), status: 403 },
+  PermissionError: { match: status(403), status: 403 },
   ForbiddenError: { match: status(403), status: 403 },
   Forbidden: { match: status(403), status: 403 },
   HTTPForbidden: { match: status(403), status: 403 },
@@ -138,29 +149,22 @@ const CLASSES: Record<string, { match: ClassMatch; status?: number }> = {
   CaseForgeError: { match: anything },
 };
 
-/** Python builtins whose names collide with SDK classes: only the SDK's, when imported, mean HTTP. */
-const PYTHON_BUILTIN_COLLISIONS = new Set(["PermissionError", "ConnectionError", "TimeoutError"]);
-
 /**
- * What an exception class (by its dotted name as written) matches. `fetch`'s
- * network failure is a `TypeError` in JS.
+ * What an exception class (by its dotted name as written) matches: the
+ * language's own reading first (`fetch`'s network failure is a `TypeError` in
+ * JS; Python's builtin `PermissionError` is no 403), then the shared table,
+ * then the catalog.
  */
 export function classMatch(
   dotted: string,
   knowledge: ErrorKnowledge,
-  opts: { python: boolean; importedFromSdk: boolean },
-): { match: ClassMatch; status?: number } | undefined {
+  language: LanguageProfile,
+  importedFromSdk: boolean,
+): ExceptionClass | undefined {
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  if (name === "PermissionError") {
-    if (opts.python && !opts.importedFromSdk && !dotted.includes(".")) return undefined;
-    return { match: status(403), status: 403 };
-  }
-  if (opts.python && PYTHON_BUILTIN_COLLISIONS.has(name) && !dotted.includes(".") && !opts.importedFromSdk) {
-    // builtins ConnectionError / TimeoutError: OS-level network failures, still network.
-    return { match: network };
-  }
-  if (!opts.python && name === "TypeError") return { match: network };
-  if (!opts.python && name === "AbortError") return { match: network };
+  const own = language.exceptionClass(name, dotted, importedFromSdk);
+  if (own === "none") return undefined;
+  if (own) return own;
   const known = CLASSES[name];
   if (known) return known;
   const fromCatalog = knowledge.exceptionClassStatus(name);
@@ -222,34 +226,6 @@ export function isCredentialRefresh(name: string): boolean {
   return /refresh|re_?auth|renew|relogin|re_?login|login|sign_?in|authenticate|new_?token|fetch_?token|get_?token|obtain_?token|rotate_?(key|token|credential)|token_?refresh/i.test(
     name,
   );
-}
-
-/** Sleep functions: the delay argument index. */
-export function sleepCall(dotted: string, python: boolean, importedFrom?: string): number | undefined {
-  const last = dotted.slice(dotted.lastIndexOf(".") + 1);
-  if (python) {
-    if (
-      ["time.sleep", "asyncio.sleep", "anyio.sleep", "trio.sleep", "gevent.sleep", "eventlet.sleep"].includes(
-        dotted,
-      )
-    )
-      return 0;
-    if (
-      dotted === "sleep" &&
-      (importedFrom === "time" ||
-        importedFrom === "asyncio" ||
-        importedFrom === "anyio" ||
-        importedFrom === "trio")
-    )
-      return 0;
-    if (/^(self\.)?_?(sleep|wait|backoff_sleep|delay)$/.test(dotted)) return 0;
-    return undefined;
-  }
-  if (last === "setTimeout")
-    return dotted === "setTimeout" || dotted.endsWith("timers.setTimeout") ? 1 : undefined;
-  // (`timeout` is not here: `AbortSignal.timeout(ms)` bounds a request, it does not wait.)
-  if (/^(sleep|delay|wait|pause|waitFor|backoffDelay)$/.test(last) && !dotted.startsWith("page.")) return 0;
-  return undefined;
 }
 
 /** Reads an API error code: `err.code`, `body.error.error_code`, or a variable named like one. */

@@ -365,7 +365,7 @@ function addLoopFixes(
   ctx: FileContext,
   text: string,
 ): void {
-  if (site.bounded === false) site.capFix = attemptCapFix(loop, text, ctx.python);
+  if (site.bounded === false) site.capFix = attemptCapFix(loop, text, ctx.language.family === "python");
   // The response of a non-throwing client, bound directly in the loop body, is there on a 429.
   const response = loop.body.find(
     (st): st is Extract<Stmt, { kind: "var" }> =>
@@ -381,13 +381,19 @@ function addLoopFixes(
     const unit = wait.event?.unit;
     if (!response || response.target.kind !== "name" || !delay || !unit || wait.readsRetryAfter) continue;
     if (response.end > wait.start) continue;
-    wait.retryAfterFix = retryAfterFix(delay, unit, response.target.name, text, ctx.python);
+    wait.retryAfterFix = retryAfterFix(
+      delay,
+      unit,
+      response.target.name,
+      text,
+      ctx.language.family === "python",
+    );
   }
   for (const req of site.requests) {
     if (req.idempotencyKey || (req.method !== "POST" && req.method !== "PATCH")) continue;
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
     const scope = ctx.index.owner.get(loop) ?? { start: 0, end: text.length };
-    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, ctx.python);
+    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, ctx.language.family === "python");
   }
 }
 
@@ -575,7 +581,7 @@ function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): Re
  * a promise chain whose rejection handler calls the function again is a recursive retry.
  */
 function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
-  if (ctx.python || !fn.name || !sim.containsRequest(fn.body)) return undefined;
+  if (!ctx.language.promiseChains || !fn.name || !sim.containsRequest(fn.body)) return undefined;
   const selfNames = new Set([fn.name]);
   const handlers: FunctionDef[] = [];
   // HTTP errors reach the rejection handler when the client throws on them or a `.then` step throws.
@@ -632,7 +638,7 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
  * `self.retry(...)` runs again: a retry, capped by `max_retries` (3 unless set to None).
  */
 function analyzeCeleryTask(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
-  if (!ctx.python) return undefined;
+  if (ctx.language.family !== "python") return undefined;
   const decorator = fn.decorators.find((d) => {
     if (d.kind !== "call") return false;
     const name = dottedName(d.callee) ?? "";
@@ -696,7 +702,7 @@ function firstRecursedCall(
  * error interceptor that sends the failed request again through the client is a retry.
  */
 function analyzeInterceptors(ctx: FileContext, sim: Simulator): RetrySite[] {
-  if (ctx.python) return [];
+  if (ctx.language.family === "python") return [];
   const out: RetrySite[] = [];
   for (const call of ctx.index.calls) {
     const callee = dottedName(call.callee) ?? "";

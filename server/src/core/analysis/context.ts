@@ -7,6 +7,7 @@
 import type { Call, Expr, FunctionDef, Module, ObjectLit, Target } from "../ir/types";
 import { calleeName, dottedName, indexModule, rootName, type ModuleIndex } from "../ir/walk";
 import type { ErrorKnowledge } from "./knowledge";
+import type { LanguageProfile } from "./profile";
 
 export type ClientKind =
   | "fetch"
@@ -48,7 +49,8 @@ export interface ImportInfo {
 }
 
 export interface FileContext {
-  python: boolean;
+  /** What the file's language answers for the analysis (clients, requests, exception classes, sleeps). */
+  language: LanguageProfile;
   module: Module;
   knowledge: ErrorKnowledge;
   imports: Map<string, ImportInfo>;
@@ -84,7 +86,11 @@ const SDK_DEFAULT_RETRIES = new Set<number | "network">([408, 409, 429, 500, 502
 const CASEFORGE_DEFAULT_RETRIES = new Set<number | "network">([429, 503]);
 
 /** Builds the context of a lowered file. */
-export function buildContext(module: Module, python: boolean, knowledge: ErrorKnowledge): FileContext {
+export function buildContext(
+  module: Module,
+  language: LanguageProfile,
+  knowledge: ErrorKnowledge,
+): FileContext {
   const imports = new Map<string, ImportInfo>();
   const functions = new Map<string, FunctionDef[]>();
   const assigned = new Map<string, Expr[]>();
@@ -138,7 +144,7 @@ export function buildContext(module: Module, python: boolean, knowledge: ErrorKn
   for (const [name, list] of assigned) if (list.length === 1) values.set(name, list[0]!);
 
   const ctx: FileContext = {
-    python,
+    language,
     module,
     knowledge,
     imports,
@@ -221,35 +227,8 @@ export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo
   const mod = moduleOfRoot(ctx, e.callee) ?? "";
   const last = calleeName(e.callee) ?? "";
   const options = objectArg(e);
-  if (ctx.python) {
-    if (/^requests\.(Session|session)$/.test(dotted) || (last === "Session" && mod === "requests"))
-      return { kind: "requests", throws: false };
-    if (
-      /^httpx\.(Client|AsyncClient)$/.test(dotted) ||
-      ((last === "Client" || last === "AsyncClient") && mod === "httpx")
-    ) {
-      return { kind: "httpx", throws: false };
-    }
-    if (/^aiohttp\.ClientSession$/.test(dotted) || (last === "ClientSession" && mod === "aiohttp")) {
-      const raises = e.args.some(
-        (a) => a.name === "raise_for_status" && a.value.kind === "bool" && a.value.value,
-      );
-      return { kind: "aiohttp", throws: raises };
-    }
-    const sdk = sdkName(dotted, mod);
-    if (sdk) return sdkClient(sdk, e);
-    return undefined;
-  }
-  if (
-    (dotted.endsWith(".create") || dotted === "create") &&
-    (mod === "axios" || rootName(e.callee) === "axios")
-  )
-    return { kind: "axios", throws: true };
-  if (/^got\.extend$/.test(dotted) || (last === "extend" && mod === "got"))
-    return { kind: "got", throws: true, retries: gotRetries(options) };
-  if (/^ky\.(create|extend)$/.test(dotted) || ((last === "create" || last === "extend") && mod === "ky")) {
-    return { kind: "ky", throws: true, retries: gotRetries(options) };
-  }
+  const own = ctx.language.clientFrom({ call: e, dotted, module: mod, last, options }, ctx);
+  if (own) return own;
   const sdk = sdkName(dotted, mod);
   if (sdk) return sdkClient(sdk, e);
   return undefined;
@@ -314,7 +293,7 @@ export function propertyValue(obj: ObjectLit, names: string[]): Expr | undefined
   return undefined;
 }
 
-function gotRetries(options: ObjectLit | undefined): Set<number | "network"> {
+export function gotRetries(options: ObjectLit | undefined): Set<number | "network"> {
   const retry = options ? propertyValue(options, ["retry"]) : undefined;
   if (retry?.kind === "number") return retry.value === 0 ? new Set() : new Set(GOT_KY_DEFAULT_RETRIES);
   if (retry?.kind === "object") {

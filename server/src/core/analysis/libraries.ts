@@ -23,9 +23,10 @@ export function findLibraryRetries(ctx: FileContext, sim: Simulator): RetrySite[
   const out: RetrySite[] = [];
   for (const fn of ctx.allFunctions) {
     for (const d of fn.decorators) {
-      const site = ctx.python
-        ? (tenacityDecorator(d, fn, ctx, sim) ?? backoffDecorator(d, fn, ctx, sim))
-        : undefined;
+      const site =
+        ctx.language.family === "python"
+          ? (tenacityDecorator(d, fn, ctx, sim) ?? backoffDecorator(d, fn, ctx, sim))
+          : undefined;
       if (site) out.push(site);
     }
   }
@@ -204,7 +205,7 @@ function tenacityDecorator(
  * `Retrying` object kept in a variable): the loop body is the attempt.
  */
 function tenacityRetryingLoops(ctx: FileContext, sim: Simulator): RetrySite[] {
-  if (!ctx.python) return [];
+  if (ctx.language.family !== "python") return [];
   const out: RetrySite[] = [];
   for (const loop of ctx.index.loops) {
     if (loop.loop !== "for-in" || !loop.iterates) continue;
@@ -705,7 +706,7 @@ function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
 // ---------------------------------------------------------------- urllib3 Retry
 
 function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
-  if (!ctx.python) return undefined;
+  if (ctx.language.family !== "python") return undefined;
   const dotted = dottedName(call.callee) ?? "";
   const isRetry =
     (dotted === "Retry" && importedAs(ctx, "Retry", /urllib3|requests/)) ||
@@ -816,7 +817,7 @@ function methodRequests(methods: Expr, _fallback: string): RetrySite["requests"]
 // ---------------------------------------------------------------- got / ky
 
 function gotKyOptions(call: Call, ctx: FileContext): RetrySite | undefined {
-  if (ctx.python) return undefined;
+  if (ctx.language.family === "python") return undefined;
   const dotted = dottedName(call.callee) ?? "";
   const root = dotted.split(".")[0]!;
   const mod = ctx.imports.get(root)?.module;

@@ -454,10 +454,12 @@ export class ConditionEvaluator {
         continue;
       }
       const imp = this.ctx.imports.get(dotted.split(".")[0]!);
-      const known = classMatch(dotted, this.ctx.knowledge, {
-        python: this.ctx.python,
-        importedFromSdk: imp !== undefined && !/^(builtins|socket|ssl)$/.test(imp.module),
-      });
+      const known = classMatch(
+        dotted,
+        this.ctx.knowledge,
+        this.ctx.language,
+        imp !== undefined && !/^(builtins|socket|ssl)$/.test(imp.module),
+      );
       if (!known) {
         if (value !== true) value = undefined;
         decided = true;
@@ -502,7 +504,7 @@ export class ConditionEvaluator {
     if (status === undefined) {
       // `err.type === "StripeConnectionError"`: an SDK's error type given as a string.
       const known = /^[A-Z][A-Za-z]+(Error|Exception)$/.test(code)
-        ? classMatch(code, this.ctx.knowledge, { python: this.ctx.python, importedFromSdk: true })
+        ? classMatch(code, this.ctx.knowledge, this.ctx.language, true)
         : undefined;
       if (known) return { value: s !== 200 && known.match(s), refs: [], decided: true };
       // Any other code compared by the code is still a check on the kind of error.

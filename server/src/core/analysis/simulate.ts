@@ -10,7 +10,7 @@ import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
 import type { FileContext } from "./context";
-import { isCredentialRefresh, RETRY_AFTER_TEXT, sleepCall } from "./knowledge";
+import { isCredentialRefresh, RETRY_AFTER_TEXT } from "./knowledge";
 import { detectRequest, type RequestInfo } from "./requests";
 import type { StatusRef } from "./types";
 
@@ -268,7 +268,7 @@ export class Simulator {
           else if (o.kind === "break") out.push({ kind: "normal", facts: o.facts });
           else out.push(o);
         }
-        if (this.ctx.python) break; // match cases do not fall through
+        if (!this.ctx.language.casesFallThrough) break; // match cases do not fall through
       }
       for (const f of live) out.push({ kind: "normal", facts: f });
     };
@@ -305,7 +305,7 @@ export class Simulator {
         // `case RateLimitError():` / `switch (true) { case err instanceof X: }` / `switch (err.constructor)`
         const sub = unwrap(subject);
         if (sub.kind === "bool" && sub.value) return this.cond.eval(t, this.scenario, this.options.env);
-        if (this.ctx.python) return this.cond.classTest([t], this.scenario);
+        if (this.ctx.language.casesTestClasses) return this.cond.classTest([t], this.scenario);
       }
       if (unwrap(subject).kind === "bool") return this.cond.eval(t, this.scenario, this.options.env);
       return { value: undefined, refs: [], decided: false };
@@ -530,12 +530,10 @@ export class Simulator {
     const dotted = dottedName(call.callee);
     if (!dotted) return undefined;
     const imp = this.ctx.imports.get(dotted.split(".")[0]!);
-    if (!this.ctx.python && dotted === "setTimeout" && imp?.module.includes("timers/promises")) {
-      return { expr: call, delay: call.args[0]?.value, unit: "ms" };
-    }
-    const index = sleepCall(dotted, this.ctx.python, imp?.module);
-    if (index === undefined) return undefined;
-    if (!this.ctx.python && dotted === "setTimeout") return undefined; // a bare callback timer is not an awaited wait
+    const sleep = this.ctx.language.sleep(dotted, imp?.module);
+    if (!sleep) return undefined;
+    const index = sleep.delayArg;
+    if (sleep.certain) return { expr: call, delay: call.args[index]?.value, unit: sleep.unit };
     const local = this.sameFileFunction(call);
     if (local) {
       const info = this.helperSummary(local, 0);
@@ -546,8 +544,7 @@ export class Simulator {
         ? { expr: call, delay: call.args[index]?.value }
         : { expr: call, helper: local, helperArgs: call };
     }
-    const pythonSleep = this.ctx.python && /^(time|asyncio)\.sleep$|^sleep$/.test(dotted);
-    return { expr: call, delay: call.args[index]?.value, unit: pythonSleep ? "s" : undefined };
+    return { expr: call, delay: call.args[index]?.value, unit: sleep.unit };
   }
 
   private sameFileFunction(call: Call): FunctionDef | undefined {

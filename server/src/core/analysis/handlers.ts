@@ -130,7 +130,7 @@ function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: C
         if (c2) named.push(c2);
         continue;
       }
-      if (ctx.python && (t.kind === "name" || t.kind === "member")) {
+      if (ctx.language.casesTestClasses && (t.kind === "name" || t.kind === "member")) {
         const cl = classNamed(t, ctx);
         if (cl) named.push(cl);
         continue;
@@ -145,7 +145,7 @@ function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: C
 }
 
 function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: ConditionEvaluator): void {
-  if (!ctx.python || st.handlers.length < 2) return;
+  if (!ctx.language.catchClausesNameClasses || st.handlers.length < 2) return;
   const named: Named[] = [];
   for (const h of st.handlers) {
     for (const t of h.types.flatMap((x) => (x.kind === "array" ? x.elements : [x]))) {
@@ -323,7 +323,7 @@ function classNamed(t: Expr, ctx: FileContext): Named | undefined {
   const dotted = dottedName(t);
   if (!dotted) return undefined;
   const imp = ctx.imports.get(dotted.split(".")[0]!);
-  const known = classMatch(dotted, ctx.knowledge, { python: ctx.python, importedFromSdk: imp !== undefined });
+  const known = classMatch(dotted, ctx.knowledge, ctx.language, imp !== undefined);
   if (!known || known.status === undefined) return undefined;
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
   return {
