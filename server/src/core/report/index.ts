@@ -6,7 +6,7 @@
 
 import { Catalog } from "../catalog/index";
 import type { Engine } from "../engine";
-import type { ErrorKnowledge } from "../sites/knowledge";
+import type { ErrorKnowledge } from "../analysis/knowledge";
 import type { Config, SourceDocument } from "../types";
 import { DEFAULT_CONFIG } from "../types";
 import { fileEntries } from "./inventory";

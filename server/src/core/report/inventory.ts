@@ -9,7 +9,7 @@
 import type { Call, Expr, Module } from "../ir/types";
 import { dottedName, unwrap } from "../ir/walk";
 import { LineIndex } from "../parse/line-index";
-import type { RequestSite, RetrySite, Sites } from "../sites/types";
+import type { RequestSite, RetrySite, Sites } from "../analysis/types";
 import type { Finding } from "../types";
 import { CodeIndex } from "./code-index";
 import type {

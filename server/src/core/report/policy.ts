@@ -7,7 +7,7 @@
 import type { Expr, FunctionDef, ObjectLit } from "../ir/types";
 import { calleeName, dottedName, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { LineIndex } from "../parse/line-index";
-import type { RequestSite, RetrySite } from "../sites/types";
+import type { RequestSite, RetrySite } from "../analysis/types";
 import { runAttempts, iteratedValues, type AttemptCode } from "./attempts";
 import type { CodeIndex } from "./code-index";
 import { evaluate, exact, isInterval, readsRetryAfter, type Value } from "./evaluate";
