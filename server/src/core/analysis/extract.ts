@@ -10,6 +10,7 @@ import type { FileContext } from "./context";
 import { findHandlers } from "./handlers";
 import { analyzeLoop, genericRetryHelpers } from "./loops";
 import { analyzeRecursion } from "./recursion";
+import { requestSite } from "./retries";
 import { detectRequest } from "./requests";
 import { Simulator } from "./simulate";
 import type { RequestSite, RetrySite, Sites } from "./types";
