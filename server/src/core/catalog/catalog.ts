@@ -118,6 +118,12 @@ interface Index {
 
 const CONVENTION = "common SDK convention";
 
+/**
+ * Entries kept per memo of looked-up codes and classes: the strings come from
+ * the source text as it is typed, so the memo is emptied when it is full.
+ */
+export const MAX_MEMO_ENTRIES = 5_000;
+
 /** The error knowledge catalog (immutable). */
 export class Catalog {
   private static cached: Catalog | undefined;
@@ -196,6 +202,7 @@ export class Catalog {
   /** The status an error code stands for (highest-ranked definition with a status). */
   errorCodeStatus(code: string): number | undefined {
     if (!this.codeStatuses.has(code)) {
+      if (this.codeStatuses.size >= MAX_MEMO_ENTRIES) this.codeStatuses.clear();
       const status = this.errorCode(code)?.definitions.find((d) => d.entry.status !== undefined)?.entry
         .status;
       this.codeStatuses.set(code, status);
@@ -206,6 +213,7 @@ export class Catalog {
   /** The status an exception class stands for (`RateLimitError` -> 429). */
   exceptionClassStatus(name: string): number | undefined {
     if (!this.classStatuses.has(name)) {
+      if (this.classStatuses.size >= MAX_MEMO_ENTRIES) this.classStatuses.clear();
       const definitions = this.exception(name)?.definitions ?? [];
       const withStatus = definitions.find((d) => d.entry.status !== undefined);
       this.classStatuses.set(
