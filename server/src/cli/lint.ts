@@ -15,7 +15,7 @@ import {
 } from "../core/types";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import { loadCatalogFiles } from "../node/catalog-files";
-import { createEngine } from "../node/engine";
+import { analysisBudget, createEngine } from "../node/engine";
 import { isReadError, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
 import { collectFiles } from "./files";
@@ -336,7 +336,7 @@ export function lintFile(
     };
   const original = read.text;
   const doc = { text: original, languageId, path };
-  let result = engine.analyze(doc, options.config, { knowledge });
+  let result = engine.analyze(doc, options.config, { knowledge, outOfBudget: analysisBudget() });
   let text = original;
   const notices: Notice[] = [];
   let fixed = 0;
@@ -412,7 +412,10 @@ export function fixText(
     ).length;
     const next = applyEdits(text, edits);
     if (next === text) break;
-    const after = engine.analyze({ ...doc, text: next }, config, { knowledge });
+    const after = engine.analyze({ ...doc, text: next }, config, {
+      knowledge,
+      outOfBudget: analysisBudget(),
+    });
     if (after.skipped || after.syntaxProblems.length > result.syntaxProblems.length) break;
     text = next;
     result = after;
