@@ -8,6 +8,7 @@ export default defineConfig({
       "test/nvim/**/*.test.ts",
       "test/behaviour/**/*.test.ts",
       "test/fuzz/**/*.test.ts",
+      "test/emacs/**/*.test.ts",
     ],
     testTimeout: 90_000,
     pool: "forks",

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { Catalog, MAX_MEMO_ENTRIES } from "../../server/src/core/catalog/catalog";
+import { Catalog, MAX_MEMO_ENTRIES, MAX_SCOPES } from "../../server/src/core/catalog/catalog";
 import { AnalysisCache, MAX_CONFIGS } from "../../server/src/lsp/analysis";
 import { MAX_ONCE_KEYS, OnceLogger } from "../../server/src/lsp/logger";
 import { getEngine } from "../helpers/engine";
@@ -24,6 +24,10 @@ describe("caches stay bounded while a user types", () => {
     expect(memo.codeStatuses.size).toBeLessThanOrEqual(MAX_MEMO_ENTRIES);
     expect(memo.classStatuses.size).toBeLessThanOrEqual(MAX_MEMO_ENTRIES);
     expect(catalog.errorCodeStatus("rate_limit_exceeded")).toBe(429);
+    for (let i = 0; i < MAX_SCOPES * 3; i++) catalog.scoped([`api${i}`]).errorCodeStatus("x");
+    expect((catalog as unknown as { scopes: Map<string, unknown> }).scopes.size).toBeLessThanOrEqual(
+      MAX_SCOPES,
+    );
   });
 
   it("the logger that logs each skipped file once", () => {
