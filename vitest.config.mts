@@ -7,6 +7,7 @@ export default defineConfig({
       "test/lsp/**/*.test.ts",
       "test/nvim/**/*.test.ts",
       "test/emacs/**/*.test.ts",
+      "test/behaviour/**/*.test.ts",
     ],
     testTimeout: 90_000,
     pool: "forks",

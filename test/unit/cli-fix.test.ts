@@ -64,11 +64,18 @@ describe("lint --fix", () => {
 
       const dry = runCli(["lint", name, "--diff"], dir);
       expect(readFileSync(file, "utf8"), "--diff writes nothing").toBe(input);
+      // Fixes Fix All does not apply (not safe) are left for a person: their findings stay.
+      const unsafe = findings
+        .filter((f) => f.fixes.length > 0 && !f.fixes.some((x) => x.safe))
+        .map((f) => f.ruleId);
       if (onePass === input) {
         // No fix here may be applied unattended: --fix leaves the file alone.
         expect(dry.stdout).toBe("");
-        expect(runCli(["lint", name, "--fix"], dir).stderr).not.toContain("Fixed");
+        const run = runCli(["lint", name, "--fix", "--format", "json"], dir);
+        expect(run.stderr).not.toContain("Fixed");
         expect(readFileSync(file, "utf8")).toBe(input);
+        const left = JSON.parse(run.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId);
+        for (const rule of unsafe) expect(left).toContain(rule);
         return;
       }
       expect(dry.code, dry.stderr).toBe(1);
@@ -96,6 +103,11 @@ describe("lint --fix", () => {
       writeFileSync(rest, onePass);
       runCli(["lint", basename(rest), "--fix"], dir);
       expect(after).toBe(readFileSync(rest, "utf8"));
+
+      const left = JSON.parse(runCli(["lint", name, "--format", "json"], dir).stdout)[0].findings.map(
+        (f: { ruleId: string }) => f.ruleId,
+      );
+      for (const rule of unsafe) expect(left).toContain(rule);
 
       const mtime = statSync(file).mtimeMs;
       const second = runCli(["lint", name, "--fix"], dir);

@@ -720,7 +720,7 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
   if (forcelist) {
     const items =
       forcelist.kind === "array" || forcelist.kind === "name" || forcelist.kind === "call"
-        ? listOfNumbers(forcelist, ctx)
+        ? listOfNumbers(forcelist, ctx, true)
         : undefined;
     if (items) {
       for (const r of items) {
@@ -758,7 +758,13 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
   return site;
 }
 
-function listOfNumbers(e: Expr, ctx: FileContext): StatusRef[] | undefined {
+/**
+ * The statuses of a list literal, followed through names. `removable`: the library's use of
+ * the list is one the behavioural tests model (urllib3's `status_forcelist`, got's
+ * `retry.statusCodes`), so a literal written right there gets removal edits.
+ */
+function listOfNumbers(e: Expr, ctx: FileContext, removable = false): StatusRef[] | undefined {
+  const direct = unwrap(e).kind === "array";
   let x = unwrap(e);
   for (let i = 0; i < 4 && x.kind === "name"; i++) {
     const v = ctx.values.get(x.name);
@@ -767,10 +773,10 @@ function listOfNumbers(e: Expr, ctx: FileContext): StatusRef[] | undefined {
   }
   if (x.kind === "call" && x.args[0]) x = unwrap(x.args[0].value);
   if (x.kind !== "array") return undefined;
-  const els = x.elements;
-  return els
+  const list = removable && direct ? x : undefined;
+  return x.elements
     .filter((el) => el.kind === "number")
-    .map((el) => literalRef((el as { value: number }).value, el, els));
+    .map((el) => literalRef((el as { value: number }).value, el, list));
 }
 
 /** Requests in the file, without an idempotency key, that `accept` links to a retry configuration. */
@@ -836,7 +842,7 @@ function gotKyOptions(call: Call, ctx: FileContext): RetrySite | undefined {
   const limit = prop(retry.value, "limit")?.value;
   const retried = new Set<Failure>(["network"]);
   let refs: StatusRef[] = [];
-  const listed = statusCodes ? listOfNumbers(statusCodes, ctx) : undefined;
+  const listed = statusCodes ? listOfNumbers(statusCodes, ctx, lib === "got") : undefined;
   if (listed) {
     refs = listed;
     for (const r of listed) retried.add(r.status);
