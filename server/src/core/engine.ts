@@ -147,7 +147,7 @@ export class Engine {
     if (doc.skipped !== undefined) return undefined;
     const analysis = this.analysisOf(doc, knowledge);
     const found = findHoverTarget(analysis.ctx, offset);
-    if (found) return found;
+    if (found) return analysis.ctx.related ? { ...found, related: analysis.ctx.related } : found;
     // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
     const site = analysis
       .sites()
