@@ -102,7 +102,7 @@ describe("files that cannot be read", () => {
 describe("options", () => {
   it("--help works on every command", () => {
     const dir = tempProject({});
-    for (const command of ["lint", "explain", "rules", "lsp"]) {
+    for (const command of ["lint", "explain", "rules", "lsp", "report"]) {
       const r = runCli([command, "--help"], dir);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`^Usage: api-error-insight ${command}`));
