@@ -29,6 +29,8 @@ import {
   CONFIGURATION_SECTION,
   Commands,
   ExplainSiteRequest,
+  ReportRequest,
+  type ReportParams,
   StatusNotification,
   type ExplainSiteParams,
   type StatusParams,
@@ -53,8 +55,10 @@ import {
 } from "./diagnostics";
 import { explainSite } from "./explain";
 import { hoverFor } from "./hover";
+import { inlayHintsFor } from "./inlay-hints";
 import { OnceLogger, type Logger } from "./logger";
 import { SettingsCache } from "./settings";
+import { workspaceReport } from "./report";
 import { pathToUri, uriToPath } from "./uri";
 import { WorkspaceIndex, type FileChange } from "./workspace";
 
@@ -249,6 +253,38 @@ export function startServer(): void {
     }),
   );
 
+  connection.languages.inlayHint.on(
+    guarded(log, "inlay hints", [], async (params, token: CancellationToken) => {
+      const s = session;
+      const doc = documents.get(params.textDocument.uri);
+      if (!s || !doc) return [];
+      const { settings } = await s.settings.get(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!settings.enable || !settings.inlayHints.enable || !current || token.isCancellationRequested)
+        return [];
+      return inlayHintsFor(s.analyses.retryHints(current), current, params.range);
+    }),
+  );
+
+  connection.onRequest(
+    ReportRequest.method,
+    guarded(log, "report", null, async (params: ReportParams, token: CancellationToken) => {
+      const s = session;
+      if (!s) return null;
+      return workspaceReport(
+        {
+          engine: s.engine,
+          folders: s.workspace.folderPaths,
+          configFor: async (folder) => (await s.settings.get(pathToUri(folder))).config,
+          knowledgeFor: (path) => s.catalogs.catalogFor(path),
+          openText: (path) => documents.get(pathToUri(path))?.getText(),
+          isCancelled: () => token.isCancellationRequested,
+        },
+        params?.nonce,
+      );
+    }),
+  );
+
   connection.onDidChangeConfiguration((params) => {
     const s = session;
     if (!s) return;
@@ -375,6 +411,9 @@ async function reanalyse(
   log: Logger,
 ): Promise<void> {
   s.analyses.clearAnalyses();
+  // `inlayHints.enable` or a catalog may have changed.
+  if (s.features.inlayHintRefresh)
+    await connection.languages.inlayHint.refresh().catch(logError(log, "inlay hint refresh"));
   if (s.features.pullDiagnostics) {
     if (s.features.diagnosticRefresh)
       await connection.languages.diagnostics.refresh().catch(logError(log, "diagnostic refresh"));
