@@ -74,15 +74,20 @@ describe("files that cannot be read", () => {
     const r = runCli(["lint", "."], dir, { timeout: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(
-      /pipe\.ts\n\s+1:1\s+error\s+could not be read: it is a named pipe \(FIFO\), not a regular file/,
+      /pipe\.ts\n\s+1:1\s+error\s+is not a regular file \(a named pipe\); it was not read/,
     );
     expect(r.stdout).toMatch(
-      /zero\.py\n\s+1:1\s+error\s+could not be read: it is a character device, not a regular file/,
+      /zero\.py\n\s+1:1\s+error\s+is not a regular file \(a character device\); it was not read/,
     );
     expect(r.stdout).toContain("unhandled-rate-limit");
+    expect(r.stderr).toMatch(/^api-error-insight lint: pipe\.ts is not a regular file/m);
     const named = runCli(["lint", "pipe.ts", "zero.py"], dir, { timeout: 20_000 });
     expect(named.code).toBe(2);
     expect(named.stdout).toContain("named pipe");
+    expect(named.stdout).toMatch(/^No problems found in 0 files; 2 files could not be linted\.$/m);
+    expect(r.stdout).toMatch(
+      /^2 problems \(0 errors, 2 warnings, 0 info\) in 1 file; 2 files could not be linted$/m,
+    );
   });
 
   it.skipIf(isRoot)("reports a file it has no permission to read", () => {
@@ -138,5 +143,22 @@ describe("control characters from the input", () => {
     expect(missing.stderr).not.toMatch(CONTROL);
     const explain = runCli(["explain", `nothing${evil}`], dir);
     expect(explain.stderr).not.toMatch(CONTROL);
+  });
+
+  it("never reach explain's output from a user catalog", () => {
+    const evil = "\u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007\u001b[2J";
+    const catalog = {
+      apis: [
+        {
+          name: `Payments${evil}`,
+          errorCodes: [{ code: "card_declined", status: 402, description: `Declined${evil}.` }],
+        },
+      ],
+    };
+    const dir = tempProject({ "c.api-errors.json": JSON.stringify(catalog) });
+    const r = runCli(["explain", "card_declined", "--catalog", "c.api-errors.json"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Declined]8;;http://evil.example");
+    expect(r.stdout).not.toMatch(CONTROL);
   });
 });

@@ -2,9 +2,9 @@
  * `api-error-insight explain <status|code|class|header> [--catalog <path>]...`:
  * prints what the catalog knows, as plain terminal text.
  */
-import { readFileSync } from "node:fs";
 import { renderExplain, suggest, type CatalogProblem } from "../core/catalog/index";
 import { loadCatalogFiles } from "../node/catalog-files";
+import { MAX_CATALOG_BYTES, readTextFile } from "../node/files";
 import { printable, printableLine } from "./sanitize";
 
 interface Stream {
@@ -52,12 +52,9 @@ export function runExplain(args: string[], out: Stream, err: Stream): number {
 
 /** `path:line:column` (1-based, columns in UTF-16 code units) of a problem. */
 function where(problem: CatalogProblem): string {
-  let text: string;
-  try {
-    text = readFileSync(problem.path, "utf8");
-  } catch {
-    return problem.path;
-  }
+  const read = readTextFile(problem.path, { maxBytes: MAX_CATALOG_BYTES });
+  if (!read.ok) return problem.path;
+  const text = read.text;
   const before = text.slice(0, problem.start);
   const line = before.split("\n").length;
   const column = problem.start - (before.lastIndexOf("\n") + 1) + 1;

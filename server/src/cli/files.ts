@@ -80,17 +80,13 @@ export function collectFiles(paths: string[]): FileList {
     }
     if (stat.isDirectory()) {
       walk(abs, gitignoreScopesAbove(abs), state);
-    } else if (!languageIdForPath(abs)) {
-      state.problems.push({
-        path: abs,
-        message: "is not a TypeScript, JavaScript or Python file (by its name), so it was not linted",
-        failed: false,
-      });
+    } else if (stat.isFile() && !languageIdForPath(abs)) {
       empty.push(given);
       continue;
     } else {
-      // A file named explicitly is linted even if it is ignored.
-      addFile(abs, stat, state);
+      // A file named explicitly is linted even if it is ignored. A pipe or a device is listed
+      // too, so that lint reports that it is not read.
+      addFile(abs, state);
     }
     if (state.files.size + state.problems.length === before) empty.push(given);
   }
@@ -98,23 +94,14 @@ export function collectFiles(paths: string[]): FileList {
   return { files, missing, empty, problems: state.problems };
 }
 
-/** Adds a file to lint; `stat` is left out when the file is known to be a regular file. */
-function addFile(path: string, stat: Stats | undefined, state: Walk): void {
-  if (stat && !stat.isFile()) {
-    state.problems.push({
-      path,
-      message: `could not be read: it is ${kindOf(stat)}, not a regular file`,
-      failed: true,
-    });
-    return;
-  }
+/** Adds a file to lint, once: the same file reached twice (through a link) keeps the first path. */
+function addFile(path: string, state: Walk): void {
   let real: string;
   try {
     real = realpathSync(path);
   } catch {
     real = path;
   }
-  // The same file reached twice (through a link) is linted once, under the first path.
   if (!state.files.has(real)) state.files.set(real, path);
 }
 
@@ -149,16 +136,14 @@ function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     let isDir = entry.isDirectory();
-    let stat: Stats | undefined;
     if (entry.isSymbolicLink()) {
       try {
-        stat = statSync(path);
+        isDir = statSync(path).isDirectory();
       } catch {
         if (languageIdForPath(entry.name) && !isIgnored(active, path, false))
           state.problems.push({ path, message: "is a broken symbolic link", failed: true });
         continue;
       }
-      isDir = stat.isDirectory();
     }
     if (isDir) {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(active, path, true)) continue;
@@ -167,24 +152,9 @@ function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
     }
     if (!languageIdForPath(entry.name) || entry.name.endsWith(".d.ts") || isIgnored(active, path, false))
       continue;
-    if (entry.isFile()) addFile(path, undefined, state);
-    else {
-      try {
-        addFile(path, stat ?? statSync(path), state);
-      } catch (e) {
-        state.problems.push({ path, message: `could not be read: ${(e as Error).message}`, failed: true });
-      }
-    }
+    // Regular files, and pipes or devices with a source file's name (lint reports those as unreadable).
+    addFile(path, state);
   }
-}
-
-function kindOf(stat: Stats): string {
-  if (stat.isFIFO()) return "a named pipe (FIFO)";
-  if (stat.isCharacterDevice()) return "a character device";
-  if (stat.isBlockDevice()) return "a block device";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isDirectory()) return "a directory";
-  return "a special file";
 }
 
 function isSymbolicLink(path: string): boolean {

@@ -147,7 +147,7 @@ export class Engine {
     if (doc.skipped !== undefined) return undefined;
     const analysis = this.analysisOf(doc, knowledge);
     const found = findHoverTarget(analysis.ctx, offset);
-    if (found) return found;
+    if (found) return analysis.ctx.related ? { ...found, related: analysis.ctx.related } : found;
     // On a retry mechanism (loop keyword, recursive call, decorator, helper call, library option), its policy.
     const policy = retryPolicyAt(this.editorInput(doc, analysis.sites()), offset);
     return policy

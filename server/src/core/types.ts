@@ -70,6 +70,13 @@ export interface Fix {
   /** Shown in the editor's quick-fix menu, e.g. "Remove 401 from the retried statuses". */
   title: string;
   edits: TextEdit[];
+  /**
+   * Safe to apply unattended: the rewrite is certain and changes nothing but the
+   * problem it fixes (shown by a behavioural test). Fix All, `source.fixAll` and
+   * `lint --fix` apply only safe fixes; the editor marks them preferred. A fix that
+   * needs a person to confirm something the code cannot show is offered, never applied in bulk.
+   */
+  safe: boolean;
 }
 
 export interface Finding {

@@ -1,3 +1,4 @@
+// Over 400 lines: one abstract interpreter (statements, calls, helpers) whose parts recurse into each other; split it only with the next simulator change.
 /**
  * Runs a piece of code (a loop body, a function body, a retry callback)
  * abstractly under one failure scenario and returns how each path ends:
@@ -76,7 +77,7 @@ export interface SimulationOptions {
   limitTest?: (test: Expr) => boolean;
 }
 
-const MAX_OUTCOMES = 48;
+export const MAX_OUTCOMES = 48;
 const MAX_HELPER_DEPTH = 2;
 
 /** Per-file simulator; caches the events of each statement. */
