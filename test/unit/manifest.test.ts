@@ -42,6 +42,7 @@ describe("package.json", () => {
       "apiErrorInsight.run": "resource",
       "apiErrorInsight.rules": "resource",
       "apiErrorInsight.catalog.paths": "resource",
+      "apiErrorInsight.inlayHints.enable": "resource",
       "apiErrorInsight.trace.server": "window",
     });
   });
@@ -53,6 +54,7 @@ describe("package.json", () => {
         "apiErrorInsight.restartServer",
         "apiErrorInsight.showOutputChannel",
         "apiErrorInsight.fixAll",
+        "apiErrorInsight.showReport",
       ]),
     );
     for (const c of pkg.contributes.commands) expect(c.category).toBe("API Error Insight");
