@@ -28,6 +28,8 @@ export interface Settings {
   catalog: {
     /** User catalog files (JSON catalogs, OpenAPI documents), relative to the workspace folder. */
     paths: string[];
+    /** The built-in knowledge packs: true (all, the default), false (none) or the ids of those to keep. */
+    packs: boolean | string[];
   };
   trace?: {
     /** Window-scoped; handled by the client, present here so the whole section types. */
@@ -40,7 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: "onType",
   rules: {},
-  catalog: { paths: [] },
+  catalog: { paths: [], packs: true },
 };
 
 /** `initializationOptions` of the `initialize` request. */
