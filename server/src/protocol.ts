@@ -28,6 +28,8 @@ export interface Settings {
   catalog: {
     /** User catalog files (JSON catalogs, OpenAPI documents), relative to the workspace folder. */
     paths: string[];
+    /** The built-in knowledge packs: true (all, the default), false (none) or the ids of those to keep. */
+    packs: boolean | string[];
   };
   inlayHints: {
     /** After each retry mechanism, its policy in one line (`↻ 5x · exp+jitter · ≤30s · Retry-After ✓`). */
@@ -44,7 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: "onType",
   rules: {},
-  catalog: { paths: [] },
+  catalog: { paths: [], packs: true },
   inlayHints: { enable: true },
 };
 

@@ -42,6 +42,7 @@ describe("package.json", () => {
       "apiErrorInsight.run": "resource",
       "apiErrorInsight.rules": "resource",
       "apiErrorInsight.catalog.paths": "resource",
+      "apiErrorInsight.catalog.packs": "resource",
       "apiErrorInsight.inlayHints.enable": "resource",
       "apiErrorInsight.trace.server": "window",
     });

@@ -82,7 +82,7 @@ export async function createSession(
 export async function reloadCatalogs(s: Session, folders: readonly string[]): Promise<void> {
   for (const folder of folders) {
     const { settings } = await s.settings.get(pathToUri(folder));
-    s.catalogs.load(folder, settings.catalog.paths);
+    s.catalogs.load(folder, settings.catalog.paths, settings.catalog.packs);
   }
 }
 

@@ -28,7 +28,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     rules: {},
-    catalog: { paths: [] },
+    catalog: { paths: [], packs: true },
     inlayHints: { ...DEFAULT_SETTINGS.inlayHints },
   };
   if (raw === undefined || raw === null) return { settings, config: toConfig(settings), problems };
@@ -46,7 +46,10 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     else problems.push(`apiErrorInsight.run: expected "onType" or "onSave", got ${describe(raw.run)}`);
   }
   settings.rules = readRules(raw.rules, problems);
-  settings.catalog = { paths: readCatalogPaths(raw.catalog, problems) };
+  settings.catalog = {
+    paths: readCatalogPaths(raw.catalog, problems),
+    packs: readPacks(isObject(raw.catalog) ? raw.catalog.packs : undefined, problems),
+  };
   if (raw.inlayHints !== undefined) {
     const enable = isObject(raw.inlayHints) ? raw.inlayHints.enable : undefined;
     if (typeof enable === "boolean") settings.inlayHints = { enable };
@@ -108,6 +111,21 @@ function readCatalogPaths(value: unknown, problems: string[]): string[] {
   if (valid.length !== paths.length)
     problems.push("apiErrorInsight.catalog.paths: entries that are not paths were ignored");
   return valid;
+}
+
+function readPacks(value: unknown, problems: string[]): boolean | string[] {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "boolean") return value;
+  if (Array.isArray(value)) {
+    const ids = value.filter((v): v is string => typeof v === "string");
+    if (ids.length !== value.length)
+      problems.push("apiErrorInsight.catalog.packs: entries that are not pack ids were ignored");
+    return ids;
+  }
+  problems.push(
+    `apiErrorInsight.catalog.packs: expected true, false or a list of pack ids, got ${describe(value)}`,
+  );
+  return true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
