@@ -321,6 +321,11 @@ export class TestClient {
     if (this.ownsRoot) rmSync(this.root, { recursive: true, force: true });
   }
 
+  /** The server's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** True while the server process runs. */
   get alive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
