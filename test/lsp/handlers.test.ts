@@ -106,6 +106,18 @@ describe("settings", () => {
       expect(() => resolveSettings(raw)).not.toThrow();
   });
 
+  it("reads apiErrorInsight.catalog.packs: all by default, none, or some", () => {
+    expect(resolveSettings({}).settings.catalog.packs).toBe(true);
+    expect(resolveSettings({ catalog: { packs: false } }).settings.catalog.packs).toBe(false);
+    expect(resolveSettings({ catalog: { packs: ["stripe", 3] } }).settings.catalog).toEqual({
+      paths: [],
+      packs: ["stripe"],
+    });
+    const odd = resolveSettings({ catalog: { packs: "all" } });
+    expect(odd.settings.catalog.packs).toBe(true);
+    expect(odd.problems[0]).toContain("apiErrorInsight.catalog.packs");
+  });
+
   it("caches one answer per URI, logs a problem once, and forgets on clear", async () => {
     const log = memoryLogger();
     let calls = 0;

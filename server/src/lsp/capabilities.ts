@@ -37,6 +37,8 @@ export interface ClientFeatures {
   trusted: boolean;
   /** Catalog paths set at user level: allowed outside the workspace folder. */
   userCatalogPaths: string[];
+  /** `workspace/inlayHint/refresh`. */
+  inlayHintRefresh: boolean;
 }
 
 /** Reads the features the server uses from `initialize` params. */
@@ -58,6 +60,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
       typeof options === "object" && options !== null && Array.isArray(options.userCatalogPaths)
         ? options.userCatalogPaths.filter((p): p is string => typeof p === "string")
         : [],
+    inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
   };
 }
 
@@ -70,6 +73,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
       save: { includeText: false },
     },
     hoverProvider: true,
+    inlayHintProvider: { resolveProvider: false },
     codeActionProvider: {
       codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND],
       resolveProvider: false,

@@ -66,8 +66,9 @@ export class CatalogStore {
    * (Re)loads a folder's user catalogs. A broken catalog gives diagnostics on
    * its file and leaves the rest working; nothing is read when untrusted.
    */
-  load(folder: string, configuredPaths: readonly string[]): void {
+  load(folder: string, configuredPaths: readonly string[], packs: boolean | readonly string[] = true): void {
     const previous = this.folders.get(folder);
+    const base = Catalog.builtin(packs);
     const configured = this.confined(folder, configuredPaths);
     const paths = this.deps.trusted ? [...configured, ...this.discover(folder)] : [...configured];
     const watched = new Set(paths.map((p) => resolve(folder, p)));
@@ -76,18 +77,18 @@ export class CatalogStore {
         this.deps.log.info(`User catalogs of ${folder} are not loaded: the workspace is not trusted.`);
       }
       this.clearProblems(previous);
-      this.folders.set(folder, { catalog: this.builtin(), watched, problemUris: new Set() });
+      this.folders.set(folder, { catalog: base, watched, problemUris: new Set() });
       return;
     }
     let loaded: ReturnType<typeof loadCatalogFiles>;
     try {
-      loaded = loadCatalogFiles([...paths], folder);
+      loaded = loadCatalogFiles([...paths], folder, base);
     } catch (error) {
       this.deps.log.error(
         `Loading the catalogs of ${folder} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       this.clearProblems(previous);
-      this.folders.set(folder, { catalog: this.builtin(), watched, problemUris: new Set() });
+      this.folders.set(folder, { catalog: base, watched, problemUris: new Set() });
       return;
     }
     for (const file of loaded.files) watched.add(resolve(folder, file));

@@ -87,7 +87,7 @@ export async function createSession(
 export async function reloadCatalogs(s: Session, folders: readonly string[]): Promise<void> {
   for (const folder of folders) {
     const { settings } = await s.settings.get(pathToUri(folder));
-    s.catalogs.load(folder, settings.catalog.paths);
+    s.catalogs.load(folder, settings.catalog.paths, settings.catalog.packs);
   }
 }
 
@@ -115,6 +115,9 @@ export async function reanalyse(
   log: Logger,
 ): Promise<void> {
   s.analyses.clearAnalyses();
+  // `inlayHints.enable` or a catalog may have changed.
+  if (s.features.inlayHintRefresh)
+    await connection.languages.inlayHint.refresh().catch(logError(log, "inlay hint refresh"));
   if (s.features.pullDiagnostics) {
     if (s.features.diagnosticRefresh)
       await connection.languages.diagnostics.refresh().catch(logError(log, "diagnostic refresh"));

@@ -274,9 +274,13 @@ export class Catalog {
     return found && (kindStatus(found.kind) ?? found.status);
   }
 
-  /** @internal */
-  classStatusIn(name: string, related: ReadonlySet<string> | undefined): number | undefined {
-    const definitions = this.classDefinitionsIn(name, related);
+  /** @internal `packsOnly`: only definitions of knowledge packs count. */
+  classStatusIn(
+    name: string,
+    related: ReadonlySet<string> | undefined,
+    packsOnly = false,
+  ): number | undefined {
+    const definitions = this.classDefinitionsIn(name, related).filter((d) => !packsOnly || d.api?.pack);
     const withStatus = definitions.find(
       (d) => d.entry.status !== undefined || kindStatus(d.entry.kind) !== undefined,
     );
@@ -472,6 +476,10 @@ export class ScopedKnowledge {
 
   hasHeader(name: string): boolean {
     return this.catalog.hasHeader(name);
+  }
+
+  packClassStatus(name: string): number | undefined {
+    return this.catalog.classStatusIn(name, this.related, true);
   }
 }
 
