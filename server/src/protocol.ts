@@ -69,6 +69,12 @@ export interface InitializationOptions {
    * knowledge, diagnostics and hovers keep working. Missing means trusted.
    */
   trusted?: boolean;
+  /**
+   * Catalog paths the user set at user level (not in a workspace's settings).
+   * Workspace settings may name catalogs inside the workspace folder only;
+   * these may be anywhere. The VS Code client fills it from the user settings.
+   */
+  userCatalogPaths?: string[];
 }
 
 /** Commands the server executes through `workspace/executeCommand`. */

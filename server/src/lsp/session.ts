@@ -54,7 +54,12 @@ export async function createSession(
   const publish = (uri: string, diagnostics: Diagnostic[]): void => {
     void connection.sendDiagnostics({ uri, diagnostics }).catch(logError(log, "publish"));
   };
-  const catalogs = new CatalogStore({ trusted: features.trusted, publish, log });
+  const catalogs = new CatalogStore({
+    trusted: features.trusted,
+    userPaths: features.userCatalogPaths,
+    publish,
+    log,
+  });
   // Each analysis and hover is given the knowledge of its document's workspace folder.
   const analyses = new AnalysisCache(engine, (uri) => catalogs.catalogFor(uriToPath(uri)));
   const skippedLog = new OnceLogger(log);
