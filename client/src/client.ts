@@ -26,6 +26,7 @@ const CLIENT_NAME = "API Error Insight";
 export function createClient(
   context: vscode.ExtensionContext,
   outputChannel: vscode.LogOutputChannel,
+  traceOutputChannel: vscode.LogOutputChannel,
 ): LanguageClient {
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
@@ -35,6 +36,8 @@ export function createClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
+    // `apiErrorInsight.trace.server` alone turns the trace on (see trace.ts).
+    traceOutputChannel,
     // Evaluated on every (re)start, so a restart after the workspace is trusted turns user catalogs on.
     // Catalog paths from the user settings may lie anywhere; the server confines workspace ones to the folder.
     initializationOptions: (): InitializationOptions => ({
