@@ -13,7 +13,16 @@
 // is ended when the run is over.
 /* global fetch */
 import { spawn } from "node:child_process";
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -97,6 +106,11 @@ const env = {
   XDG_STATE_HOME: dir("home/.local/state"),
   XDG_RUNTIME_DIR: dir("runtime"),
 };
+// Screenshots the suite asks for (test/e2e/suite/helpers.ts `screenshot`), git-ignored.
+const shots = join(root, "test-output", "e2e");
+mkdirSync(shots, { recursive: true });
+env.E2E_SCREENSHOTS = shots;
+const SHOT_PREFIX = "[e2e-shot] ";
 const workspace = join(temp, "workspace");
 cpSync(join(root, "test", "e2e", "workspace"), workspace, { recursive: true });
 
@@ -201,6 +215,15 @@ async function main() {
   await page.exposeFunction("codeAutomationExit", (code) => resolveExit(Number(code)));
   await page.exposeFunction("codeAutomationLog", (level, args) => {
     const text = format(...(Array.isArray(args) ? args : [args]));
+    if (text.startsWith(SHOT_PREFIX)) {
+      // Written aside and renamed, so the suite never sees half a file.
+      const path = join(shots, `${text.slice(SHOT_PREFIX.length).trim()}.png`);
+      void page.screenshot({ path: `${path}.part`, type: "png" }).then(
+        () => renameSync(`${path}.part`, path),
+        (error) => console.error(`test:e2e: screenshot failed: ${error}`),
+      );
+      return;
+    }
     // The suite's reporter marks its lines; the workbench's own logging shows with E2E_VERBOSE=1.
     if (text.startsWith(REPORT_PREFIX)) console.log(text.slice(REPORT_PREFIX.length));
     else if (verbose) console.log(`[${level}] ${text}`);

@@ -5,6 +5,7 @@ import {
   EXTENSION_ID,
   open,
   positionOf,
+  screenshot,
   waitFor,
   waitForDiagnostics,
   workspaceFile,
@@ -68,6 +69,9 @@ suite("API Error Insight in VS Code", () => {
     const [diagnostic] = await waitForDiagnostics(editor.document.uri, RULE);
     assert.equal(editor.document.getText(diagnostic!.range), "401");
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
+    editor.selection = new vscode.Selection(diagnostic!.range.start, diagnostic!.range.start);
+    await vscode.commands.executeCommand("editor.action.showHover");
+    await screenshot("squiggle-hover");
   });
 
   test("explains 429 on hover from the catalog", async () => {
@@ -108,6 +112,7 @@ suite("API Error Insight in VS Code", () => {
     await waitFor("the diagnostic to go away", () =>
       diagnosticsOf(editor.document.uri, RULE).length === 0 ? true : undefined,
     );
+    await screenshot("quick-fix-applied");
   });
 
   test("turning the rule off in the settings removes its diagnostics", async () => {

@@ -1,3 +1,5 @@
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import * as vscode from "vscode";
 
 /** The extension's id: `<publisher>.<name>` from package.json. */
@@ -62,4 +64,18 @@ export function positionOf(document: vscode.TextDocument, text: string, offsetIn
   const index = document.getText().indexOf(text);
   if (index < 0) throw new Error(`"${text}" is not in ${document.uri.path}`);
   return document.positionAt(index + offsetInText);
+}
+
+/**
+ * Has the runner take a screenshot of the workbench as it is now (into
+ * test-output/e2e/<name>.png) and waits for the file. Nothing when the runner
+ * takes no screenshots (E2E_SCREENSHOTS unset, e.g. under test-electron).
+ */
+export async function screenshot(name: string): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (!folder) return;
+  const path = join(folder, `${name}.png`);
+  rmSync(path, { force: true });
+  console.log(`[e2e-shot] ${name}`);
+  await waitFor(`the screenshot ${name}`, () => (existsSync(path) ? true : undefined));
 }
