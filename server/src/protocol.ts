@@ -17,6 +17,13 @@ export type RuleSeveritySetting = "off" | "info" | "warning" | "error";
 /** When diagnostics are computed: while typing or only when the file is saved. */
 export type RunSetting = "onType" | "onSave";
 
+/**
+ * Which files get diagnostics: the open ones only (`openFiles`) or every file
+ * of the workspace (`workspace`). The workspace is analysed in the background
+ * either way.
+ */
+export type DiagnosticsScope = "openFiles" | "workspace";
+
 /** `apiErrorInsight.*`, as the client sends it for one resource. */
 export interface Settings {
   /** Analyse files at all. */
@@ -25,6 +32,10 @@ export interface Settings {
   run: RunSetting;
   /** Rule id -> severity; rules not listed keep their default severity. */
   rules: Record<string, RuleSeveritySetting>;
+  diagnostics: {
+    /** `openFiles` (default) or `workspace`. */
+    scope: DiagnosticsScope;
+  };
   catalog: {
     /** User catalog files (JSON catalogs, OpenAPI documents), relative to the workspace folder. */
     paths: string[];
@@ -46,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: "onType",
   rules: {},
+  diagnostics: { scope: "openFiles" },
   catalog: { paths: [], packs: true },
   inlayHints: { enable: true },
 };

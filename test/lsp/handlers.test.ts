@@ -85,10 +85,16 @@ describe("settings", () => {
       enable: false,
       run: "onSave",
       rules: { "blind-retry": "off", "unbounded-retry": "info" },
+      diagnostics: { scope: "workspace" },
       catalog: { paths: ["a.json"] },
     });
     expect(r.problems).toEqual([]);
-    expect(r.settings).toMatchObject({ enable: false, run: "onSave", catalog: { paths: ["a.json"] } });
+    expect(r.settings).toMatchObject({
+      enable: false,
+      run: "onSave",
+      diagnostics: { scope: "workspace" },
+      catalog: { paths: ["a.json"] },
+    });
     expect(r.config).toEqual({ rules: { "blind-retry": "off", "unbounded-retry": "info" } });
   });
 
@@ -97,12 +103,18 @@ describe("settings", () => {
       enable: 1,
       run: "sometimes",
       rules: { nope: "error", "blind-retry": "fatal" },
+      diagnostics: { scope: "everywhere" },
       catalog: { paths: [1, "ok.json"] },
     });
-    expect(r.settings).toMatchObject({ enable: true, run: "onType", catalog: { paths: ["ok.json"] } });
+    expect(r.settings).toMatchObject({
+      enable: true,
+      run: "onType",
+      diagnostics: { scope: "openFiles" },
+      catalog: { paths: ["ok.json"] },
+    });
     expect(r.config.rules).toEqual({});
-    expect(r.problems).toHaveLength(5);
-    for (const raw of [null, undefined, 42, "x", [], { rules: [] }, { catalog: "x" }])
+    expect(r.problems).toHaveLength(6);
+    for (const raw of [null, undefined, 42, "x", [], { rules: [] }, { catalog: "x" }, { diagnostics: 1 }])
       expect(() => resolveSettings(raw)).not.toThrow();
   });
 
