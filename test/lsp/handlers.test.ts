@@ -20,6 +20,7 @@ import {
 import { fixAllEdit, readFixAllArguments } from "../../server/src/lsp/commands";
 import {
   PushScheduler,
+  computeDocumentDiagnostics,
   findingToDiagnostic,
   statusFor,
   type DocumentDiagnosticsDeps,
@@ -233,6 +234,27 @@ describe("diagnostics", () => {
     expect(published[1]!.diagnostics).toEqual([]);
     expect(engine.analyses).toBe(2);
     push.dispose();
+  });
+
+  it("drops a result when an edit lands while settings are read (the document object is updated in place)", async () => {
+    const engine = fakeEngine((text) => (text.includes("401") ? [finding(text, "401")] : []));
+    let doc = TextDocument.create("file:///a.py", "python", 1, PY);
+    let release!: () => void;
+    const log = memoryLogger();
+    const deps: DocumentDiagnosticsDeps = {
+      document: () => doc,
+      analyses: new AnalysisCache(engine),
+      settings: new SettingsCache(() => new Promise((r) => (release = () => r({}))), log.warn),
+      log,
+      skippedLog: new OnceLogger(log),
+      status: () => undefined,
+    };
+    const pending = computeDocumentDiagnostics(deps, doc.uri);
+    await new Promise((r) => setTimeout(r, 5));
+    // TextDocuments applies an edit to the same object: no new object to compare with.
+    doc = TextDocument.update(doc, [{ text: "x = 1\n" }], 2);
+    release();
+    expect(await pending).toBeUndefined();
   });
 
   it("parses and analyses a version once for diagnostics, hovers and code actions", () => {

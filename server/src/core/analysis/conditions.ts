@@ -1,3 +1,4 @@
+// Over 400 lines: one evaluator whose methods recurse into each other over every expression kind; split it only with the next evaluator change.
 /**
  * Evaluates conditions under one failure scenario: is `res.status === 429`
  * true when the request ended in a 429? Three-valued (true / false /
