@@ -10,7 +10,7 @@ import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
 import { buildContext, type FileContext } from "./analysis/context";
 import { extractSites } from "./analysis/extract";
-import { describePolicy } from "./analysis/policy";
+import { retryHints, retryPolicyAt, type EditorInput, type RetryHint } from "./report/editor";
 import type { ErrorKnowledge } from "./analysis/knowledge";
 import type { Sites } from "./analysis/types";
 import { applySuppressions, parseDirectives } from "./suppress";
@@ -157,24 +157,26 @@ export class Engine {
     const analysis = this.analysisOf(doc, knowledge);
     const found = findHoverTarget(analysis.ctx, offset);
     if (found) return analysis.ctx.related ? { ...found, related: analysis.ctx.related } : found;
-    // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
-    const site = analysis
-      .sites()
-      .retries.find(
-        (r) =>
-          r.mechanism !== "loop" &&
-          r.mechanism !== "recursion" &&
-          r.anchor.start <= offset &&
-          offset <= r.anchor.end,
-      );
-    return site
+    // On a retry mechanism (loop keyword, recursive call, decorator, helper call, library option), its policy.
+    const policy = retryPolicyAt(this.editorInput(doc, analysis.sites()), offset);
+    return policy
       ? {
           kind: "retry-policy",
-          markdown: describePolicy(site),
-          start: site.anchor.start,
-          end: site.anchor.end,
+          markdown: policy.markdown,
+          start: policy.site.anchor.start,
+          end: policy.site.anchor.end,
         }
       : undefined;
+  }
+
+  /** Inlay hints: after each retry mechanism, its policy in one line (the hover has it in full). */
+  retryHints(doc: ParsedDocument, knowledge: ErrorKnowledge = Catalog.builtin()): RetryHint[] {
+    if (doc.skipped !== undefined) return [];
+    return retryHints(this.editorInput(doc, this.analysisOf(doc, knowledge).sites()));
+  }
+
+  private editorInput(doc: ParsedDocument, sites: Sites): EditorInput {
+    return { text: doc.text, python: doc.languageId === "python", module: this.lower(doc).module, sites };
   }
 
   /**

@@ -7,6 +7,7 @@ import { skipReason } from "../core/engine";
 import type { HoverTarget } from "../core/hover-target";
 import type { ParsedDocument } from "../core/parse/parser";
 import { analysisBudget } from "../node/engine";
+import type { RetryHint } from "../core/report/editor";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import {
   isLanguageId,
@@ -127,6 +128,13 @@ export class AnalysisCache {
     const parsed = this.parsed(doc);
     if (!parsed) return undefined;
     return this.engine.hoverTargetAt(parsed, offset, this.knowledgeFor(doc.uri));
+  }
+
+  /** The inlay hints of the document's current version: one after each retry mechanism. */
+  retryHints(doc: VersionedText): RetryHint[] {
+    const parsed = this.parsed(doc);
+    if (!parsed) return [];
+    return this.engine.retryHints(parsed, this.knowledgeFor(doc.uri));
   }
 
   /** Drops the document (on close) and frees its tree. */

@@ -22,11 +22,19 @@ import {
   type ExecuteCommandParams,
   type Hover,
   type HoverParams,
+  type InlayHint,
+  type InlayHintParams,
   type TextDocuments,
   type WorkspaceFoldersChangeEvent,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { CONFIGURATION_SECTION, Commands, type ExplainSiteParams } from "../protocol";
+import {
+  CONFIGURATION_SECTION,
+  Commands,
+  type ExplainSiteParams,
+  type ReportParams,
+  type ReportResult,
+} from "../protocol";
 import { WATCHED_GLOBS } from "./capabilities";
 import { CatalogStore } from "./catalogs";
 import { codeActionsFor } from "./code-actions";
@@ -34,10 +42,12 @@ import { documentationUrl, fixAllEdit, readFixAllArguments } from "./commands";
 import { computeDocumentDiagnostics } from "./diagnostics";
 import { explainSite } from "./explain";
 import { hoverFor } from "./hover";
+import { inlayHintsFor } from "./inlay-hints";
 import type { Logger } from "./logger";
 import { logError } from "./requests";
+import { workspaceReport } from "./report";
 import { reanalyse, reloadCatalogs, scanWorkspace, type Session } from "./session";
-import { uriToPath } from "./uri";
+import { pathToUri, uriToPath } from "./uri";
 import type { FileChange } from "./workspace";
 
 type Documents = TextDocuments<TextDocument>;
@@ -209,6 +219,41 @@ export async function explainSiteAt(s: Session, documents: Documents, params: Ex
   const findings = s.analyses.analyze(current, config)?.result.findings ?? [];
   const target = s.analyses.hoverTargetAt(current, offset);
   return explainSite(target, current, offset, findings, s.catalogs.rendererFor(uriToPath(current.uri)));
+}
+
+/** After each retry mechanism, its policy in one line (off with `apiErrorInsight.inlayHints.enable`). */
+export async function inlayHints(
+  s: Session,
+  documents: Documents,
+  params: InlayHintParams,
+  token: CancellationToken,
+): Promise<InlayHint[]> {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const { settings } = await s.settings.get(doc.uri);
+  const current = documents.get(doc.uri);
+  if (!settings.enable || !settings.inlayHints.enable || !current || token.isCancellationRequested) return [];
+  return inlayHintsFor(s.analyses.retryHints(current), current, params.range);
+}
+
+/** `apiErrorInsight/report`: the resilience report of the workspace folders, open documents as edited. */
+export function report(
+  s: Session,
+  documents: Documents,
+  params: ReportParams | undefined,
+  token: CancellationToken,
+): Promise<ReportResult> {
+  return workspaceReport(
+    {
+      engine: s.engine,
+      folders: s.workspace.folderPaths,
+      configFor: async (folder) => (await s.settings.get(pathToUri(folder))).config,
+      knowledgeFor: (path) => s.catalogs.catalogFor(path),
+      openText: (path) => documents.get(pathToUri(path))?.getText(),
+      isCancelled: () => token.isCancellationRequested,
+    },
+    typeof params?.nonce === "string" ? params.nonce : undefined,
+  );
 }
 
 export function configurationChanged(

@@ -110,6 +110,9 @@ export async function reanalyse(
   log: Logger,
 ): Promise<void> {
   s.analyses.clearAnalyses();
+  // `inlayHints.enable` or a catalog may have changed.
+  if (s.features.inlayHintRefresh)
+    await connection.languages.inlayHint.refresh().catch(logError(log, "inlay hint refresh"));
   if (s.features.pullDiagnostics) {
     if (s.features.diagnosticRefresh)
       await connection.languages.diagnostics.refresh().catch(logError(log, "diagnostic refresh"));

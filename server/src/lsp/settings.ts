@@ -25,7 +25,12 @@ const RUN_SETTINGS: readonly RunSetting[] = ["onType", "onSave"];
  */
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, catalog: { paths: [], packs: true } };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    rules: {},
+    catalog: { paths: [], packs: true },
+    inlayHints: { ...DEFAULT_SETTINGS.inlayHints },
+  };
   if (raw === undefined || raw === null) return { settings, config: toConfig(settings), problems };
   if (!isObject(raw)) {
     problems.push(`apiErrorInsight: expected an object, got ${describe(raw)}; using the defaults`);
@@ -45,6 +50,14 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     paths: readCatalogPaths(raw.catalog, problems),
     packs: readPacks(isObject(raw.catalog) ? raw.catalog.packs : undefined, problems),
   };
+  if (raw.inlayHints !== undefined) {
+    const enable = isObject(raw.inlayHints) ? raw.inlayHints.enable : undefined;
+    if (typeof enable === "boolean") settings.inlayHints = { enable };
+    else if (enable !== undefined || !isObject(raw.inlayHints))
+      problems.push(
+        `apiErrorInsight.inlayHints.enable: expected true or false, got ${describe(enable ?? raw.inlayHints)}`,
+      );
+  }
   if (isObject(raw.trace) && typeof raw.trace.server === "string") {
     const server = raw.trace.server;
     if (server === "off" || server === "messages" || server === "verbose") settings.trace = { server };
