@@ -17,6 +17,9 @@ Commands:
                        --format text|json|sarif   output format (default: text)
                        --rule <id>=off|info|warning|error   change a rule's severity (repeatable)
                        --output <file>            write the report to a file instead of stdout
+                       --config <file>            use this project configuration for every file
+                       --no-config                read no project configuration
+                       --include-tests            lint test files found in directories too
   explain <what>       Explain a status code, API error code, SDK exception class or header
                        --catalog <path>           add a user catalog or OpenAPI document (repeatable)
   rules                List the rules (--format json for machine-readable output)

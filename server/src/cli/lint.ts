@@ -1,5 +1,6 @@
 /** `api-error-insight lint <paths...>`: analyse files and print the findings. */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Engine } from "../core/engine";
 import { RULES, ruleById } from "../core/rules/index";
 import { LineIndex } from "../core/parse/line-index";
@@ -10,6 +11,7 @@ import {
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
+import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../node/config";
 import { createEngine } from "../node/engine";
 import { collectFiles } from "./files";
 import { formatJson, formatSarif, formatText, type FileReport } from "./format";
@@ -26,6 +28,12 @@ export interface LintOptions {
   format: "text" | "json" | "sarif";
   config: Config;
   output?: string;
+  /** `--config <file>`: this configuration for every file instead of the nearest one. */
+  configFile?: string;
+  /** `--no-config`: no project configuration. */
+  noConfig?: boolean;
+  /** `--include-tests`: lint test files found in directories too. */
+  includeTests?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -35,6 +43,9 @@ export function parseLintArgs(args: string[]): LintOptions {
   const rules: Record<string, SeveritySetting> = {};
   let format: LintOptions["format"] = "text";
   let output: string | undefined;
+  let configFile: string | undefined;
+  let noConfig = false;
+  let includeTests = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] =
@@ -71,13 +82,24 @@ export function parseLintArgs(args: string[]): LintOptions {
       case "-o":
         output = value();
         break;
+      case "--config":
+        configFile = value();
+        break;
+      case "--no-config":
+        noConfig = true;
+        break;
+      case "--include-tests":
+        includeTests = true;
+        break;
       default:
         if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
         paths.push(arg);
     }
   }
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
-  return { paths, format, config: { rules }, output };
+  if (noConfig && configFile !== undefined)
+    throw new UsageError("--config and --no-config cannot be used together");
+  return { paths, format, config: { rules }, output, configFile, noConfig, includeTests };
 }
 
 export async function runLint(args: string[], out: Out, err: Out): Promise<number> {
@@ -96,8 +118,18 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
     err.write(`api-error-insight lint: no such file or directory: ${missing.join(", ")}\n`);
     return 2;
   }
+  let selected: { file: string; config: Config }[];
+  try {
+    selected = selectFiles(options, files);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err.write(`api-error-insight lint: configuration error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
   const engine = await createEngine();
-  const reports = files.map((file) => lintFile(engine, file, options.config));
+  const reports = selected.map(({ file, config }) => lintFile(engine, file, config));
   const text =
     options.format === "sarif"
       ? formatSarif(reports, RULES, options.config)
@@ -107,6 +139,36 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
   if (options.output) writeFileSync(options.output, text);
   else out.write(text);
   return reports.some((r) => r.findings.some((f) => f.finding.severity === "error")) ? 1 : 0;
+}
+
+/**
+ * The files that are the project's to lint, each with its configuration: the
+ * nearest project configuration's rules under the command line's `--rule`s.
+ * Files named on the command line are always linted; files found in a
+ * directory skip test files (unless included) and what the configuration
+ * ignores or does not include. Throws ConfigError.
+ */
+function selectFiles(options: LintOptions, files: string[]): { file: string; config: Config }[] {
+  const lookup = configLookup(options);
+  const explicit = new Set<string>();
+  const roots: string[] = [];
+  for (const given of options.paths) {
+    const abs = resolve(given);
+    if (statSync(abs).isFile()) explicit.add(abs);
+    else roots.push(abs);
+  }
+  const rootOf = (file: string) =>
+    roots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+  const withRules = (project: ProjectConfig | undefined): Config => ({
+    rules: { ...project?.rules, ...options.config.rules },
+  });
+  return files.flatMap((file) => {
+    const project = lookup(file);
+    const keep =
+      explicit.has(file) ||
+      isSelected(file, project, { includeTests: options.includeTests === true, root: rootOf(file) });
+    return keep ? [{ file, config: withRules(project) }] : [];
+  });
 }
 
 export function lintFile(engine: Engine, path: string, config: Config): FileReport {

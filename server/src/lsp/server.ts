@@ -10,8 +10,10 @@ import {
   FileChangeType,
   LSPErrorCodes,
   Message,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   createConnection,
   type CancellationToken,
@@ -54,7 +56,9 @@ import {
 import { explainSite } from "./explain";
 import { hoverFor } from "./hover";
 import { OnceLogger, type Logger } from "./logger";
-import { SettingsCache } from "./settings";
+import { join } from "node:path";
+import { ProjectConfigs, isConfigFileName, isSelected } from "../node/config";
+import { SettingsCache, type ProjectView } from "./settings";
 import { pathToUri, uriToPath } from "./uri";
 import { WorkspaceIndex, type FileChange } from "./workspace";
 
@@ -63,6 +67,7 @@ interface Session {
   engine: Engine;
   features: ClientFeatures;
   settings: SettingsCache;
+  projects: ProjectConfigs;
   analyses: AnalysisCache;
   catalogs: CatalogStore;
   workspace: WorkspaceIndex;
@@ -256,6 +261,7 @@ export function startServer(): void {
     s.settings.globalSettings =
       settings && typeof settings === "object" ? settings[CONFIGURATION_SECTION] : undefined;
     s.settings.clear();
+    s.projects.clear();
     void reloadCatalogs(s, s.workspace.folderPaths)
       .then(() => reanalyse(connection, documents, s, log))
       .catch(logError(log, "settings change"));
@@ -281,7 +287,13 @@ export function startServer(): void {
       if (folder && kind !== "changed" && CatalogStore.mayBeCatalog(path)) catalogFolders.add(folder);
     }
     const sources = changes.filter((c) => !CatalogStore.isCatalogLike(c.path));
-    if (catalogFolders.size > 0) {
+    if (changes.some((c) => isConfigFileName(c.path))) {
+      // A project configuration changed: severities, selections and catalogs may all differ.
+      s.projects.clear();
+      void reloadCatalogs(s, s.workspace.folderPaths)
+        .then(() => reanalyse(connection, documents, s, log))
+        .catch(logError(log, "project configuration change"));
+    } else if (catalogFolders.size > 0) {
       // New knowledge can change findings everywhere: analyse again after the reload.
       void reloadCatalogs(s, [...catalogFolders])
         .then(() => reanalyse(connection, documents, s, log))
@@ -303,11 +315,35 @@ async function createSession(
   log: Logger,
 ): Promise<Session> {
   const engine = await createEngine();
+  // A broken project configuration is shown once; the last good one stays in use.
+  const projects = new ProjectConfigs((error) => {
+    log.warn(`Project configuration not used: ${error.message}`);
+    void connection
+      .sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `API Error Insight: ${error.message}`,
+      })
+      .catch(logError(log, "show message"));
+  });
+  // The workspace folder of a path, once the index below exists (the test-folder check is made inside it).
+  const folders: { of?: (path: string) => string | undefined } = {};
+  const projectView = (path: string): ProjectView | undefined => {
+    const config = projects.get(path);
+    const root = folders.of?.(path);
+    const selected = isSelected(path, config, { includeTests: false, root });
+    if (!config && selected) return undefined;
+    return {
+      rules: config?.rules ?? {},
+      selected,
+      catalogs: config ? [...config.catalogs, ...config.openapi] : [],
+    };
+  };
   const settings = new SettingsCache(
     features.configuration
       ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: CONFIGURATION_SECTION })
       : undefined,
     (line) => log.warn(line),
+    projectView,
   );
   const publish = (uri: string, diagnostics: Diagnostic[]): void => {
     void connection.sendDiagnostics({ uri, diagnostics }).catch(logError(log, "publish"));
@@ -334,21 +370,24 @@ async function createSession(
   );
   const workspace = new WorkspaceIndex({
     engine,
-    settingsFor: (folder) => settings.get(pathToUri(folder)),
+    settingsFor: (folder, path) => settings.get(pathToUri(folder)).then((r) => settings.forFile(r, path)),
     isOpen: (path) => openPaths().has(path),
     publish,
     log,
     skippedLog,
     beforeAnalyze: useCatalogOf,
   });
-  return { engine, features, settings, analyses, catalogs, workspace, diagnostics, push };
+  folders.of = (path) => workspace.folderOf(path);
+  return { engine, features, settings, projects, analyses, catalogs, workspace, diagnostics, push };
 }
 
 /** Loads the user catalogs of the given folders (from their settings). */
 async function reloadCatalogs(s: Session, folders: readonly string[]): Promise<void> {
   for (const folder of folders) {
     const { settings } = await s.settings.get(pathToUri(folder));
-    s.catalogs.load(folder, settings.catalog.paths);
+    const project = s.projects.get(join(folder, "_"));
+    const fromProject = project ? [...project.catalogs, ...project.openapi] : [];
+    s.catalogs.load(folder, [...settings.catalog.paths, ...fromProject]);
   }
 }
 
