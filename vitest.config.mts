@@ -2,7 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/unit/**/*.test.ts", "test/lsp/**/*.test.ts", "test/nvim/**/*.test.ts"],
+    include: [
+      "test/unit/**/*.test.ts",
+      "test/lsp/**/*.test.ts",
+      "test/nvim/**/*.test.ts",
+      "test/behaviour/**/*.test.ts",
+    ],
     testTimeout: 90_000,
     pool: "forks",
   },

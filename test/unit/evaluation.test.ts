@@ -2,7 +2,8 @@
  * The evaluation sets (realistic application code written from SPEC by authors
  * who did not see the analyser, with expected findings) as a regression guard:
  * precision and recall must stay at the product's bar on each of them.
- * `npm run corpus` / `holdout` / `eval3` ... print the detailed report.
+ * Every folder of test/evaluation/ with an expected.json is a set; `npm run
+ * evaluate` (all sets) or `npm run evaluate -- holdout` (one) prints the detailed report.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -10,9 +11,7 @@ import { describe, expect, it } from "vitest";
 import { LineIndex } from "../../server/src/core/parse/line-index";
 import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
-
-const ROOT = join(__dirname, "..");
-const SETS = ["corpus", "holdout", "eval3", "eval4", "eval5", "eval6", "eval7", "eval8", "eval9"];
+import { evaluationSets } from "../helpers/evaluation-sets";
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,8 +22,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("evaluation sets", () => {
-  for (const set of SETS) {
-    const dir = join(ROOT, set);
+  const sets = evaluationSets();
+  it("finds the evaluation sets", () => {
+    expect(sets.map((s) => s.name)).toContain("holdout");
+    expect(sets.length).toBeGreaterThanOrEqual(9);
+  });
+  for (const { name: set, dir } of sets) {
     it(`${set}: precision >= 0.97 and recall >= 0.95`, async () => {
       const engine = await getEngine();
       const expected: { file: string; line: number; rule: string }[] = JSON.parse(

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { lowerJavaScript } from "../../server/src/core/ir/javascript";
+import { lowerJavaScript } from "../../server/src/core/languages/javascript/lower";
 import { printModule } from "../../server/src/core/ir/print";
 import type {
   Call,

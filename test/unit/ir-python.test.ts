@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { printModule } from "../../server/src/core/ir/print";
-import { lowerPython } from "../../server/src/core/ir/python";
+import { lowerPython } from "../../server/src/core/languages/python/lower";
 import type {
   Binary,
   BlockStmt,

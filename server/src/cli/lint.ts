@@ -1,34 +1,91 @@
-/** `api-error-insight lint <paths...>`: analyse files and print the findings. */
-import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+/** `api-error-insight lint <paths...>`: analyse files, print the findings, optionally fix them. */
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { applyEdits, fixAllEdits } from "../core/fixes/apply";
 import type { Engine } from "../core/engine";
-import { RULES, ruleById } from "../core/rules/index";
 import { LineIndex } from "../core/parse/line-index";
+import { RULES, ruleById } from "../core/rules/index";
 import {
   languageIdForPath,
+  type AnalysisResult,
   type Config,
   type Finding,
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
+import { loadCatalogFiles } from "../node/catalog-files";
 import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../node/config";
 import { createEngine } from "../node/engine";
+import { isReadError, readTextFile } from "../node/files";
+import { unifiedDiff } from "./diff";
 import { collectFiles } from "./files";
-import { formatJson, formatSarif, formatText, type FileReport } from "./format";
+import {
+  FORMATS,
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatText,
+  type FileReport,
+  type Format,
+  type Notice,
+} from "./format";
+import { printableLine } from "./sanitize";
 
 interface Out {
   write(s: string): void;
 }
 
-/** Files above this size are reported as skipped instead of being read. */
-const MAX_FILE_BYTES = 2_000_000;
+/** `--fix` re-analyses and fixes again until nothing changes, at most this many times per file. */
+const MAX_FIX_PASSES = 10;
+
+export const LINT_USAGE = `Usage: api-error-insight lint [options] [--] <paths...>
+
+Analyses TypeScript, JavaScript and Python files and folders (folders are walked;
+node_modules, build output and what .gitignore lists are skipped).
+
+Options:
+  -f, --format <name>       text (default), json, sarif, github, junit or gitlab
+  -o, --output <file>       write the report to a file (missing folders are created)
+      --rule <id>=<level>   set a rule to off, info, warning or error (repeatable)
+      --catalog <path>      add a user catalog, an OpenAPI document or a folder of them
+                            (repeatable), as the editor's apiErrorInsight.catalog.paths
+  -q, --quiet               report errors only
+      --max-warnings <n>    exit 1 when there are more than n warnings
+      --fix                 apply every safe fix to the files, then report what is left
+      --fix-dry-run         compute the fixes and report what would be left, without writing
+      --diff                print the fixes as a unified diff instead of a report; write nothing
+      --no-error-on-unmatched-pattern
+                            a path that does not exist or holds no file to lint is not an error
+      --config <file>       use this project configuration for every file (instead of the
+                            nearest .api-error-insight.json, package.json or pyproject.toml)
+      --no-config           read no project configuration
+      --include-tests       lint test files found in folders too (test/, tests/, __tests__/,
+                            *.test.*, *.spec.*, test_*.py, *_test.py, conftest.py)
+  -h, --help                show this help
+  --                        everything after it is a path
+
+Exit status: 0 no error-severity finding, 1 an error-severity finding (or more
+warnings than --max-warnings, or --diff has fixes to show), 2 a usage error, a
+broken project configuration, a path with no file to lint, or a file that could
+not be read or written.
+`;
 
 export interface LintOptions {
   paths: string[];
-  format: "text" | "json" | "sarif";
+  /** User catalogs, OpenAPI documents or folders of them (`--catalog`, repeatable), as the editor's `catalog.paths`. */
+  catalogs: string[];
+  format: Format;
   config: Config;
   output?: string;
-  /** `--config <file>`: this configuration for every file instead of the nearest one. */
+  quiet: boolean;
+  maxWarnings?: number;
+  fix: "off" | "write" | "dry-run";
+  diff: boolean;
+  errorOnUnmatchedPattern: boolean;
+  /** `--config <file>`: this project configuration for every file instead of the nearest one. */
   configFile?: string;
   /** `--no-config`: no project configuration. */
   noConfig?: boolean;
@@ -38,16 +95,23 @@ export interface LintOptions {
 
 export class UsageError extends Error {}
 
-export function parseLintArgs(args: string[]): LintOptions {
+export function parseLintArgs(args: string[]): LintOptions | "help" {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
-  let format: LintOptions["format"] = "text";
-  let output: string | undefined;
-  let configFile: string | undefined;
-  let noConfig = false;
-  let includeTests = false;
+  const options: Omit<LintOptions, "paths" | "config"> = {
+    catalogs: [],
+    format: "text",
+    quiet: false,
+    fix: "off",
+    diff: false,
+    errorOnUnmatchedPattern: true,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === "--") {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
     const [flag, inline] =
       arg.startsWith("--") && arg.includes("=")
         ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
@@ -57,13 +121,19 @@ export function parseLintArgs(args: string[]): LintOptions {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    const noValue = (): void => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+    };
     switch (flag) {
+      case "--help":
+      case "-h":
+        return "help";
       case "--format":
       case "-f": {
         const f = value();
-        if (f !== "text" && f !== "json" && f !== "sarif")
-          throw new UsageError(`unknown format '${f}' (use text, json or sarif)`);
-        format = f;
+        if (!(FORMATS as readonly string[]).includes(f))
+          throw new UsageError(`unknown format '${f}' (use ${FORMATS.join(", ")})`);
+        options.format = f as Format;
         break;
       }
       case "--rule": {
@@ -78,67 +148,180 @@ export function parseLintArgs(args: string[]): LintOptions {
         rules[id] = severity as SeveritySetting;
         break;
       }
+      case "--catalog":
+        options.catalogs.push(value());
+        break;
       case "--output":
       case "-o":
-        output = value();
+        options.output = value();
+        if (options.output === "") throw new UsageError("--output needs a file name");
+        break;
+      case "--quiet":
+      case "-q":
+        noValue();
+        options.quiet = true;
+        break;
+      case "--max-warnings": {
+        const v = value();
+        if (!/^\d+$/.test(v))
+          throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${v}'`);
+        options.maxWarnings = Number(v);
+        break;
+      }
+      case "--fix":
+        noValue();
+        options.fix = "write";
+        break;
+      case "--fix-dry-run":
+        noValue();
+        if (options.fix !== "write") options.fix = "dry-run";
+        break;
+      case "--diff":
+        noValue();
+        options.diff = true;
+        break;
+      case "--no-error-on-unmatched-pattern":
+        noValue();
+        options.errorOnUnmatchedPattern = false;
         break;
       case "--config":
-        configFile = value();
+        options.configFile = value();
         break;
       case "--no-config":
-        noConfig = true;
+        noValue();
+        options.noConfig = true;
         break;
       case "--include-tests":
-        includeTests = true;
+        noValue();
+        options.includeTests = true;
         break;
       default:
         if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
         paths.push(arg);
     }
   }
+  if (options.diff && options.fix === "write")
+    throw new UsageError("--diff shows the fixes without writing them; use it without --fix");
+  if (options.diff) options.fix = "dry-run";
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
-  if (noConfig && configFile !== undefined)
+  if (options.noConfig && options.configFile !== undefined)
     throw new UsageError("--config and --no-config cannot be used together");
-  return { paths, format, config: { rules }, output, configFile, noConfig, includeTests };
+  return { ...options, paths, config: { rules } };
 }
 
 export async function runLint(args: string[], out: Out, err: Out): Promise<number> {
-  let options: LintOptions;
+  let options: LintOptions | "help";
   try {
     options = parseLintArgs(args);
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`api-error-insight lint: ${e.message}\n`);
+      err.write(
+        `api-error-insight lint: ${printableLine(e.message)}\n\nRun \`api-error-insight lint --help\` for the options.\n`,
+      );
       return 2;
     }
     throw e;
   }
-  const { files, missing } = collectFiles(options.paths);
-  if (missing.length > 0) {
-    err.write(`api-error-insight lint: no such file or directory: ${missing.join(", ")}\n`);
+  if (options === "help") {
+    out.write(LINT_USAGE);
+    return 0;
+  }
+
+  const found = collectFiles(options.paths);
+  const unmatched = [
+    ...found.missing.map((p) => `${p}: no such file or directory`),
+    ...found.empty.map((p) =>
+      languageIdForPath(p) || isDirectory(p)
+        ? `${p}: no TypeScript, JavaScript or Python file to lint there (node_modules, build output and .gitignore'd files are skipped)`
+        : `${p}: not a TypeScript, JavaScript or Python file`,
+    ),
+  ];
+  for (const line of unmatched)
+    err.write(
+      `api-error-insight lint: ${options.errorOnUnmatchedPattern ? "" : "warning: "}${printableLine(line)}\n`,
+    );
+  if (unmatched.length > 0 && options.errorOnUnmatchedPattern) {
+    err.write("Nothing was linted for these paths; pass --no-error-on-unmatched-pattern to allow that.\n");
     return 2;
   }
-  let selected: { file: string; config: Config }[];
+  for (const p of found.problems.filter((x) => !x.failed))
+    err.write(
+      `api-error-insight lint: warning: ${printableLine(displayPath(p.path))} ${printableLine(p.message)}\n`,
+    );
+
+  let selected: Selected[];
   try {
-    selected = selectFiles(options, files);
+    selected = selectFiles(options, found.files);
   } catch (e) {
-    if (e instanceof ConfigError) {
-      err.write(`api-error-insight lint: configuration error: ${e.message}\n`);
+    if (!(e instanceof ConfigError)) throw e;
+    err.write(`api-error-insight lint: configuration error: ${printableLine(e.message)}\n`);
+    return 2;
+  }
+
+  const engine = await createEngine();
+  const catalogs = catalogLoader(options, err);
+  const reports: LintReport[] = [
+    ...selected.map(({ file, config, project }) =>
+      lintFile(engine, file, { ...options, config }, catalogs.of(project)),
+    ),
+    ...found.problems
+      .filter((x) => x.failed)
+      .map((p) => ({
+        path: p.path,
+        findings: [],
+        notices: [{ message: p.message, line: 1, column: 1, failed: true }],
+      })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  for (const r of reports)
+    for (const n of r.notices.filter((x) => x.failed))
+      err.write(
+        `api-error-insight lint: ${printableLine(displayPath(r.path))} ${printableLine(n.message)}\n`,
+      );
+  const failed = catalogs.failed() || reports.some((r) => r.notices.some((n) => n.failed));
+  let text: string;
+  let code: number;
+  if (options.diff) {
+    text = reports.map((r) => r.diff ?? "").join("");
+    code = failed ? 2 : text ? 1 : 0;
+  } else {
+    const shown = options.quiet ? reports.map(errorsOnly) : reports;
+    text = format(options, shown);
+    const errors = count(shown, "error");
+    const warnings = count(reports, "warning");
+    const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    if (tooMany)
+      err.write(
+        `api-error-insight lint: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${options.maxWarnings} allows.\n`,
+      );
+    code = failed ? 2 : errors > 0 || tooMany ? 1 : 0;
+  }
+  if (options.output) {
+    try {
+      mkdirSync(dirname(resolve(options.output)), { recursive: true });
+      writeFileSync(options.output, text);
+    } catch (e) {
+      err.write(
+        `api-error-insight lint: cannot write the report to ${printableLine(options.output)}: ${printableLine(reason(e))}\n`,
+      );
       return 2;
     }
-    throw e;
+  } else out.write(text);
+  if (options.fix !== "off" && !options.diff) {
+    const fixed = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
+    const files = reports.filter((r) => (r.fixed ?? 0) > 0).length;
+    if (fixed > 0)
+      err.write(
+        `${options.fix === "write" ? "Fixed" : "Would fix"} ${fixed} problem${fixed === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}.\n`,
+      );
   }
-  const engine = await createEngine();
-  const reports = selected.map(({ file, config }) => lintFile(engine, file, config));
-  const text =
-    options.format === "sarif"
-      ? formatSarif(reports, RULES, options.config)
-      : options.format === "json"
-        ? formatJson(reports)
-        : formatText(reports);
-  if (options.output) writeFileSync(options.output, text);
-  else out.write(text);
-  return reports.some((r) => r.findings.some((f) => f.finding.severity === "error")) ? 1 : 0;
+  return code;
+}
+
+interface Selected {
+  file: string;
+  config: Config;
+  project: ProjectConfig | undefined;
 }
 
 /**
@@ -148,56 +331,133 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
  * directory skip test files (unless included) and what the configuration
  * ignores or does not include. Throws ConfigError.
  */
-function selectFiles(options: LintOptions, files: string[]): { file: string; config: Config }[] {
+function selectFiles(options: LintOptions, files: string[]): Selected[] {
   const lookup = configLookup(options);
   const explicit = new Set<string>();
   const roots: string[] = [];
   for (const given of options.paths) {
     const abs = resolve(given);
-    if (statSync(abs).isFile()) explicit.add(abs);
-    else roots.push(abs);
+    if (isDirectory(abs)) roots.push(abs);
+    else explicit.add(abs);
   }
   const rootOf = (file: string) =>
-    roots.filter((r) => file.startsWith(r)).sort((a, b) => b.length - a.length)[0];
-  const withRules = (project: ProjectConfig | undefined): Config => ({
-    rules: { ...project?.rules, ...options.config.rules },
-  });
+    roots.filter((r) => file.startsWith(r + sep) || file === r).sort((a, b) => b.length - a.length)[0];
   return files.flatMap((file) => {
     const project = lookup(file);
     const keep =
       explicit.has(file) ||
       isSelected(file, project, { includeTests: options.includeTests === true, root: rootOf(file) });
-    return keep ? [{ file, config: withRules(project) }] : [];
+    const config = { rules: { ...project?.rules, ...options.config.rules } };
+    return keep ? [{ file, config, project }] : [];
   });
 }
 
-export function lintFile(engine: Engine, path: string, config: Config): FileReport {
+/** The catalog of a file: `--catalog`s plus its project configuration's `catalogs` and `openapi`, loaded once each. */
+function catalogLoader(options: LintOptions, err: Out) {
+  const loaded = new Map<string, ErrorKnowledge | undefined>();
+  let failed = false;
+  const load = (key: string, paths: string[]) => {
+    if (!loaded.has(key)) {
+      const result = loadCatalogFiles(paths, process.cwd());
+      for (const p of result.problems)
+        err.write(`api-error-insight lint: ${printableLine(p.path)}: ${printableLine(p.message)}\n`);
+      if (result.problems.length > 0) failed = true;
+      loaded.set(key, result.catalog);
+    }
+    return loaded.get(key);
+  };
+  load("", options.catalogs);
+  return {
+    of(project: ProjectConfig | undefined): ErrorKnowledge | undefined {
+      const extra = project ? [...project.catalogs, ...project.openapi] : [];
+      return extra.length === 0 ? loaded.get("") : load(project!.file, [...options.catalogs, ...extra]);
+    },
+    failed: () => failed,
+  };
+}
+
+function format(options: LintOptions, reports: FileReport[]): string {
+  switch (options.format) {
+    case "sarif":
+      return formatSarif(reports, RULES, options.config);
+    case "json":
+      return formatJson(reports);
+    case "github":
+      return formatGithub(reports);
+    case "junit":
+      return formatJunit(reports);
+    case "gitlab":
+      return formatGitlab(reports);
+    case "text":
+      return formatText(reports);
+  }
+}
+
+function errorsOnly(report: LintReport): LintReport {
+  return {
+    ...report,
+    findings: report.findings.filter((f) => f.finding.severity === "error"),
+    notices: report.notices.filter((n) => n.failed),
+  };
+}
+
+function count(reports: FileReport[], severity: "error" | "warning"): number {
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.finding.severity === severity).length, 0);
+}
+
+/** A file's report, plus what fixing did to it. */
+interface LintReport extends FileReport {
+  /** Problems fixed (or, in a dry run, that would be). */
+  fixed?: number;
+  /** The fixes as a unified diff (`--diff`). */
+  diff?: string;
+}
+
+export function lintFile(
+  engine: Engine,
+  path: string,
+  options: Pick<LintOptions, "config" | "fix">,
+  knowledge?: ErrorKnowledge,
+): LintReport {
   const languageId = languageIdForPath(path)!;
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (e) {
+  const read = readTextFile(path);
+  if (!read.ok)
     return {
       path,
       findings: [],
-      notices: [{ message: `could not be read: ${(e as Error).message}`, line: 1, column: 1 }],
+      notices: [{ message: read.message, line: 1, column: 1, failed: isReadError(read) }],
     };
+  const original = read.text;
+  const doc = { text: original, languageId, path };
+  let result = engine.analyze(doc, options.config, { knowledge });
+  let text = original;
+  const notices: Notice[] = [];
+  let fixed = 0;
+  let diff: string | undefined;
+  if (options.fix !== "off" && !result.skipped) {
+    const outcome = fixText(engine, doc, options.config, result, knowledge);
+    if (outcome.text === original) {
+      // Nothing to change.
+    } else if (!Buffer.from(original, "utf8").equals(read.raw)) {
+      notices.push({
+        message: "not fixed: the file is not valid UTF-8 without a byte-order mark",
+        line: 1,
+        column: 1,
+        failed: true,
+      });
+    } else {
+      const written = options.fix === "write" ? writeIfUnchanged(path, read, outcome.text) : true;
+      if (written === true) {
+        ({ text, result, fixed } = outcome);
+        diff = unifiedDiff(displayPath(path).split(sep).join("/"), original, text);
+      } else notices.push({ message: written, line: 1, column: 1, failed: true });
+    }
   }
-  if (buffer.length > MAX_FILE_BYTES) {
-    return {
-      path,
-      findings: [],
-      notices: [
-        {
-          message: `not analysed: ${buffer.length} bytes is more than the ${MAX_FILE_BYTES}-byte limit`,
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
-  }
-  const text = buffer.toString("utf8");
-  const result = engine.analyze({ text, languageId, path }, config);
+  const report = reportOf(path, text, result);
+  return { ...report, notices: [...notices, ...report.notices], fixed, diff };
+}
+
+function reportOf(path: string, text: string, result: AnalysisResult): FileReport {
   const lines = new LineIndex(text);
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
@@ -217,7 +477,64 @@ export function lintFile(engine: Engine, path: string, config: Config): FileRepo
   };
 }
 
-function syntaxNotice(problems: SyntaxProblem[], at: (o: number) => { line: number; column: number }) {
+/**
+ * Applies the fixes fix-all would apply, re-analyses, and repeats until no fix
+ * is left (or MAX_FIX_PASSES), so that a second run changes nothing. A pass
+ * that would make the file parse worse is not kept.
+ */
+export function fixText(
+  engine: Engine,
+  doc: { text: string; languageId: NonNullable<ReturnType<typeof languageIdForPath>>; path: string },
+  config: Config,
+  first: AnalysisResult,
+  knowledge?: ErrorKnowledge,
+): { text: string; result: AnalysisResult; fixed: number } {
+  let text = doc.text;
+  let result = first;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = fixAllEdits(result.findings);
+    if (edits.length === 0) break;
+    const taken = new Set(edits.map((e) => `${e.start}:${e.end}:${e.newText}`));
+    const applied = result.findings.filter((f) =>
+      f.fixes[0]?.edits.every((e) => taken.has(`${e.start}:${e.end}:${e.newText}`)),
+    ).length;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    const after = engine.analyze({ ...doc, text: next }, config, { knowledge });
+    if (after.skipped || after.syntaxProblems.length > result.syntaxProblems.length) break;
+    text = next;
+    result = after;
+    fixed += applied;
+  }
+  return { text, result, fixed };
+}
+
+/**
+ * Writes the fixed text unless the file changed on disk since it was read
+ * (other content or another modification time): true when written, else why not.
+ */
+export function writeIfUnchanged(
+  path: string,
+  read: { raw: Uint8Array; mtimeMs: number },
+  text: string,
+): true | string {
+  const now = readTextFile(path);
+  if (!now.ok) return `not fixed: ${now.message}`;
+  if (now.mtimeMs !== read.mtimeMs || !Buffer.from(now.raw).equals(read.raw))
+    return "not fixed: the file changed on disk while it was being linted; run again";
+  try {
+    writeFileSync(path, text);
+    return true;
+  } catch (e) {
+    return `not fixed: could not be written: ${reason(e)}`;
+  }
+}
+
+function syntaxNotice(
+  problems: SyntaxProblem[],
+  at: (o: number) => { line: number; column: number },
+): Notice[] {
   if (problems.length === 0) return [];
   const first = at(problems[0]!.start);
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
@@ -227,4 +544,22 @@ function syntaxNotice(problems: SyntaxProblem[], at: (o: number) => { line: numb
       ...first,
     },
   ];
+}
+
+function reason(e: unknown): string {
+  const error = e as NodeJS.ErrnoException;
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  if (error.code === "ENOENT") return "no such file or directory";
+  if (error.code === "ENOTDIR") return "a part of the path is not a folder";
+  if (error.code === "EISDIR") return "it is a folder";
+  return error.message ?? String(e);
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
 }

@@ -1,25 +1,28 @@
 import { Catalog } from "./catalog/index";
 import type { HoverTarget } from "./hover-target";
 import { findHoverTarget } from "./hover-target-finder";
-import { lowerJavaScript } from "./ir/javascript";
-import { lowerPython } from "./ir/python";
+import { languageFor } from "./languages/index";
 import type { Module } from "./ir/types";
 import { ReusePlan, type Segment } from "./ir/reuse";
 import { LineIndex } from "./parse/line-index";
 import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
 import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
-import { buildContext, type FileContext } from "./sites/context";
-import { extractSites } from "./sites/extract";
-import { describePolicy } from "./sites/policy";
-import type { ErrorKnowledge } from "./sites/knowledge";
-import type { Sites } from "./sites/types";
+import { buildContext, type FileContext } from "./analysis/context";
+import { extractSites } from "./analysis/extract";
+import { describePolicy } from "./analysis/policy";
+import type { ErrorKnowledge } from "./analysis/knowledge";
+import type { Sites } from "./analysis/types";
 import { applySuppressions, parseDirectives } from "./suppress";
-import type { AnalysisResult, AnalyzeOptions, Config, Finding, SourceDocument } from "./types";
+import type { AnalysisResult, AnalyzeOptions, Config, Finding, Notice, SourceDocument } from "./types";
 import { DEFAULT_CONFIG, languageFamily } from "./types";
 
-/** Files larger than this are not analysed (a clear message instead). */
-export const MAX_ANALYSED_CHARS = 2_000_000;
+/**
+ * Files larger than this, in UTF-8 bytes, are not analysed (a clear message
+ * instead). The one size limit: the CLI, the background scan and open editor
+ * buffers all measure a text the same way.
+ */
+export const MAX_ANALYSED_BYTES = 2_000_000;
 
 /** A parsed document with its lowering, cached so hovers and analysis share one parse. */
 interface Lowered {
@@ -34,42 +37,43 @@ interface Lowered {
 export class Engine {
   private readonly lowered = new WeakMap<ParsedDocument, Module>();
   private readonly segments = new WeakMap<ParsedDocument, Segment[]>();
+  private readonly notices = new WeakMap<ParsedDocument, Notice[]>();
+  /** Per parse, per knowledge: both weak, so neither an old parse nor an old catalog is kept alive. */
   private readonly siteCache = new WeakMap<
     ParsedDocument,
-    { knowledge: ErrorKnowledge; ctx: FileContext; sites?: Sites }
+    WeakMap<ErrorKnowledge, { ctx: FileContext; sites?: Sites }>
   >();
 
-  private constructor(
-    private readonly parsers: Parsers,
-    private knowledge: ErrorKnowledge,
-  ) {}
+  private constructor(private readonly parsers: Parsers) {}
 
-  static async create(
-    grammars: GrammarBytes,
-    knowledge: ErrorKnowledge = Catalog.builtin(),
-  ): Promise<Engine> {
-    return new Engine(await Parsers.create(grammars), knowledge);
-  }
-
-  /** Replaces the error-code / exception-class knowledge (user catalogs layered over the built-in one). */
-  setKnowledge(knowledge: ErrorKnowledge): void {
-    this.knowledge = knowledge;
+  /**
+   * The engine holds no knowledge: every call that needs it takes it (the
+   * built-in catalog when not given), so callers with different user catalogs
+   * share one engine.
+   */
+  static async create(grammars: GrammarBytes): Promise<Engine> {
+    return new Engine(await Parsers.create(grammars));
   }
 
   /** The file context and sites of a parse, built once per parse and knowledge (hovers and analysis share them). */
-  private analysisOf(doc: SourceDocument | ParsedDocument): {
+  private analysisOf(
+    doc: SourceDocument | ParsedDocument,
+    knowledge: ErrorKnowledge,
+  ): {
     parsed: ParsedDocument;
     ctx: FileContext;
     sites: () => Sites;
   } {
     const { parsed, module } = this.lower(doc);
-    let entry = this.siteCache.get(parsed);
-    if (!entry || entry.knowledge !== this.knowledge) {
-      entry = {
-        knowledge: this.knowledge,
-        ctx: buildContext(module, parsed.languageId === "python", this.knowledge),
-      };
-      this.siteCache.set(parsed, entry);
+    let byKnowledge = this.siteCache.get(parsed);
+    if (!byKnowledge) {
+      byKnowledge = new WeakMap();
+      this.siteCache.set(parsed, byKnowledge);
+    }
+    let entry = byKnowledge.get(knowledge);
+    if (!entry) {
+      entry = { ctx: buildContext(module, languageFor(parsed.languageId).profile, knowledge) };
+      byKnowledge.set(knowledge, entry);
     }
     const cached = entry;
     return { parsed, ctx: cached.ctx, sites: () => (cached.sites ??= extractSites(cached.ctx, parsed.text)) };
@@ -86,8 +90,8 @@ export class Engine {
   }
 
   /** The sites of a document (for tests and tools that explain what the analyser sees). */
-  sites(doc: SourceDocument | ParsedDocument): Sites {
-    return this.analysisOf(doc).sites();
+  sites(doc: SourceDocument | ParsedDocument, knowledge: ErrorKnowledge = Catalog.builtin()): Sites {
+    return this.analysisOf(doc, knowledge).sites();
   }
 
   analyze(
@@ -106,6 +110,7 @@ export class Engine {
         parsed.tree.delete();
       }
     }
+    if (doc.skipped !== undefined) return { findings: [], syntaxProblems: [], skipped: doc.skipped };
     const { parsed } = this.lower(doc);
     // Lines are counted only when a suppression comment needs them.
     let lines: LineIndex | undefined;
@@ -117,7 +122,7 @@ export class Engine {
       (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
-    const sites = this.analysisOf(parsed).sites();
+    const sites = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin()).sites();
     const findings: Finding[] = [];
     for (const rule of active) {
       if (options.isCancelled?.()) break;
@@ -125,21 +130,34 @@ export class Engine {
     }
     const kept = applySuppressions(dedupeFindings(findings), directives, lineOf);
     kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    return { findings: kept, syntaxProblems: parsed.syntaxProblems };
+    const notices = this.unanalysed(parsed);
+    return {
+      findings: kept,
+      syntaxProblems: parsed.syntaxProblems,
+      ...(notices.length > 0 ? { notices } : {}),
+    };
   }
 
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
-  hoverTargetAt(doc: ParsedDocument, offset: number): HoverTarget | undefined {
-    const found = findHoverTarget(this.analysisOf(doc).ctx, offset);
+  hoverTargetAt(
+    doc: ParsedDocument,
+    offset: number,
+    knowledge: ErrorKnowledge = Catalog.builtin(),
+  ): HoverTarget | undefined {
+    if (doc.skipped !== undefined) return undefined;
+    const analysis = this.analysisOf(doc, knowledge);
+    const found = findHoverTarget(analysis.ctx, offset);
     if (found) return found;
     // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
-    const site = this.sites(doc).retries.find(
-      (r) =>
-        r.mechanism !== "loop" &&
-        r.mechanism !== "recursion" &&
-        r.anchor.start <= offset &&
-        offset <= r.anchor.end,
-    );
+    const site = analysis
+      .sites()
+      .retries.find(
+        (r) =>
+          r.mechanism !== "loop" &&
+          r.mechanism !== "recursion" &&
+          r.anchor.start <= offset &&
+          offset <= r.anchor.end,
+      );
     return site
       ? {
           kind: "retry-policy",
@@ -148,6 +166,19 @@ export class Engine {
           end: site.anchor.end,
         }
       : undefined;
+  }
+
+  /**
+   * The parts of a parse the lowering did not read (nested deeper than its
+   * limit, or a statement it failed on): one notice for the first of each kind.
+   */
+  private unanalysed(parsed: ParsedDocument): Notice[] {
+    let notices = this.notices.get(parsed);
+    if (!notices) {
+      notices = unreadParts(this.lower(parsed).module);
+      this.notices.set(parsed, notices);
+    }
+    return notices;
   }
 
   private lower(doc: SourceDocument | ParsedDocument): Lowered {
@@ -164,10 +195,7 @@ export class Engine {
         this.siteCache.delete(parsed.change!.previous);
       }
       const segments: Segment[] = [];
-      module =
-        parsed.languageId === "python"
-          ? lowerPython(parsed, reuse, segments)
-          : lowerJavaScript(parsed, reuse, segments);
+      module = languageFor(parsed.languageId).lower(parsed, reuse, segments);
       this.lowered.set(parsed, module);
       this.segments.set(parsed, segments);
     }
@@ -210,10 +238,64 @@ function dedupeFindings(findings: Finding[]): Finding[] {
 
 /** Why a text is not analysed at all, or undefined when it is fine. */
 export function skipReason(text: string): string | undefined {
-  if (text.length > MAX_ANALYSED_CHARS) {
-    return `not analysed: the file has ${text.length} characters, more than the limit of ${MAX_ANALYSED_CHARS}`;
-  }
+  // Each UTF-16 code unit takes at most three bytes: short texts need no count.
+  const bytes = text.length * 3 <= MAX_ANALYSED_BYTES ? 0 : utf8Length(text);
+  if (bytes > MAX_ANALYSED_BYTES)
+    return `not analysed: ${bytes} bytes is more than the ${MAX_ANALYSED_BYTES}-byte limit`;
   if (text.slice(0, 8000).includes("\u0000"))
     return "not analysed: the file looks binary (it contains NUL bytes)";
   return undefined;
+}
+
+/** The UTF-8 length of a text in bytes (as the file takes on disk). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** What the lowering leaves unread, by the `what` of the empty opaque node it puts in its place. */
+const UNREAD: Record<string, string> = {
+  "too-deep": "not analysed: the code from here on is nested too deeply (more than 500 levels)",
+  unlowered: "not analysed: this statement could not be read",
+};
+
+/** The first unread part of each kind in a module (an iterative walk over the IR, linear in its size). */
+function unreadParts(module: Module): Notice[] {
+  const found = new Map<string, Notice>();
+  const seen = new Set<object>();
+  const stack: unknown[] = [module];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === "object") stack.push(item);
+      continue;
+    }
+    const node = value as { kind?: unknown; what?: unknown; start?: unknown; end?: unknown };
+    if (node.kind === "opaque" && typeof node.what === "string" && node.what in UNREAD) {
+      const start = typeof node.start === "number" ? node.start : 0;
+      const previous = found.get(node.what);
+      if (!previous || start < previous.start)
+        found.set(node.what, {
+          message: UNREAD[node.what]!,
+          start,
+          end: typeof node.end === "number" ? node.end : start,
+        });
+    }
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === "object" && child !== null) stack.push(child);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start);
 }

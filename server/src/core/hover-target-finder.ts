@@ -9,9 +9,9 @@
 import type { HoverTarget } from "./hover-target";
 import type { Expr, Stmt } from "./ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkStmts } from "./ir/walk";
-import type { FileContext } from "./sites/context";
-import { ConditionEvaluator } from "./sites/conditions";
-import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./sites/knowledge";
+import type { FileContext } from "./analysis/context";
+import { ConditionEvaluator } from "./analysis/conditions";
+import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./analysis/knowledge";
 
 const HEADER =
   /^(retry-after|x-ratelimit-(limit|remaining|reset|used|reset-after)|x-rate-limit-(limit|remaining|reset)|ratelimit(-(limit|remaining|reset|policy))?|idempotency-key|x-idempotency-key)$/i;
@@ -187,7 +187,7 @@ function exceptionAt(e: Expr, offset: number, ctx: FileContext): HoverTarget | u
   const dotted = dottedName(x);
   if (!dotted) return undefined;
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
-  const known = classMatch(dotted, ctx.knowledge, { python: ctx.python, importedFromSdk: true });
+  const known = classMatch(dotted, ctx.knowledge, ctx.language, true);
   if (!known && ctx.knowledge.exceptionClassStatus(name) === undefined) return undefined;
   if (name === "Error" || name === "Exception" || name === "BaseException" || name === "TypeError")
     return undefined;

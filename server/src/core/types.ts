@@ -3,6 +3,7 @@
  * Offsets are UTF-16 code-unit offsets into the document text (the unit of JS
  * strings and of the LSP default position encoding).
  */
+import type { ErrorKnowledge } from "./analysis/knowledge";
 
 export const LANGUAGE_IDS = [
   "javascript",
@@ -69,6 +70,13 @@ export interface Fix {
   /** Shown in the editor's quick-fix menu, e.g. "Remove 401 from the retried statuses". */
   title: string;
   edits: TextEdit[];
+  /**
+   * Safe to apply unattended: the rewrite is certain and changes nothing but the
+   * problem it fixes (shown by a behavioural test). Fix All, `source.fixAll` and
+   * `lint --fix` apply only safe fixes; the editor marks them preferred. A fix that
+   * needs a person to confirm something the code cannot show is offered, never applied in bulk.
+   */
+  safe: boolean;
 }
 
 export interface Finding {
@@ -100,8 +108,17 @@ export interface SyntaxProblem {
   end: number;
 }
 
+/** A part of a file that was not analysed (too deeply nested ...), so that no finding is lost silently. */
+export interface Notice {
+  message: string;
+  start: number;
+  end: number;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
+  /** Parts of the file that were not analysed; absent when everything was. */
+  notices?: Notice[];
   /** Places the parser could not read. Analysis still ran on the rest of the file. */
   syntaxProblems: SyntaxProblem[];
   /** Set when the file was not analysed at all (too large, binary ...). */
@@ -111,4 +128,10 @@ export interface AnalysisResult {
 export interface AnalyzeOptions {
   /** Checked between rules; a cancelled analysis returns what it has so far. */
   isCancelled?: () => boolean;
+  /**
+   * What the analysis knows about error codes and exception classes: the
+   * built-in catalog with the caller's user catalogs over it. The built-in
+   * catalog alone when omitted.
+   */
+  knowledge?: ErrorKnowledge;
 }

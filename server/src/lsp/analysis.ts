@@ -6,6 +6,7 @@ import type { Engine } from "../core/engine";
 import { skipReason } from "../core/engine";
 import type { HoverTarget } from "../core/hover-target";
 import type { ParsedDocument } from "../core/parse/parser";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import {
   isLanguageId,
   languageIdForPath,
@@ -36,8 +37,14 @@ interface Entry {
   parsed: ParsedDocument | undefined;
   /** Why the text is not analysed (too large, binary); set instead of `parsed`. */
   skipped: string | undefined;
+  /** The knowledge the cached analyses were computed with; a different one starts afresh. */
+  knowledge: ErrorKnowledge | undefined;
+  /** Analyses of this version by configuration (a few at most: see MAX_CONFIGS). */
   analyses: Map<string, TimedAnalysis>;
 }
+
+/** Analyses kept per document version: one per rule configuration, the oldest dropped first. */
+export const MAX_CONFIGS = 4;
 
 /** The language of a document: the client's id when it is ours, else the file extension's. */
 export function documentLanguage(languageId: string, uri: string): LanguageId | undefined {
@@ -53,13 +60,12 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
 
   /**
-   * @param beforeUse called with a document's URI right before the engine
-   *   analyses it or looks for a hover target (to give the engine the knowledge
-   *   of that document's catalog).
+   * @param knowledgeFor the knowledge (catalog) a document is analysed with:
+   *   its workspace folder's user catalogs over the built-in one.
    */
   constructor(
     private readonly engine: Engine,
-    private readonly beforeUse: (uri: string) => void = () => undefined,
+    private readonly knowledgeFor: (uri: string) => ErrorKnowledge | undefined = () => undefined,
   ) {}
 
   /** The parse of the document's current version; undefined when it is not ours or not analysed (binary, huge). */
@@ -83,6 +89,11 @@ export class AnalysisCache {
   ): TimedAnalysis | undefined {
     const entry = this.entry(doc);
     if (!entry) return undefined;
+    const knowledge = this.knowledgeFor(doc.uri);
+    if (entry.knowledge !== knowledge) {
+      entry.knowledge = knowledge;
+      entry.analyses.clear();
+    }
     const key = JSON.stringify(config.rules);
     const cached = entry.analyses.get(key);
     if (cached) return cached;
@@ -96,11 +107,13 @@ export class AnalysisCache {
     if (entry.skipped !== undefined || !entry.parsed) {
       result = { findings: [], syntaxProblems: [], skipped: entry.skipped };
     } else {
-      this.beforeUse(doc.uri);
-      result = this.engine.analyze(entry.parsed, config, { isCancelled: check });
+      result = this.engine.analyze(entry.parsed, config, { isCancelled: check, knowledge });
     }
     const timed: TimedAnalysis = { result, elapsedMs: performance.now() - started, cancelled };
-    if (!cancelled) entry.analyses.set(key, timed);
+    if (!cancelled) {
+      if (entry.analyses.size >= MAX_CONFIGS) entry.analyses.delete(entry.analyses.keys().next().value!);
+      entry.analyses.set(key, timed);
+    }
     return timed;
   }
 
@@ -108,8 +121,7 @@ export class AnalysisCache {
   hoverTargetAt(doc: VersionedText, offset: number): HoverTarget | undefined {
     const parsed = this.parsed(doc);
     if (!parsed) return undefined;
-    this.beforeUse(doc.uri);
-    return this.engine.hoverTargetAt(parsed, offset);
+    return this.engine.hoverTargetAt(parsed, offset, this.knowledgeFor(doc.uri));
   }
 
   /** Drops the document (on close) and frees its tree. */
@@ -134,12 +146,14 @@ export class AnalysisCache {
     const skipped = skipReason(text);
     // The previous version's tree makes the reparse incremental; it is freed right after.
     const previous = existing?.languageId === languageId ? existing.parsed : undefined;
+    const parsed =
+      skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined;
     const entry: Entry = {
       version: doc.version,
       languageId,
-      parsed:
-        skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined,
-      skipped,
+      parsed,
+      skipped: skipped ?? parsed?.skipped,
+      knowledge: undefined,
       analyses: new Map(),
     };
     this.forget(doc.uri);
@@ -158,13 +172,14 @@ export function analyzeText(
   languageId: LanguageId,
   path: string,
   config: Config,
+  knowledge?: ErrorKnowledge,
   isCancelled?: () => boolean,
 ): AnalysisResult {
   const skipped = skipReason(text);
   if (skipped !== undefined) return { findings: [], syntaxProblems: [], skipped };
   const parsed = engine.parse({ text, languageId, path });
   try {
-    return engine.analyze(parsed, config, { isCancelled });
+    return engine.analyze(parsed, config, { isCancelled, knowledge });
   } finally {
     parsed.tree.delete();
   }

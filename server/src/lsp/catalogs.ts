@@ -4,13 +4,13 @@
  * folder's OpenAPI 3 documents (both off in untrusted workspaces). Problems in user catalogs become diagnostics on the
  * catalog file.
  */
-import { readFileSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import { Catalog, renderHover } from "../core/catalog/index";
 import type { CatalogProblem } from "../core/catalog/types";
 import { LineIndex } from "../core/parse/line-index";
 import { findOpenApiDocuments, loadCatalogFiles } from "../node/catalog-files";
+import { MAX_CATALOG_BYTES, readTextFile } from "../node/files";
 import { DIAGNOSTIC_SOURCE } from "../protocol";
 import type { HoverRenderer } from "./hover";
 import type { Logger } from "./logger";
@@ -168,11 +168,8 @@ export class CatalogStore {
 }
 
 function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
+  const read = readTextFile(path, { maxBytes: MAX_CATALOG_BYTES });
+  return read.ok ? read.text : "";
 }
 
 /** A catalog problem as a diagnostic on the catalog file. */

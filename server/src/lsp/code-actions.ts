@@ -16,8 +16,8 @@ import type { Finding, TextEdit as CoreTextEdit } from "../core/types";
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND } from "../protocol";
 import { documentLanguage, type VersionedText } from "./analysis";
 import { readDiagnosticData, toRange, type PositionMapper } from "./diagnostics";
-export { applyEdits, fixAllEdits } from "../core/apply-fixes";
-import { fixAllEdits } from "../core/apply-fixes";
+export { applyEdits, fixAllEdits } from "../core/fixes/apply";
+import { fixAllEdits } from "../core/fixes/apply";
 
 /** An open document as code actions see it. */
 export type ActionDocument = VersionedText & PositionMapper;
@@ -108,11 +108,13 @@ function fixActions(
   diagnostic: Diagnostic,
   options: EditOptions,
 ): CodeAction[] {
+  const preferred = finding.fixes.findIndex((fix) => fix.safe);
   return finding.fixes.map((fix, index) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    isPreferred: index === 0,
+    // Only a fix safe to apply unattended is preferred (editors apply preferred fixes on save).
+    isPreferred: index === preferred,
     edit: workspaceEdit(
       doc,
       fix.edits.map((e) => toLspEdit(doc, e)),

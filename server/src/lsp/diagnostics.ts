@@ -56,10 +56,17 @@ export function findingToDiagnostic(finding: Finding, mapper: PositionMapper, ve
   };
 }
 
-/** Every finding of an analysis as diagnostics; a skipped file has none. */
+/** Every finding of an analysis as diagnostics, and what was not analysed as information; a skipped file has none. */
 export function toDiagnostics(result: AnalysisResult, mapper: PositionMapper, version: number): Diagnostic[] {
   if (result.skipped !== undefined) return [];
-  return result.findings.map((f) => findingToDiagnostic(f, mapper, version));
+  const notices = (result.notices ?? []).map((n): Diagnostic => ({
+    range: toRange(mapper, n.start, n.start),
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: "not-analysed",
+    message: n.message,
+  }));
+  return [...result.findings.map((f) => findingToDiagnostic(f, mapper, version)), ...notices];
 }
 
 /** Reads `Diagnostic.data` back; undefined when it is not ours or malformed. */

@@ -349,9 +349,8 @@ async function createSession(
     void connection.sendDiagnostics({ uri, diagnostics }).catch(logError(log, "publish"));
   };
   const catalogs = new CatalogStore({ trusted: features.trusted, publish, log });
-  // The engine holds one catalog's knowledge at a time: give it the document's before each use.
-  const useCatalogOf = (path: string | undefined): void => engine.setKnowledge(catalogs.catalogFor(path));
-  const analyses = new AnalysisCache(engine, (uri) => useCatalogOf(uriToPath(uri)));
+  // Each analysis and hover is given the knowledge of its document's workspace folder.
+  const analyses = new AnalysisCache(engine, (uri) => catalogs.catalogFor(uriToPath(uri)));
   const skippedLog = new OnceLogger(log);
   const openPaths = (): Set<string> => new Set(documents.keys().map((uri) => uriToPath(uri) ?? uri));
   const diagnostics: DocumentDiagnosticsDeps = {
@@ -375,7 +374,7 @@ async function createSession(
     publish,
     log,
     skippedLog,
-    beforeAnalyze: useCatalogOf,
+    knowledgeFor: (path) => catalogs.catalogFor(path),
   });
   folders.of = (path) => workspace.folderOf(path);
   return { engine, features, settings, projects, analyses, catalogs, workspace, diagnostics, push };

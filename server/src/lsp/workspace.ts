@@ -4,21 +4,19 @@
  * analysed from disk and its diagnostics pushed, so the Problems panel lists
  * files that are not open. Kept current through `workspace/didChangeWatchedFiles`.
  */
-import { readFileSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import type { Diagnostic } from "vscode-languageserver";
 import { collectFiles } from "../cli/files";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import { languageIdForPath } from "../core/types";
+import { readTextFile } from "../node/files";
 import { analyzeText } from "./analysis";
 import { errorMessage, toDiagnostics } from "./diagnostics";
 import type { Logger, OnceLogger } from "./logger";
 import type { ResolvedSettings } from "./settings";
 import { pathToUri } from "./uri";
-
-/** Files above this size are not read by the background scan (the engine would skip them anyway). */
-const MAX_FILE_BYTES = 2_000_000;
 
 /** Progress is reported every this many files. */
 const PROGRESS_EVERY = 10;
@@ -33,8 +31,8 @@ export interface WorkspaceDeps {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   log: Logger;
   skippedLog: OnceLogger;
-  /** Called with a file's path right before the engine analyses it (to give it the file's catalog). */
-  beforeAnalyze?(path: string): void;
+  /** The knowledge (catalog) a file is analysed with; the built-in catalog when absent. */
+  knowledgeFor?(path: string): ErrorKnowledge;
   /** The files of a folder to analyse; defaults to the CLI's walker. */
   collect?(folder: string): string[];
 }
@@ -141,8 +139,14 @@ export class WorkspaceIndex {
     const text = file.text;
     let diagnostics: Diagnostic[];
     try {
-      this.deps.beforeAnalyze?.(path);
-      const result = analyzeText(this.deps.engine, text, languageId, path, config);
+      const result = analyzeText(
+        this.deps.engine,
+        text,
+        languageId,
+        path,
+        config,
+        this.deps.knowledgeFor?.(path),
+      );
       if (result.skipped !== undefined)
         this.deps.skippedLog.info(`${path}\n${result.skipped}`, `${path}: ${result.skipped}`);
       diagnostics = toDiagnostics(result, new LineIndex(text), 0).map(withoutVersion);
@@ -224,15 +228,11 @@ export class WorkspaceIndex {
   }
 }
 
+/** The text of a workspace file, why it is skipped (too large, binary, not a regular file), or undefined when it is gone. */
 function readSmallFile(path: string): { text: string } | { skipped: string } | undefined {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES)
-      return { skipped: `not analysed: ${size} bytes is more than the ${MAX_FILE_BYTES}-byte limit` };
-    return { text: readFileSync(path, "utf8") };
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(path);
+  if (read.ok) return { text: read.text };
+  return read.kind === "missing" ? undefined : { skipped: read.message };
 }
 
 /** Disk diagnostics carry no document version (code actions work on open documents only). */

@@ -3,10 +3,11 @@
  * disk and layers them over the built-in catalog. Nothing here throws for a
  * missing or broken file; it becomes a problem and the rest keeps working.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { Catalog, importOpenApi, parseUserCatalog } from "../core/catalog/index";
 import type { CatalogLayer, CatalogProblem, LayerResult } from "../core/catalog/index";
+import { MAX_CATALOG_BYTES, readTextFile } from "./files";
 
 /** What `loadCatalogFiles` found. */
 export interface LoadedCatalogs {
@@ -20,7 +21,6 @@ export interface LoadedCatalogs {
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
 const MAX_SCAN_DEPTH = 8;
 const MAX_SCANNED_ENTRIES = 20_000;
-const MAX_FILE_BYTES = 5_000_000;
 
 /**
  * Reads the catalogs at `paths` (relative to `baseDir`). A path is a file (a
@@ -49,27 +49,15 @@ export function loadCatalogFiles(paths: string[], baseDir: string): LoadedCatalo
 
 /** Reads one file as a user catalog or an OpenAPI document (by name and content). */
 export function readLayer(file: string): LayerResult {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES)
-      return {
-        problems: [
-          { path: file, message: "File too large to load as a catalog (over 5 MB).", start: 0, end: 0 },
-        ],
-      };
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    return {
-      problems: [
-        {
-          path: file,
-          message: `Cannot read the catalog: ${e instanceof Error ? e.message : String(e)}`,
-          start: 0,
-          end: 0,
-        },
-      ],
-    };
+  const read = readTextFile(file, { maxBytes: MAX_CATALOG_BYTES });
+  if (!read.ok) {
+    const message =
+      read.kind === "too-large"
+        ? `File too large to load as a catalog (over ${MAX_CATALOG_BYTES / 1_000_000} MB).`
+        : `Cannot read the catalog: ${file} ${read.message}`;
+    return { problems: [{ path: file, message, start: 0, end: 0 }] };
   }
+  const text = read.text;
   return isOpenApiFile(file, text) ? importOpenApi(text, file) : parseUserCatalog(text, file);
 }
 
@@ -137,7 +125,8 @@ function walk(root: string, visit: (file: string, name: string) => void): void {
 function head(file: string): string {
   let fd: number | undefined;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return "";
     const buf = Buffer.alloc(1024);
     const n = readSync(fd, buf, 0, 1024, 0);
     return buf.subarray(0, n).toString("utf8");

@@ -1,4 +1,4 @@
-import type { Sites } from "../sites/types";
+import type { Sites } from "../analysis/types";
 import type { Fix, LanguageFamily, Severity, Span } from "../types";
 
 export interface RuleDocs {

@@ -1,4 +1,4 @@
-import { isNonRetryableClientError } from "../sites/statuses";
+import { isNonRetryableClientError } from "../analysis/statuses";
 import { defineRule } from "./define";
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
           at: ref,
           messageId: "retried",
           data: { what: ref.label },
-          fixes: ref.removal ? [{ title: `Stop retrying ${ref.label}`, edits: [ref.removal] }] : [],
+          fixes: ref.removal ? [{ title: `Stop retrying ${ref.label}`, edits: ref.removal, safe: true }] : [],
         });
       }
     }

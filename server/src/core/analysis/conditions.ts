@@ -1,0 +1,723 @@
+/**
+ * Evaluates conditions under one failure scenario: is `res.status === 429`
+ * true when the request ended in a 429? Three-valued (true / false /
+ * unknown), and it records which status literals, classes or codes made a
+ * condition true, so rules can point at them.
+ */
+
+import type { ArrayLit, Call, Expr, FunctionDef } from "../ir/types";
+import { calleeName, dottedName, unwrap } from "../ir/walk";
+import type { FileContext } from "./context";
+import {
+  classMatch,
+  CODE_PROPERTIES,
+  isCodeAccess,
+  NETWORK_ERROR_CODES,
+  STATUS_NAMES,
+  STATUS_PROPERTIES,
+} from "./knowledge";
+import { isNonRetryableClientError } from "./statuses";
+import type { Failure, StatusRef } from "./types";
+
+/** A scenario: how the request ended. 200 stands for success. */
+export type Scenario = Failure | 200;
+
+export interface CondResult {
+  value: boolean | undefined;
+  /** What made the condition (possibly) true: attach to the path that takes the true branch. */
+  refs: StatusRef[];
+  /** What made it (possibly) false (`status !== 429` when the status is 429): attach to the false branch. */
+  falseRefs?: StatusRef[];
+  /** A status / exception class / error code took part in the decision. */
+  decided: boolean;
+}
+
+/** Marks a name as holding a value (assigned from a response on this path). */
+export const DEFINED: Expr = { kind: "bool", value: true, start: -1, end: -1 };
+
+const UNKNOWN: CondResult = { value: undefined, refs: [], decided: false };
+const MAX_DEPTH = 8;
+
+/** Named status constants: `HTTPStatus.TOO_MANY_REQUESTS`, `status.HTTP_429_TOO_MANY_REQUESTS`, `StatusCodes.NOT_FOUND`. */
+const NAMED_STATUSES: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
+  CONFLICT: 409,
+  GONE: 410,
+  UNPROCESSABLE_ENTITY: 422,
+  UNPROCESSABLE_CONTENT: 422,
+  TOO_EARLY: 425,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+  OK: 200,
+  CREATED: 201,
+};
+
+/** Parameter substitutions when a predicate helper is evaluated inline. */
+export type Env = ReadonlyMap<string, Expr>;
+
+export class ConditionEvaluator {
+  constructor(private readonly ctx: FileContext) {}
+
+  /** Evaluates a condition under a scenario. */
+  eval(e: Expr, s: Scenario, env: Env = new Map(), depth = 0): CondResult {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const x = unwrap(e);
+    switch (x.kind) {
+      case "bool":
+        return { value: x.value, refs: [], decided: false };
+      case "null":
+        return { value: false, refs: [], decided: false };
+      case "logical":
+        return this.logical(x.op, x.left, x.right, s, env, depth);
+      case "unary":
+        if (x.op === "not") return negate(this.eval(x.operand, s, env, depth + 1));
+        return UNKNOWN;
+      case "binary":
+        return this.binary(x.op, x.left, x.right, s, env);
+      case "member":
+        if (STATUS_PROPERTIES.has(x.property)) return { value: s !== "network", refs: [], decided: true };
+        return this.truthyMember(x.object, x.property, s);
+      case "name": {
+        if (env.get(x.name) === DEFINED) return { value: true, refs: [], decided: false };
+        const bound = env.get(x.name) ?? this.ctx.values.get(x.name);
+        if (bound && bound !== x) return this.eval(bound, s, env, depth + 1);
+        return UNKNOWN;
+      }
+      case "call":
+        return this.call(x, s, env, depth);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** Whether an expression reads an HTTP status. */
+  isStatusExpr(e: Expr, env: Env = new Map(), depth = 0): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const x = unwrap(e);
+    switch (x.kind) {
+      case "member":
+        return STATUS_PROPERTIES.has(x.property);
+      case "name": {
+        if (env.has(x.name)) return this.isStatusExpr(env.get(x.name)!, env, depth + 1);
+        if (STATUS_NAMES.has(x.name)) return true;
+        const path = this.ctx.patternPaths.get(x.name);
+        if (path && STATUS_PROPERTIES.has(path[path.length - 1] ?? "")) return true;
+        const value = this.ctx.values.get(x.name);
+        return value !== undefined && value !== x && this.isStatusExpr(value, env, depth + 1);
+      }
+      case "call": {
+        const name = calleeName(x.callee);
+        if ((name === "int" || name === "Number" || name === "parseInt") && x.args[0])
+          return this.isStatusExpr(x.args[0].value, env, depth + 1);
+        if (name === "getattr" && x.args[1]?.value.kind === "string")
+          return STATUS_PROPERTIES.has(x.args[1].value.value);
+        return false;
+      }
+      case "logical":
+        return x.op === "or" && this.isStatusExpr(x.left, env, depth + 1);
+      case "binary":
+        return x.op === "??" && this.isStatusExpr(x.left, env, depth + 1);
+      default:
+        return false;
+    }
+  }
+
+  /** `Math.floor(status / 100)`, `Math.trunc(status / 100)`, `status // 100`, `int(status / 100)`. */
+  statusClassOf(e: Expr, env: Env = new Map()): boolean {
+    const x = unwrap(e);
+    const isHundredth = (d: Expr): boolean => {
+      const y = unwrap(d);
+      return (
+        y.kind === "binary" &&
+        (y.op === "/" || y.op === "//") &&
+        this.isStatusExpr(y.left, env) &&
+        this.numberOf(y.right) === 100
+      );
+    };
+    if (x.kind === "binary" && x.op === "//") return isHundredth(x);
+    if (x.kind === "binary" && x.op === "|" && this.numberOf(x.right) === 0) return isHundredth(x.left);
+    if (x.kind === "call" && x.args[0]) {
+      const name = dottedName(x.callee);
+      if (name === "Math.floor" || name === "Math.trunc" || name === "int" || name === "math.floor") {
+        return isHundredth(x.args[0].value);
+      }
+    }
+    return false;
+  }
+
+  /** A number literal or a named status constant. */
+  numberOf(e: Expr, depth = 0): number | undefined {
+    const x = unwrap(e);
+    if (x.kind === "number") return x.value;
+    if (x.kind === "member") {
+      const named = NAMED_STATUSES[x.property] ?? NAMED_STATUSES[x.property.toUpperCase()];
+      if (named !== undefined) return named;
+      const m = /^HTTP_(\d{3})_/.exec(x.property);
+      if (m) return Number(m[1]);
+      return undefined;
+    }
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const v = this.ctx.values.get(x.name);
+      if (v && v !== x) return this.numberOf(v, depth + 1);
+    }
+    return undefined;
+  }
+
+  /** The numbers of a list literal (array, tuple, set, `new Set([...])`, a named constant), with their spans. */
+  /** The numbers of a list literal, followed through names; `array` is the literal, `named` whether a name led to it. */
+  listOf(
+    e: Expr,
+    depth = 0,
+    named = false,
+  ):
+    { items: { value: number; ref: Expr }[]; elements: Expr[]; array: ArrayLit; named: boolean } | undefined {
+    const x = unwrap(e);
+    if (x.kind === "array") {
+      const items: { value: number; ref: Expr }[] = [];
+      for (const el of x.elements) {
+        const n = this.numberOf(el);
+        if (n !== undefined) items.push({ value: n, ref: el });
+      }
+      return { items, elements: x.elements, array: x, named };
+    }
+    if (x.kind === "call") {
+      const name = calleeName(x.callee);
+      if (
+        (name === "Set" || name === "set" || name === "frozenset" || name === "tuple" || name === "list") &&
+        x.args[0]
+      ) {
+        return this.listOf(x.args[0].value, depth + 1, named);
+      }
+    }
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const v = this.ctx.values.get(x.name);
+      if (v && v !== x) return this.listOf(v, depth + 1, true);
+    }
+    return undefined;
+  }
+
+  private logical(op: "and" | "or", l: Expr, r: Expr, s: Scenario, env: Env, depth: number): CondResult {
+    const a = this.eval(l, s, env, depth + 1);
+    const af = a.falseRefs ?? [];
+    if (op === "and") {
+      if (a.value === false) return { value: false, refs: [], falseRefs: af, decided: a.decided };
+      const b = this.eval(r, s, env, depth + 1);
+      const decided = a.decided || b.decided;
+      const bf = b.falseRefs ?? [];
+      if (b.value === false) return { value: false, refs: [], falseRefs: [...af, ...bf], decided };
+      return {
+        value: a.value === true && b.value === true ? true : undefined,
+        refs: [...a.refs, ...b.refs],
+        falseRefs: [...af, ...bf],
+        decided,
+      };
+    }
+    if (a.value === true) return { ...a, falseRefs: [] };
+    const b = this.eval(r, s, env, depth + 1);
+    const decided = a.decided || b.decided;
+    const bf = b.falseRefs ?? [];
+    if (a.value === false) return { value: b.value, refs: b.refs, falseRefs: [...af, ...bf], decided };
+    if (b.value === true) return { value: true, refs: b.refs, falseRefs: [], decided };
+    return { value: undefined, refs: [...a.refs, ...b.refs], falseRefs: [...af, ...bf], decided };
+  }
+
+  private binary(op: string, l: Expr, r: Expr, s: Scenario, env: Env): CondResult {
+    if (op === "instanceof") return this.classTest([r], s);
+    if (
+      (op === "in" || op === "not in") &&
+      this.isCodeExpr(l, env) &&
+      !this.isStatusExpr(l, env) &&
+      !this.listOf(r)?.items.length
+    ) {
+      // `code in ("rate_limit_exceeded", "invalid_api_key")`
+      const res = this.codeListTest(r, s);
+      return op === "in" ? res : negate(res);
+    }
+    if (op === "in" || op === "not in") {
+      if (
+        this.isStatusExpr(l, env) ||
+        (this.isNumericCode(l) && this.listOf(r)?.items.some((i) => i.value >= 100 && i.value <= 599))
+      ) {
+        const res = this.membership(r, s);
+        return op === "in" ? res : negate(res);
+      }
+      return UNKNOWN;
+    }
+    if (op === "is" || op === "is not") {
+      // `e.response is None`
+      const rr = unwrap(r);
+      const ll = unwrap(l);
+      if (rr.kind === "null" && ll.kind === "member" && ll.property === "response") {
+        const has = this.truthyMember(ll.object, "response", s);
+        return op === "is" ? negate(has) : has;
+      }
+      return UNKNOWN;
+    }
+    if (op === "is" || op === "is not" || op === "==" || op === "!=") {
+      // `status === undefined`, `res is None`, `result == null`: is there a value?
+      const [other, isNull] =
+        unwrap(r).kind === "null" ? [l, true] : unwrap(l).kind === "null" ? [r, true] : [l, false];
+      if (isNull) {
+        const present = this.presence(other, s, env);
+        if (present !== undefined) {
+          const eq = op === "==" || op === "is";
+          return { value: eq ? !present : present, refs: [], decided: this.isStatusExpr(other, env) };
+        }
+      }
+    }
+    if (!["==", "!=", "<", "<=", ">", ">="].includes(op)) return UNKNOWN;
+    // status compared with a number
+    let statusSide: Expr | undefined;
+    let n: number | undefined;
+    let flipped = false;
+    if ((this.isStatusExpr(l, env) || this.isNumericCode(l)) && (n = this.numberOf(r)) !== undefined)
+      statusSide = l;
+    else if ((this.isStatusExpr(r, env) || this.isNumericCode(r)) && (n = this.numberOf(l)) !== undefined) {
+      statusSide = r;
+      flipped = true;
+    }
+    if (statusSide && n !== undefined)
+      return this.compareStatus(flipped ? flipOp(op) : op, n, flipped ? l : r, s);
+    // `Math.floor(status / 100) === 5`, `status // 100 == 4`: the status class.
+    const classOnLeft = this.statusClassOf(l, env);
+    if (classOnLeft || this.statusClassOf(r, env)) {
+      const k = this.numberOf(classOnLeft ? r : l);
+      if (k === undefined) return UNKNOWN;
+      const classOp = classOnLeft ? op : flipOp(op);
+      const st = s === "network" ? undefined : Math.floor(s / 100);
+      const value =
+        st !== undefined &&
+        (classOp === "==" ? st === k : classOp === "!=" ? st !== k : holdsFor(classOp, k, st));
+      const refs: StatusRef[] = [];
+      if (value && typeof s === "number" && classOp !== "!=") {
+        const lit = classOnLeft ? r : l;
+        if (isNonRetryableClientError(s))
+          refs.push({ status: 400, via: "range", label: "Every 4xx status", start: lit.start, end: lit.end });
+        else if (s >= 500)
+          refs.push({ status: s, via: "range", label: `${s}`, start: lit.start, end: lit.end });
+      }
+      return { value, refs, decided: true };
+    }
+    // error code compared with a string
+    if (op === "==" || op === "!=") {
+      const code = this.codeComparison(l, r) ?? this.codeComparison(r, l);
+      if (code) {
+        const res = this.codeTest(code.value, code.literal, s);
+        return op === "==" ? res : negate(res);
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** Whether an expression holds a value: a status exists unless the request failed without a response. */
+  private presence(e: Expr, s: Scenario, env: Env): boolean | undefined {
+    const x = unwrap(e);
+    if (x.kind === "name" && env.get(x.name) === DEFINED) return true;
+    if (this.isStatusExpr(x, env)) return s !== "network";
+    if (x.kind === "member" && x.property === "response" && x.object.kind === "name" && s !== 200)
+      return s !== "network";
+    return undefined;
+  }
+
+  /** `status OP n` under scenario; records a ref when the comparison names the failing status. */
+  compareStatus(op: string, n: number, literal: Expr, s: Scenario): CondResult {
+    const st = s === "network" ? undefined : s;
+    let value: boolean;
+    switch (op) {
+      case "==":
+        value = st === n;
+        break;
+      case "!=":
+        value = st !== n;
+        break;
+      case "<":
+        value = st !== undefined && st < n;
+        break;
+      case "<=":
+        value = st !== undefined && st <= n;
+        break;
+      case ">":
+        value = st !== undefined && st > n;
+        break;
+      default:
+        value = st !== undefined && st >= n;
+    }
+    const refs: StatusRef[] = [];
+    if (!value && op === "!=" && st === n)
+      return { value, refs, falseRefs: [literalRef(n, literal)], decided: true };
+    if (value && st !== undefined) {
+      if (op === "==") refs.push(literalRef(n, literal));
+      else if (op !== "!=" && isNonRetryableClientError(st) && coversAllClientErrors(op, n)) {
+        refs.push({
+          status: 400,
+          via: "range",
+          label: "Every 4xx status",
+          start: literal.start,
+          end: literal.end,
+        });
+      } else if (op !== "!=" && st >= 500 && !holdsFor(op, n, 404)) {
+        // `status >= 500`: names the 5xx it lets through (a 503 trigger for ignores-retry-after).
+        refs.push({ status: st, via: "range", label: `${st}`, start: literal.start, end: literal.end });
+      }
+    }
+    return { value, refs, decided: true };
+  }
+
+  /** `e.code` compared with a number: urllib's `HTTPError.code` and others hold the status there. */
+  private isNumericCode(e: Expr): boolean {
+    const x = unwrap(e);
+    return x.kind === "member" && x.property === "code";
+  }
+
+  /** Reads an error code: `err.code`, `error.error_code`, or a local bound to one. */
+  isCodeExpr(e: Expr, env: Env = new Map(), depth = 0): boolean {
+    const x = unwrap(e);
+    if (x.kind === "member") return CODE_PROPERTIES.has(x.property);
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const bound = env.get(x.name) ?? this.ctx.values.get(x.name);
+      if (bound && bound !== x && this.isCodeExpr(bound, env, depth + 1)) return true;
+      return isCodeAccess(x);
+    }
+    return false;
+  }
+
+  /** Membership of an error code in a list of code strings: true when one of them stands for the failure. */
+  codeListTest(list: Expr, s: Scenario): CondResult {
+    const x = unwrap(list);
+    const elements = x.kind === "array" ? x.elements : [];
+    if (elements.length === 0) return { value: undefined, refs: [], decided: true };
+    let value: boolean | undefined = false;
+    const refs: StatusRef[] = [];
+    for (const el of elements) {
+      if (el.kind !== "string" || el.parts) {
+        value = value === true ? true : undefined;
+        continue;
+      }
+      const r = this.codeTest(el.value, el, s);
+      if (r.value === true) {
+        value = true;
+        refs.push(...r.refs);
+      } else if (r.value === undefined && value === false) value = undefined;
+    }
+    return { value, refs, decided: true };
+  }
+
+  /** `TRANSIENT_CODES.has(err.code)`: network codes mean network failures; other codes are still a check. */
+  codeMembership(list: Expr, s: Scenario, depth = 0): CondResult {
+    let x = unwrap(list);
+    if (x.kind === "name" && depth < MAX_DEPTH) {
+      const v = this.ctx.values.get(x.name);
+      if (v && v !== x) return this.codeMembership(v, s, depth + 1);
+    }
+    if (x.kind === "call" && x.args[0] && /^(Set|set|frozenset|tuple|list)$/.test(calleeName(x.callee) ?? ""))
+      x = unwrap(x.args[0].value);
+    if (x.kind !== "array") return { value: undefined, refs: [], decided: true };
+    const codes = x.elements.map((el) => (el.kind === "string" && !el.parts ? el.value : undefined));
+    if (codes.length > 0 && codes.every((c) => c !== undefined && NETWORK_ERROR_CODES.has(c))) {
+      return { value: s === "network", refs: [], decided: true };
+    }
+    return { value: undefined, refs: [], decided: true };
+  }
+
+  /** `status in (429, 503)` / `[429, 503].includes(status)` / `RETRYABLE.has(status)`. */
+  membership(list: Expr, s: Scenario): CondResult {
+    const x = unwrap(list);
+    if (x.kind === "call" && calleeName(x.callee) === "range" && x.args.length >= 2) {
+      const lo = this.numberOf(x.args[0]!.value);
+      const hi = this.numberOf(x.args[1]!.value);
+      if (lo === undefined || hi === undefined || s === "network")
+        return { value: s === "network" ? false : undefined, refs: [], decided: true };
+      return { value: s >= lo && s < hi, refs: [], decided: true };
+    }
+    const items = this.listOf(list);
+    if (!items) return UNKNOWN;
+    if (s === "network") return { value: false, refs: [], decided: true };
+    const hit = items.items.find((i) => i.value === s);
+    if (!hit) return { value: false, refs: [], decided: true };
+    // A list reached through a name may be read elsewhere too: no removal edit then.
+    const ref = literalRef(s, hit.ref, items.named ? undefined : items.array);
+    return { value: true, refs: [ref], decided: true };
+  }
+
+  /** `e instanceof X`, `isinstance(e, (A, B))`, an `except (A, B)` clause. */
+  classTest(types: Expr[], s: Scenario): CondResult {
+    if (types.length === 0) return { value: s !== 200, refs: [], decided: false };
+    let value: boolean | undefined = false;
+    const refs: StatusRef[] = [];
+    let decided = false;
+    for (const t of types.flatMap((t) => (t.kind === "array" ? t.elements : [t]))) {
+      const dotted = dottedName(t);
+      // An exception type we do not know is still a type check: the code chose what to catch.
+      if (!dotted) {
+        value = value === true ? true : undefined;
+        decided = true;
+        continue;
+      }
+      const imp = this.ctx.imports.get(dotted.split(".")[0]!);
+      const known = classMatch(
+        dotted,
+        this.ctx.knowledge,
+        this.ctx.language,
+        imp !== undefined && !/^(builtins|socket|ssl)$/.test(imp.module),
+      );
+      if (!known) {
+        if (value !== true) value = undefined;
+        decided = true;
+        continue;
+      }
+      if (known.status !== undefined) decided = true;
+      const hit = s !== 200 && known.match(s);
+      if (hit) {
+        value = true;
+        if (
+          known.status !== undefined &&
+          typeof s === "number" &&
+          (known.status === s || (known.status >= 500 && s >= 500))
+        ) {
+          const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+          refs.push({
+            status: s,
+            via: "class",
+            label: `${name} (${known.status})`,
+            start: t.start,
+            end: t.end,
+          });
+        }
+      }
+    }
+    return { value, refs, decided };
+  }
+
+  /** An error-code comparison: one side reads a code, the other is a string literal. */
+  private codeComparison(codeSide: Expr, literalSide: Expr): { value: string; literal: Expr } | undefined {
+    const lit = unwrap(literalSide);
+    if (lit.kind !== "string" || lit.parts) return undefined;
+    const c = unwrap(codeSide);
+    if (isCodeAccess(c) || (c.kind === "name" && CODE_PROPERTIES.has(c.name)))
+      return { value: lit.value, literal: lit };
+    return undefined;
+  }
+
+  codeTest(code: string, literal: Expr, s: Scenario): CondResult {
+    if (NETWORK_ERROR_CODES.has(code)) return { value: s === "network", refs: [], decided: true };
+    const status = this.ctx.knowledge.errorCodeStatus(code);
+    if (status === undefined) {
+      // `err.type === "StripeConnectionError"`: an SDK's error type given as a string.
+      const known = /^[A-Z][A-Za-z]+(Error|Exception)$/.test(code)
+        ? classMatch(code, this.ctx.knowledge, this.ctx.language, true)
+        : undefined;
+      if (known) return { value: s !== 200 && known.match(s), refs: [], decided: true };
+      // Any other code compared by the code is still a check on the kind of error.
+      return { value: undefined, refs: [], decided: true };
+    }
+    const value = s === status;
+    const refs: StatusRef[] = value
+      ? [{ status, via: "code", label: `${code} (${status})`, start: literal.start, end: literal.end }]
+      : [];
+    return { value, refs, decided: true };
+  }
+
+  /** `res.ok`, `err.response`, httpx's `is_server_error` ... used as a boolean. */
+  private truthyMember(object: Expr, property: string, s: Scenario): CondResult {
+    const st = typeof s === "number" ? s : undefined;
+    switch (property) {
+      case "ok":
+      case "is_success":
+        if (s === "network") return UNKNOWN;
+        return { value: st! < 400, refs: [], decided: false };
+      case "is_error":
+        if (s === "network") return UNKNOWN;
+        return { value: st! >= 400, refs: [], decided: false };
+      case "is_client_error":
+        if (s === "network") return UNKNOWN;
+        return { value: st! >= 400 && st! < 500, refs: [], decided: true };
+      case "is_server_error":
+        if (s === "network") return UNKNOWN;
+        return { value: st! >= 500, refs: [], decided: true };
+      case "response":
+        if (s === 200) return UNKNOWN;
+        // Only the caught error has a `.response` that is missing on network failures.
+        if (object.kind !== "name") return UNKNOWN;
+        return { value: s !== "network", refs: [], decided: true };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private call(x: Call, s: Scenario, env: Env, depth: number): CondResult {
+    const name = calleeName(x.callee);
+    const positional = x.args.filter((a) => !a.name);
+    if (name === "isinstance" && positional.length === 2) return this.classTest([positional[1]!.value], s);
+    if (
+      name === "includes" &&
+      x.callee.kind === "member" &&
+      positional[0] &&
+      this.isStatusExpr(positional[0].value, env)
+    ) {
+      return this.membership(x.callee.object, s);
+    }
+    if (
+      name === "has" &&
+      x.callee.kind === "member" &&
+      positional[0] &&
+      this.isStatusExpr(positional[0].value, env)
+    ) {
+      return this.membership(x.callee.object, s);
+    }
+    if (
+      (name === "has" || name === "includes") &&
+      x.callee.kind === "member" &&
+      positional[0] &&
+      this.isCodeExpr(positional[0].value, env)
+    ) {
+      return this.codeMembership(x.callee.object, s);
+    }
+    if (name === "bool" && positional[0]) return this.eval(positional[0].value, s, env, depth + 1);
+    // axios-retry's own predicates: network errors and 5xx (on idempotent requests).
+    if (
+      name &&
+      /^(isNetworkOrIdempotentRequestError|isRetryableError|isIdempotentRequestError|isSafeRequestError)$/.test(
+        name,
+      )
+    ) {
+      return { value: s === "network" || (typeof s === "number" && s >= 500), refs: [], decided: true };
+    }
+    if (name === "isNetworkError") return { value: s === "network", refs: [], decided: true };
+    // A predicate helper defined in this file: evaluate its body with the arguments bound.
+    const fn = name ? this.predicate(name) : undefined;
+    if (fn) return this.inline(fn, x, s, env, depth);
+    return UNKNOWN;
+  }
+
+  private predicate(name: string): FunctionDef | undefined {
+    const fns = this.ctx.functions.get(name);
+    return fns && fns.length === 1 ? fns[0] : undefined;
+  }
+
+  /** Evaluates a predicate function (a lambda or a same-file function) under a scenario, its parameters unbound. */
+  evalFunction(fn: FunctionDef, s: Scenario): CondResult {
+    return this.inline(
+      fn,
+      { kind: "call", callee: { kind: "null", start: 0, end: 0 }, args: [], start: 0, end: 0 },
+      s,
+      new Map(),
+      0,
+    );
+  }
+
+  /** Evaluates `return` expressions of a small predicate function (if/return chains). */
+  private inline(fn: FunctionDef, call: Call, s: Scenario, outer: Env, depth: number): CondResult {
+    const env = new Map(outer);
+    const params = fn.params.filter((p) => p.name && p.name !== "self" && p.name !== "this");
+    const positional = call.args.filter((a) => !a.name);
+    params.forEach((p, i) => {
+      const arg = call.args.find((a) => a.name === p.name)?.value ?? positional[i]?.value;
+      if (arg) env.set(p.name!, arg);
+    });
+    let result: CondResult | undefined;
+    const merge = (r: CondResult): void => {
+      if (!result) result = r;
+      else if (result.value !== r.value)
+        result = {
+          value: undefined,
+          refs: [...result.refs, ...r.refs],
+          decided: result.decided || r.decided,
+        };
+    };
+    for (const stmt of fn.body) {
+      if (stmt.kind === "var" && stmt.target.kind === "name" && stmt.value) {
+        env.set(stmt.target.name, stmt.value);
+      } else if (
+        stmt.kind === "if" &&
+        stmt.then.length === 1 &&
+        stmt.then[0]!.kind === "return" &&
+        stmt.then[0]!.value &&
+        !stmt.else
+      ) {
+        const cond = this.eval(stmt.test, s, env, depth + 1);
+        if (cond.value === false) continue;
+        const ret = this.eval(stmt.then[0]!.value, s, env, depth + 1);
+        const taken: CondResult = {
+          value: ret.value,
+          refs: [...cond.refs, ...ret.refs],
+          decided: cond.decided || ret.decided,
+        };
+        if (cond.value === true) {
+          merge(taken);
+          return result!;
+        }
+        merge(taken);
+      } else if (stmt.kind === "return") {
+        merge(
+          stmt.value ? this.eval(stmt.value, s, env, depth + 1) : { value: false, refs: [], decided: false },
+        );
+        return result!;
+      } else if (stmt.kind === "var") {
+        // `const { status } = error.response`: names read by shape; nothing to bind.
+        continue;
+      } else if (stmt.kind !== "expr") {
+        return UNKNOWN;
+      }
+    }
+    return result ?? UNKNOWN;
+  }
+}
+
+function negate(r: CondResult): CondResult {
+  return {
+    value: r.value === undefined ? undefined : !r.value,
+    refs: r.falseRefs ?? [],
+    falseRefs: r.refs,
+    decided: r.decided,
+  };
+}
+
+function flipOp(op: string): string {
+  return op === "<" ? ">" : op === ">" ? "<" : op === "<=" ? ">=" : op === ">=" ? "<=" : op;
+}
+
+function holdsFor(op: string, n: number, v: number): boolean {
+  return op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
+}
+
+/** Whether `status OP n` holds for every status from 400 to 499. */
+function coversAllClientErrors(op: string, n: number): boolean {
+  const holds = (v: number): boolean =>
+    op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
+  return holds(400) && holds(499);
+}
+
+/**
+ * A ref to a status literal, with edits removing it from `list` when it sits in one
+ * (pass a list only when removing the element is certain to affect nothing else).
+ */
+export function literalRef(status: number, literal: Expr, list?: ArrayLit): StatusRef {
+  const ref: StatusRef = {
+    status,
+    via: "literal",
+    label: String(status),
+    start: literal.start,
+    end: literal.end,
+  };
+  const els = list?.elements ?? [];
+  const i = els.indexOf(literal);
+  if (els.length < 2 || i < 0) return ref;
+  // `(409, 503)` without 409 is `(503,)`: a one-element tuple keeps its comma.
+  const comma = list?.tuple && els.length === 2;
+  if (comma && list.end - 1 !== els[1]!.end) return ref; // a trailing comma or a comment: leave it
+  if (i < els.length - 1) {
+    ref.removal = [{ start: literal.start, end: els[i + 1]!.start, newText: "" }];
+    if (comma) ref.removal.push({ start: els[1]!.end, end: els[1]!.end, newText: "," });
+  } else {
+    ref.removal = [{ start: els[i - 1]!.end, end: literal.end, newText: comma ? "," : "" }];
+  }
+  return ref;
+}

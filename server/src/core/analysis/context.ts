@@ -1,0 +1,312 @@
+/**
+ * What the analysis knows about one file before it looks for sites: imports,
+ * functions by name, constant values, and which variables hold HTTP clients.
+ * Name-based (not scope-exact): precise enough for the shapes retry code takes.
+ */
+
+import type { Call, Expr, FunctionDef, Module, ObjectLit, Target } from "../ir/types";
+import { calleeName, dottedName, indexModule, rootName, type ModuleIndex } from "../ir/walk";
+import type { ErrorKnowledge } from "./knowledge";
+import type { LanguageProfile } from "./profile";
+
+export type ClientKind =
+  | "fetch"
+  | "axios"
+  | "got"
+  | "ky"
+  | "superagent"
+  | "undici"
+  | "octokit"
+  | "requests"
+  | "httpx"
+  | "aiohttp"
+  | "urllib"
+  | "sdk"
+  | "generic";
+
+export interface ClientInfo {
+  kind: ClientKind;
+  /** Throws on HTTP error statuses by itself. */
+  throws: boolean;
+  /** Failures the client retries on its own, by default or as configured. */
+  retries?: Set<number | "network">;
+  /** SDK name when known (`caseforge`, `openai`, `stripe` ...). */
+  sdk?: string;
+  /** Where retries were configured explicitly (`retry_on_status=`, `maxRetries:`), for SDK clients. */
+  configuredAt?: { start: number; end: number };
+}
+
+export interface ClientBinding {
+  info: ClientInfo;
+  /** The function the variable is local to; undefined for module-level and `this.x` / `self.x`. */
+  scope?: FunctionDef;
+}
+
+export interface ImportInfo {
+  module: string;
+  /** "default", "*" (namespace) or the imported name. */
+  imported: string;
+}
+
+export interface FileContext {
+  /** What the file's language answers for the analysis (clients, requests, exception classes, sleeps). */
+  language: LanguageProfile;
+  module: Module;
+  knowledge: ErrorKnowledge;
+  imports: Map<string, ImportInfo>;
+  functions: Map<string, FunctionDef[]>;
+  /** Every function, for looking up which one encloses a span. */
+  allFunctions: FunctionDef[];
+  /** Statements, blocks, calls and loops of the module, gathered once. */
+  index: ModuleIndex;
+  /** Names assigned exactly once in the file, with their value. */
+  values: Map<string, Expr>;
+  /** Every value assigned to a name anywhere in the file. */
+  assignments: Map<string, Expr[]>;
+  /** Names bound by destructuring, with the property path they come from. */
+  patternPaths: Map<string, string[]>;
+  /** Variables (incl. `this.x` / `self.x`) holding HTTP clients, with the function they are local to. */
+  clients: Map<string, ClientBinding[]>;
+}
+
+const GOT_KY_DEFAULT_RETRIES = new Set<number | "network">([
+  408,
+  413,
+  429,
+  500,
+  502,
+  503,
+  504,
+  521,
+  522,
+  524,
+  "network",
+]);
+const SDK_DEFAULT_RETRIES = new Set<number | "network">([408, 409, 429, 500, 502, 503, 504, "network"]);
+const CASEFORGE_DEFAULT_RETRIES = new Set<number | "network">([429, 503]);
+
+/** Builds the context of a lowered file. */
+export function buildContext(
+  module: Module,
+  language: LanguageProfile,
+  knowledge: ErrorKnowledge,
+): FileContext {
+  const imports = new Map<string, ImportInfo>();
+  const functions = new Map<string, FunctionDef[]>();
+  const assigned = new Map<string, Expr[]>();
+  const patternPaths = new Map<string, string[]>();
+  const clients = new Map<string, ClientBinding[]>();
+  const index = indexModule(module);
+  const allFunctions = index.functions;
+
+  for (const fn of allFunctions) {
+    if (!fn.name) continue;
+    const list = functions.get(fn.name) ?? [];
+    list.push(fn);
+    functions.set(fn.name, list);
+  }
+
+  const bind = (target: Target, value: Expr | undefined): void => {
+    if (target.kind === "name") {
+      if (value) {
+        const list = assigned.get(target.name) ?? [];
+        list.push(value);
+        assigned.set(target.name, list);
+      }
+    } else if (target.kind === "pattern") {
+      for (const b of target.bindings) patternPaths.set(b.name, b.path);
+    } else if (value) {
+      const name = dottedName(target.expr);
+      if (name) {
+        const list = assigned.get(name) ?? [];
+        list.push(value);
+        assigned.set(name, list);
+      }
+    }
+  };
+
+  for (const s of index.stmts) {
+    if (s.kind === "import") {
+      if (s.namespace) imports.set(s.namespace, { module: s.module, imported: "*" });
+      for (const n of s.names) imports.set(n.local, { module: s.module, imported: n.imported });
+    } else if (s.kind === "var" && s.op === "=") {
+      bind(s.target, s.value);
+      // `const axiosRetry = require("axios-retry").default` / `require("got").default`.
+      const required = s.value && s.target.kind === "name" ? requiredExport(s.value) : undefined;
+      if (required && s.target.kind === "name") imports.set(s.target.name, required);
+    } else if (s.kind === "block") {
+      for (const w of s.with ?? []) if (w.target) bind(w.target, w.value);
+    }
+  }
+  for (const a of index.assigns) if (a.op === "=") bind(a.target, a.value);
+
+  const values = new Map<string, Expr>();
+  for (const [name, list] of assigned) if (list.length === 1) values.set(name, list[0]!);
+
+  const ctx: FileContext = {
+    language,
+    module,
+    knowledge,
+    imports,
+    functions,
+    allFunctions,
+    index,
+    values,
+    assignments: assigned,
+    patternPaths,
+    clients,
+  };
+  for (const [name, list] of assigned) {
+    for (const value of list) {
+      const info = clientFromConstructor(value, ctx);
+      if (!info) continue;
+      const scope = /^(this|self)\./.test(name) ? undefined : innermostFunction(allFunctions, value);
+      const bindings = clients.get(name) ?? [];
+      bindings.push({ info, scope });
+      clients.set(name, bindings);
+      const bare = name.replace(/^(this|self)\./, "");
+      if (bare !== name) clients.set(bare, [...(clients.get(bare) ?? []), { info }]);
+    }
+  }
+  return ctx;
+}
+
+/** `require("m")` -> namespace of m; `require("m").x` -> export x of m (`default` for `.default`). */
+function requiredExport(value: Expr): ImportInfo | undefined {
+  let x = value;
+  while (x.kind === "await") x = x.expr;
+  let imported = "*";
+  if (x.kind === "member") {
+    imported = x.property;
+    x = x.object;
+  }
+  if (x.kind !== "call" || x.callee.kind !== "name" || x.callee.name !== "require") return undefined;
+  const arg = x.args[0]?.value;
+  return arg?.kind === "string" && !arg.parts ? { module: arg.value, imported } : undefined;
+}
+
+function innermostFunction(fns: FunctionDef[], at: { start: number; end: number }): FunctionDef | undefined {
+  let best: FunctionDef | undefined;
+  for (const fn of fns) {
+    if (fn.start <= at.start && at.end <= fn.end && (!best || (best.start <= fn.start && fn.end <= best.end)))
+      best = fn;
+  }
+  return best;
+}
+
+/**
+ * The client a variable holds at an offset: a binding local to the enclosing
+ * function, else a module-level one, unless a parameter of that name shadows it.
+ */
+export function clientAt(ctx: FileContext, name: string, offset: number): ClientInfo | undefined {
+  const bindings = ctx.clients.get(name);
+  if (!bindings) return undefined;
+  const fn = innermostFunction(ctx.allFunctions, { start: offset, end: offset });
+  const local = bindings.find((b) => b.scope && b.scope.start <= offset && offset <= b.scope.end);
+  if (local) return local.info;
+  if (!name.includes(".") && fn?.params.some((p) => p.name === name)) return undefined;
+  return bindings.find((b) => !b.scope)?.info;
+}
+
+/** The module an imported name comes from, or undefined. */
+export function importedFrom(ctx: FileContext, local: string): ImportInfo | undefined {
+  return ctx.imports.get(local);
+}
+
+function moduleOfRoot(ctx: FileContext, e: Expr): string | undefined {
+  const root = rootName(e);
+  return root ? ctx.imports.get(root)?.module : undefined;
+}
+
+/** `axios.create()`, `got.extend()`, `requests.Session()`, `new CaseForge()`, `caseforge.Client()` ... -> client info. */
+export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo | undefined {
+  let e = value;
+  while (e.kind === "await") e = e.expr;
+  if (e.kind !== "call") return undefined;
+  const dotted = dottedName(e.callee) ?? "";
+  const mod = moduleOfRoot(ctx, e.callee) ?? "";
+  const last = calleeName(e.callee) ?? "";
+  const options = objectArg(e);
+  const own = ctx.language.clientFrom({ call: e, dotted, module: mod, last, options }, ctx);
+  if (own) return own;
+  const sdk = sdkName(dotted, mod);
+  if (sdk) return sdkClient(sdk, e);
+  return undefined;
+}
+
+function sdkName(dotted: string, mod: string): string | undefined {
+  const m = mod.toLowerCase();
+  if (/caseforge/.test(m) || /^caseforge\.(Client|AsyncClient)$/.test(dotted) || dotted === "CaseForge")
+    return "caseforge";
+  if (m === "openai" || /^(openai\.)?(OpenAI|AsyncOpenAI|AzureOpenAI)$/.test(dotted)) return "openai";
+  if (
+    m === "anthropic" ||
+    m === "@anthropic-ai/sdk" ||
+    /^(anthropic\.)?(Anthropic|AsyncAnthropic)$/.test(dotted)
+  )
+    return "anthropic";
+  if (m === "stripe" || /^(stripe\.)?(Stripe|StripeClient)$/.test(dotted)) return "stripe";
+  if (/octokit/.test(m) || dotted === "Octokit") return "octokit";
+  return undefined;
+}
+
+function sdkClient(sdk: string, call: Call): ClientInfo {
+  const retries = sdk === "caseforge" ? new Set(CASEFORGE_DEFAULT_RETRIES) : new Set(SDK_DEFAULT_RETRIES);
+  // Configured lists replace the default.
+  const configured = keywordOrOption(call, ["retry_on_status", "retryOnStatus"]);
+  if (configured?.kind === "array") {
+    retries.clear();
+    for (const el of configured.elements) if (el.kind === "number") retries.add(el.value);
+  }
+  const max = keywordOrOption(call, ["max_retries", "maxRetries"]);
+  if (max?.kind === "number" && max.value === 0) retries.clear();
+  // Retries asked for in so many words: the writes this client sends are re-sent on failure.
+  const explicit =
+    retries.size > 0 && (configured !== undefined || (max?.kind === "number" && max.value > 0));
+  return {
+    kind: "sdk",
+    throws: true,
+    retries,
+    sdk,
+    configuredAt: explicit ? { start: call.start, end: call.end } : undefined,
+  };
+}
+
+/** A Python keyword argument or a property of the first object argument. */
+export function keywordOrOption(call: Call, names: string[]): Expr | undefined {
+  for (const a of call.args) if (a.name && names.includes(a.name)) return a.value;
+  const obj = objectArg(call);
+  return obj ? propertyValue(obj, names) : undefined;
+}
+
+export function objectArg(call: Call, index?: number): ObjectLit | undefined {
+  if (index !== undefined) {
+    const a = call.args.filter((x) => !x.name)[index];
+    return a?.value.kind === "object" ? a.value : undefined;
+  }
+  for (const a of call.args) if (!a.name && a.value.kind === "object") return a.value;
+  return undefined;
+}
+
+export function propertyValue(obj: ObjectLit, names: string[]): Expr | undefined {
+  for (const p of obj.properties) if (p.key !== undefined && names.includes(p.key)) return p.value;
+  return undefined;
+}
+
+export function gotRetries(options: ObjectLit | undefined): Set<number | "network"> {
+  const retry = options ? propertyValue(options, ["retry"]) : undefined;
+  if (retry?.kind === "number") return retry.value === 0 ? new Set() : new Set(GOT_KY_DEFAULT_RETRIES);
+  if (retry?.kind === "object") {
+    const limit = propertyValue(retry, ["limit"]);
+    if (limit?.kind === "number" && limit.value === 0) return new Set();
+    const codes = propertyValue(retry, ["statusCodes"]);
+    if (codes?.kind === "array") {
+      const set = new Set<number | "network">(["network"]);
+      for (const el of codes.elements) if (el.kind === "number") set.add(el.value);
+      return set;
+    }
+  }
+  return new Set(GOT_KY_DEFAULT_RETRIES);
+}
+
+export { GOT_KY_DEFAULT_RETRIES };

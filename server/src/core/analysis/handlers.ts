@@ -1,0 +1,344 @@
+/**
+ * Finds the handlers that discriminate HTTP statuses: an if/else chain or a
+ * run of consecutive ifs testing statuses, a switch/match on a status or an
+ * error code, the except clauses of one try. Records what each handler names
+ * and whether it has a path for 429 and for 5xx.
+ */
+
+import type { Expr, IfStmt, Stmt, SwitchStmt, TryStmt } from "../ir/types";
+import { calleeName, dottedName, unwrap } from "../ir/walk";
+import type { ConditionEvaluator } from "./conditions";
+import { classMatch, isCodeAccess } from "./knowledge";
+import type { FileContext } from "./context";
+import type { HandlerSite, StatusRef } from "./types";
+
+/** One thing a handler names: a status, a range, a class or a code, with the failures it covers. */
+interface Named {
+  key: string;
+  covers: (status: number) => boolean;
+  ref: StatusRef;
+}
+
+const PROBE_5XX = [500, 502, 503, 504];
+
+export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): HandlerSite[] {
+  const out: HandlerSite[] = [];
+  const seenIfs = new Set<Stmt>();
+  const visitBlock = (block: Stmt[]): void => {
+    let run: IfStmt[] = [];
+    const flush = (): void => {
+      if (run.length > 0)
+        addHandler(
+          out,
+          run[0]!.keyword,
+          run.flatMap((s) => ifChainTests(s, seenIfs)),
+          run[0]!,
+          ctx,
+          cond,
+        );
+      run = [];
+    };
+    for (const st of block) {
+      if (st.kind === "if" && !seenIfs.has(st) && namesAnything(st.test, ctx, cond)) {
+        run.push(st);
+        continue;
+      }
+      flush();
+    }
+    flush();
+  };
+  for (const block of ctx.index.blocks) {
+    visitBlock(block);
+    for (const st of block) {
+      if (st.kind === "switch") addSwitch(out, st, ctx, cond);
+      if (st.kind === "try") addTry(out, st, ctx, cond);
+    }
+  }
+  return dedupe(out);
+}
+
+function dedupe(list: HandlerSite[]): HandlerSite[] {
+  const seen = new Set<number>();
+  return list.filter((h) => (seen.has(h.head.start) ? false : (seen.add(h.head.start), true)));
+}
+
+function addHandler(
+  out: HandlerSite[],
+  head: { start: number; end: number },
+  tests: Expr[],
+  whole: Stmt,
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): void {
+  const named: Named[] = tests.flatMap((t) => namedIn(t, ctx, cond));
+  out.push(makeHandler(head, named, whole, ctx));
+}
+
+function makeHandler(
+  head: { start: number; end: number },
+  named: Named[],
+  whole: Stmt,
+  ctx: FileContext,
+): HandlerSite {
+  const keys = new Set(named.map((n) => n.key));
+  return {
+    kind: "handler",
+    owner: ctx.index.owner.get(whole)?.name,
+    start: whole.start,
+    end: whole.end,
+    head: { start: head.start, end: head.end },
+    refs: named.map((n) => n.ref),
+    discriminates: keys.size >= 2,
+    covers429: named.some((n) => n.covers(429)),
+    covers5xx: named.some((n) => PROBE_5XX.some((s) => n.covers(s))),
+    retryCovers429: false,
+    retryCovers5xx: false,
+  };
+}
+
+/** The conditions of an if / else-if chain (nested ifs in `else` are part of it). */
+function ifChainTests(st: IfStmt, seen: Set<Stmt>): Expr[] {
+  const tests: Expr[] = [];
+  let cur: IfStmt | undefined = st;
+  while (cur) {
+    seen.add(cur);
+    tests.push(cur.test);
+    const next: Stmt | undefined = cur.else && cur.else.length === 1 ? cur.else[0] : undefined;
+    cur = next?.kind === "if" ? next : undefined;
+  }
+  return tests;
+}
+
+function namesAnything(test: Expr, ctx: FileContext, cond: ConditionEvaluator): boolean {
+  return namedIn(test, ctx, cond).length > 0;
+}
+
+function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: ConditionEvaluator): void {
+  const named: Named[] = [];
+  const subject = unwrap(st.subject);
+  const statusSubject = cond.isStatusExpr(subject);
+  const codeSubject = isCodeAccess(subject);
+  for (const c of st.cases) {
+    for (const t of c.tests) {
+      if (statusSubject) {
+        const n = cond.numberOf(t);
+        if (n !== undefined && n >= 400 && n <= 599) named.push(statusNamed(n, t));
+        continue;
+      }
+      if (codeSubject && t.kind === "string" && !t.parts) {
+        const c2 = codeNamed(t.value, t, ctx);
+        if (c2) named.push(c2);
+        continue;
+      }
+      if (ctx.language.casesTestClasses && (t.kind === "name" || t.kind === "member")) {
+        const cl = classNamed(t, ctx);
+        if (cl) named.push(cl);
+        continue;
+      }
+      if (subject.kind === "bool") named.push(...namedIn(t, ctx, cond));
+    }
+    // `case status if status >= 500:`
+    if (c.guard) named.push(...namedIn(c.guard, ctx, cond));
+  }
+  if (named.length === 0) return;
+  out.push(makeHandler(st.keyword, named, st, ctx));
+}
+
+function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: ConditionEvaluator): void {
+  if (!ctx.language.catchClausesNameClasses || st.handlers.length < 2) return;
+  const named: Named[] = [];
+  for (const h of st.handlers) {
+    for (const t of h.types.flatMap((x) => (x.kind === "array" ? x.elements : [x]))) {
+      const cl = classNamed(t, ctx);
+      if (cl) named.push(cl);
+    }
+  }
+  if (named.length === 0) return;
+  out.push(makeHandler(st.keyword, named, st, ctx));
+}
+
+/** The statuses, ranges, classes and codes a condition names. */
+function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[] {
+  const out: Named[] = [];
+  const visit = (e: Expr, depth: number): void => {
+    if (depth > 40) return;
+    const x = unwrap(e);
+    if (x.kind === "logical") {
+      visit(x.left, depth + 1);
+      visit(x.right, depth + 1);
+      return;
+    }
+    if (x.kind === "unary" && x.op === "not") {
+      visit(x.operand, depth + 1);
+      return;
+    }
+    if (x.kind === "name") {
+      // `const retryable = res.status === 429 || res.status >= 500; if (retryable) ...`
+      const value = ctx.values.get(x.name);
+      if (value && value !== x && value.kind !== "function") visit(value, depth + 5);
+      return;
+    }
+    if (x.kind === "binary") {
+      if (x.op === "instanceof") {
+        const cl = classNamed(x.right, ctx);
+        if (cl) out.push(cl);
+        return;
+      }
+      if ((x.op === "in" || x.op === "not in") && cond.isStatusExpr(x.left)) {
+        out.push(...listNamed(x.right, cond));
+        return;
+      }
+      if (
+        ["==", "!=", "<", "<=", ">", ">="].includes(x.op) &&
+        (cond.statusClassOf(x.left) || cond.statusClassOf(x.right))
+      ) {
+        out.push(classNamedIn(x, cond));
+        return;
+      }
+      if (["==", "!=", "<", "<=", ">", ">="].includes(x.op)) {
+        const [statusSide, other] = cond.isStatusExpr(x.left)
+          ? [x.left, x.right]
+          : cond.isStatusExpr(x.right)
+            ? [x.right, x.left]
+            : [undefined, undefined];
+        if (statusSide && other) {
+          const n = cond.numberOf(other);
+          if (n === undefined) return;
+          const op = statusSide === x.left ? x.op : flip(x.op);
+          if (op === "==" || op === "!=") {
+            if (n >= 400 && n <= 599) out.push(statusNamed(n, other));
+          } else {
+            out.push(rangeNamed(op, n, x));
+          }
+          return;
+        }
+        if (x.op === "==" || x.op === "!=") {
+          const lit = unwrap(x.right).kind === "string" ? unwrap(x.right) : unwrap(x.left);
+          const side = lit === unwrap(x.right) ? x.left : x.right;
+          if (lit.kind === "string" && !lit.parts && isCodeAccess(unwrap(side))) {
+            const c = codeNamed(lit.value, lit, ctx);
+            if (c) out.push(c);
+          }
+        }
+      }
+      return;
+    }
+    if (x.kind === "call") {
+      const name = calleeName(x.callee);
+      const positional = x.args.filter((a) => !a.name);
+      if (name === "isinstance" && positional[1]) {
+        const types = unwrap(positional[1].value);
+        for (const t of types.kind === "array" ? types.elements : [types]) {
+          const cl = classNamed(t, ctx);
+          if (cl) out.push(cl);
+        }
+        return;
+      }
+      if (
+        (name === "includes" || name === "has") &&
+        x.callee.kind === "member" &&
+        positional[0] &&
+        cond.isStatusExpr(positional[0].value)
+      ) {
+        out.push(...listNamed(x.callee.object, cond));
+      }
+      return;
+    }
+    if (x.kind === "member" && (x.property === "is_server_error" || x.property === "is_client_error")) {
+      const server = x.property === "is_server_error";
+      out.push({
+        key: `m:${x.property}`,
+        covers: (s) => (server ? s >= 500 : s >= 400 && s < 500),
+        ref: {
+          status: server ? 500 : 400,
+          via: "range",
+          label: server ? "5xx" : "4xx",
+          start: x.start,
+          end: x.end,
+        },
+      });
+    }
+  };
+  visit(test, 0);
+  return out;
+}
+
+/** `Math.floor(status / 100) === 5`: a status class, covering what a range would. */
+function classNamedIn(x: Extract<Expr, { kind: "binary" }>, cond: ConditionEvaluator): Named {
+  const onLeft = cond.statusClassOf(x.left);
+  const k = cond.numberOf(onLeft ? x.right : x.left) ?? -1;
+  const op = onLeft ? x.op : flip(x.op);
+  const holds = (v: number): boolean => {
+    const c = Math.floor(v / 100);
+    return op === "=="
+      ? c === k
+      : op === "!="
+        ? c !== k
+        : op === "<"
+          ? c < k
+          : op === "<="
+            ? c <= k
+            : op === ">"
+              ? c > k
+              : c >= k;
+  };
+  return {
+    key: `class:${op}${k}`,
+    covers: (s) => (s === 429 ? holds(429) && !holds(500) : holds(s) !== holds(404)),
+    ref: { status: k * 100, via: "range", label: `${k}xx`, start: x.start, end: x.end },
+  };
+}
+
+function flip(op: string): string {
+  return op === "<" ? ">" : op === ">" ? "<" : op === "<=" ? ">=" : op === ">=" ? "<=" : op;
+}
+
+function statusNamed(n: number, at: Expr): Named {
+  return {
+    key: `s:${n}`,
+    covers: (s) => s === n,
+    ref: { status: n, via: "literal", label: String(n), start: at.start, end: at.end },
+  };
+}
+
+function rangeNamed(op: string, n: number, at: Expr): Named {
+  const holds = (v: number): boolean =>
+    op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
+  return {
+    key: `r:${op}${n}`,
+    // A path for 429 when it sets 429 apart from 5xx (`< 500`); a path for 5xx when it sets
+    // 5xx apart from ordinary 4xx (`>= 500`, `< 500`). `>= 400` lumps everything together.
+    covers: (s) => (s === 429 ? holds(429) && !holds(500) : holds(s) !== holds(404)),
+    ref: { status: n, via: "range", label: `${op} ${n}`, start: at.start, end: at.end },
+  };
+}
+
+function listNamed(list: Expr, cond: ConditionEvaluator): Named[] {
+  const items = cond.listOf(list);
+  if (!items) return [];
+  return items.items.filter((i) => i.value >= 400 && i.value <= 599).map((i) => statusNamed(i.value, i.ref));
+}
+
+function classNamed(t: Expr, ctx: FileContext): Named | undefined {
+  const dotted = dottedName(t);
+  if (!dotted) return undefined;
+  const imp = ctx.imports.get(dotted.split(".")[0]!);
+  const known = classMatch(dotted, ctx.knowledge, ctx.language, imp !== undefined);
+  if (!known || known.status === undefined) return undefined;
+  const name = dotted.slice(dotted.lastIndexOf(".") + 1);
+  return {
+    key: `c:${name}`,
+    covers: (s) => known.match(s),
+    ref: { status: known.status, via: "class", label: name, start: t.start, end: t.end },
+  };
+}
+
+function codeNamed(code: string, at: Expr, ctx: FileContext): Named | undefined {
+  const status = ctx.knowledge.errorCodeStatus(code);
+  if (status === undefined) return undefined;
+  return {
+    key: `k:${code}`,
+    covers: (s) => s === status || (status >= 500 && s >= 500 && s < 600 && s === status),
+    ref: { status, via: "code", label: code, start: at.start, end: at.end },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The language-neutral model of error-handling sites that rules see. Built
+ * from the IR by `sites/extract.ts`; rules never look at syntax trees.
+ */
+
+import type { Expr } from "../ir/types";
+import type { Span, TextEdit } from "../types";
+
+/** A failure a request can end in: an HTTP status, or no response at all. */
+export type Failure = number | "network";
+
+/** How a status (or a class / code standing for one) is named in the code. */
+export interface StatusRef extends Span {
+  status: number;
+  via: "literal" | "range" | "class" | "code";
+  /** As the message names it: `401`, `AuthenticationError (401)`, `invalid_api_key (401)`, `Every 4xx status`. */
+  label: string;
+  /**
+   * Edits that remove this element from the list literal it sits in (a Python tuple left
+   * with one element keeps its comma), when that list is tested right there in the code.
+   */
+  removal?: TextEdit[];
+}
+
+export interface RequestSite extends Span {
+  kind: "request";
+  /** The callee, where `retry-without-idempotency-key` reports. */
+  callee: Span;
+  client: string;
+  /** Upper-case HTTP method when it can be known. */
+  method?: string;
+  /** Whether the client throws on HTTP error statuses (axios, got, ky, SDKs, after `raise_for_status()`). */
+  throws: boolean;
+  idempotencyKey: boolean;
+  /** Edits that add an idempotency key created once before the retry loop (quick fix), when certain. */
+  keyFix?: TextEdit[];
+}
+
+export interface WaitSite extends Span {
+  kind: "wait";
+  /** The wait as the simulation saw it (absent for library-configured waits). */
+  event?: { expr: Expr; delay?: Expr; unit?: "ms" | "s" };
+  /** The delay grows between attempts (exponential, multiplied by the attempt). */
+  grows: boolean;
+  exponential: boolean;
+  jitter: boolean;
+  /** Computed from Retry-After / X-RateLimit-Reset / retry_after. */
+  readsRetryAfter: boolean;
+  /** An edit making the wait honour Retry-After (quick fix), when certain. */
+  retryAfterFix?: TextEdit[];
+}
+
+export type RetryMechanism = "loop" | "recursion" | "decorator" | "helper" | "config";
+
+export interface RetrySite extends Span {
+  kind: "retry";
+  mechanism: RetryMechanism;
+  /** `tenacity`, `backoff`, `p-retry`, `async-retry`, `axios-retry`, `got`, `ky`, `urllib3`, `caseforge`, ... */
+  library?: string;
+  /** Where mechanism-level findings are reported (loop keyword, recursive call, decorator, callee, key). */
+  anchor: Span;
+  /** Explicit statuses (literals, ranges, classes, codes) whose failure path leads to another attempt. */
+  retriedRefs: StatusRef[];
+  /** Every failure that leads to another attempt (named or not). */
+  retried: Set<Failure>;
+  /** Retries on any failure without any check of status / exception type, and that failure can be an HTTP error. */
+  blind: boolean;
+  /** false: no cap and no deadline; true: capped; undefined: cannot tell. */
+  bounded: boolean | undefined;
+  /** A path that retries without waiting at all (undefined when it cannot tell). */
+  waitsNothing: boolean;
+  /** The waits on the retry paths. */
+  waits: WaitSite[];
+  /** The waits on paths that retry an explicitly named 429 or 503 (what `ignores-retry-after` checks). */
+  rateLimitWaits: WaitSite[];
+  /** Names of the functions an attempt calls (a handler inside one of them is covered by this retry). */
+  calls?: Set<string>;
+  /** The requests that an attempt sends. */
+  requests: RequestSite[];
+  /** The library honours Retry-After by default / backs off with jitter on its own. */
+  libraryHonoursRetryAfter?: boolean;
+  /** Where a cap could be inserted (quick fix). */
+  capFix?: TextEdit[];
+  /** A human name for messages of `blind-retry`. */
+  label: string;
+}
+
+/** One handler that discriminates statuses: an if chain, a switch/match, the except clauses of a try. */
+export interface HandlerSite extends Span {
+  kind: "handler";
+  /** The `switch` / first `if` / `try` keyword. */
+  head: Span;
+  /** The name of the function the handler is in, if any. */
+  owner?: string;
+  refs: StatusRef[];
+  /** Names at least two distinct error statuses / ranges / classes / codes. */
+  discriminates: boolean;
+  covers429: boolean;
+  covers5xx: boolean;
+  /** An enclosing (or enclosed) retry mechanism covers 429 / 5xx. */
+  retryCovers429: boolean;
+  retryCovers5xx: boolean;
+}
+
+export type Site = RetrySite | HandlerSite | RequestSite;
+
+export interface Sites {
+  retries: RetrySite[];
+  handlers: HandlerSite[];
+  requests: RequestSite[];
+}

@@ -1,0 +1,112 @@
+/** Imports, `require` and exports. */
+
+import type { Node } from "web-tree-sitter";
+import type { Span } from "../../../types";
+import type { Expr, ImportStmt, Stmt } from "../../../ir/types";
+import { type Kid, FUNCTION_TYPES, STATEMENT_TYPES } from "./syntax";
+import { FunctionLowering } from "./functions";
+
+/** Lowers imports, `require` bindings and exports. */
+export abstract class ModuleLowering extends FunctionLowering {
+  // ------------------------------------------------------------ imports and exports
+
+  protected importStatement(node: Node): ImportStmt {
+    const stmt: ImportStmt = { kind: "import", module: "", names: [], ...this.span(node) };
+    for (const kid of this.named(node)) {
+      if (kid.type === "string") stmt.module = this.stringValue(kid.node);
+      else if (kid.type === "import_clause") this.importClause(kid.node, stmt);
+      else if (kid.type === "import_require_clause") this.importRequireClause(kid.node, stmt);
+    }
+    return stmt;
+  }
+
+  /** TypeScript `import fs = require("fs")`. */
+  protected importRequireClause(node: Node, stmt: ImportStmt): void {
+    for (const kid of this.named(node)) {
+      if (kid.type === "identifier") stmt.namespace = this.leafText(kid.node);
+      else if (kid.type === "string") stmt.module = this.stringValue(kid.node);
+    }
+  }
+
+  protected importClause(node: Node, stmt: ImportStmt): void {
+    for (const kid of this.named(node)) {
+      if (kid.type === "identifier") {
+        stmt.names.push({ imported: "default", local: this.leafText(kid.node) });
+      } else if (kid.type === "namespace_import") {
+        const local = this.named(kid.node).find((k) => k.type === "identifier");
+        if (local) stmt.namespace = this.leafText(local.node);
+      } else if (kid.type === "named_imports") {
+        for (const specifier of this.named(kid.node)) {
+          if (specifier.type === "import_specifier") this.importSpecifier(specifier.node, stmt);
+        }
+      }
+    }
+  }
+
+  protected importSpecifier(node: Node, stmt: ImportStmt): void {
+    const name = this.fieldKid(node, "name");
+    const alias = this.field(node, "alias");
+    if (!name) return;
+    const imported = name.type === "string" ? this.stringValue(name.node) : this.leafText(name.node);
+    stmt.names.push({ imported, local: alias ? this.leafText(alias) : imported });
+  }
+
+  /** The module of `require("m")`, else undefined. */
+  protected requiredModule(value: Kid): string | undefined {
+    if (value.type !== "call_expression") return undefined;
+    const [callee, args, extra] = this.named(value.node);
+    if (extra || callee?.type !== "identifier" || args?.type !== "arguments") return undefined;
+    if (this.leafText(callee.node) !== "require") return undefined;
+    const [only, extraArg] = this.named(args.node);
+    if (!only || extraArg) return undefined;
+    if (only.type === "string") return this.stringValue(only.node);
+    if (only.type !== "template_string") return undefined;
+    const template = this.templateString(only.node);
+    return template.parts ? undefined : template.value;
+  }
+
+  protected requireImport(name: Kid, module: string, span: Span): ImportStmt {
+    const stmt: ImportStmt = { kind: "import", module, names: [], ...span };
+    if (name.type === "identifier") {
+      stmt.namespace = this.leafText(name.node);
+    } else if (name.type === "object_pattern") {
+      for (const binding of this.patternBindings(name)) {
+        if (binding.path.length === 1 && binding.path[0] !== "[]") {
+          stmt.names.push({ imported: binding.path[0]!, local: binding.name });
+        }
+      }
+    }
+    return stmt;
+  }
+
+  protected exportStatement(node: Node): Stmt[] {
+    const decorators: Expr[] = [];
+    let declaration: Kid | undefined;
+    let value: Kid | undefined;
+    for (const kid of this.named(node)) {
+      const type = kid.type;
+      if (type === "decorator") decorators.push(...this.decorator(kid.node));
+      else if (type === "export_clause" || type === "namespace_export" || type === "string") continue;
+      else if (STATEMENT_TYPES.has(type)) declaration ??= kid;
+      else value ??= kid;
+    }
+    if (declaration) {
+      const type = declaration.type;
+      if (type === "class_declaration" || type === "abstract_class_declaration") {
+        return [this.classStmt(declaration.node, undefined, decorators)];
+      }
+      return this.statement(declaration);
+    }
+    return value ? [this.exportedValue(value, decorators)] : [];
+  }
+
+  /** `export default <expr>` / `export = <expr>`. */
+  protected exportedValue(kid: Kid, decorators: Expr[]): Stmt {
+    const inner = this.unwrap(kid);
+    if (inner.type === "class") return this.classStmt(inner.node, undefined, decorators);
+    if (FUNCTION_TYPES.has(inner.type)) {
+      return { kind: "function", fn: this.functionDef(inner.node, inner.type), ...this.span(inner.node) };
+    }
+    return { kind: "expr", expr: this.expr(kid), ...this.span(kid.node) };
+  }
+}

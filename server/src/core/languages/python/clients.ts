@@ -1,0 +1,27 @@
+/** Clients built by Python HTTP libraries: `requests.Session()`, `httpx.Client()`, `aiohttp.ClientSession()`. */
+
+import type { ClientInfo } from "../../analysis/context";
+import type { ConstructorCall } from "../../analysis/profile";
+
+export function pythonClientFrom({
+  call,
+  dotted,
+  module: mod,
+  last,
+}: ConstructorCall): ClientInfo | undefined {
+  if (/^requests\.(Session|session)$/.test(dotted) || (last === "Session" && mod === "requests"))
+    return { kind: "requests", throws: false };
+  if (
+    /^httpx\.(Client|AsyncClient)$/.test(dotted) ||
+    ((last === "Client" || last === "AsyncClient") && mod === "httpx")
+  ) {
+    return { kind: "httpx", throws: false };
+  }
+  if (/^aiohttp\.ClientSession$/.test(dotted) || (last === "ClientSession" && mod === "aiohttp")) {
+    const raises = call.args.some(
+      (a) => a.name === "raise_for_status" && a.value.kind === "bool" && a.value.value,
+    );
+    return { kind: "aiohttp", throws: raises };
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+/** Requests sent by Python HTTP clients: requests, httpx, urllib, sessions and SDK resource calls. */
+
+import type { Call } from "../../ir/types";
+import { calleeName, dottedName } from "../../ir/walk";
+import type { ClientInfo, FileContext } from "../../analysis/context";
+import {
+  clientOf,
+  effectiveRoot,
+  looksLikeUrl,
+  objectHasKey,
+  type RequestInfo,
+  resourceChain,
+  SDK_ROOTS,
+  sdkCall,
+  span,
+  VERBS,
+} from "../../analysis/requests";
+
+const PY_GENERIC_RECEIVERS = /^(session|sess|http|client|http_client|api|api_client|s)$/;
+
+/** The request a Python call sends, or undefined. */
+export function pythonRequest(call: Call, ctx: FileContext): RequestInfo | undefined {
+  const callee = call.callee;
+  if (callee.kind !== "member") {
+    if (callee.kind === "name") {
+      const imp = ctx.imports.get(callee.name);
+      if (
+        imp &&
+        (imp.module === "requests" || imp.module === "httpx") &&
+        (VERBS.has(imp.imported) || imp.imported === "request")
+      ) {
+        return pythonVerb(
+          ctx,
+          { kind: imp.module as "requests" | "httpx", throws: false },
+          imp.imported,
+          call,
+        );
+      }
+      if (imp?.module === "urllib.request" && imp.imported === "urlopen") return urlopen(call);
+    }
+    return undefined;
+  }
+  const method = callee.property;
+  const receiver = callee.object;
+  const recvName = dottedName(receiver) ?? "";
+  const root = effectiveRoot(receiver);
+  const mod = ctx.imports.get(root)?.module;
+  if (recvName === "urllib.request" && method === "urlopen") return urlopen(call);
+  if ((recvName === "requests" || recvName === "httpx") && (VERBS.has(method) || method === "request")) {
+    return pythonVerb(ctx, { kind: recvName, throws: false }, method, call);
+  }
+  const client = clientOf(ctx, receiver);
+  if (client && client.kind !== "sdk") {
+    if (!VERBS.has(method) && method !== "request") return undefined;
+    return pythonVerb(ctx, client, method, call);
+  }
+  if (
+    client?.kind === "sdk" ||
+    (resourceChain(receiver) &&
+      (SDK_ROOTS.test(root) || (mod !== undefined && /caseforge|stripe|openai|anthropic/.test(mod))))
+  ) {
+    return sdkCall(client ?? { kind: "sdk", throws: true }, method, call, span(callee), span(call));
+  }
+  const last = (calleeName(receiver) ?? "").replace(/^_+/, "");
+  const urlArg =
+    method === "request" ? call.args.filter((a) => !a.name)[1]?.value : call.args.find((a) => !a.name)?.value;
+  if (
+    (VERBS.has(method) || method === "request") &&
+    PY_GENERIC_RECEIVERS.test(last) &&
+    looksLikeUrl(urlArg, ctx)
+  ) {
+    return pythonVerb(ctx, { kind: "requests", throws: false }, method, call);
+  }
+  return undefined;
+}
+
+function pythonVerb(ctx: FileContext, client: ClientInfo, verb: string, call: Call): RequestInfo {
+  let method: string | undefined = verb.toUpperCase();
+  if (verb === "request") {
+    const m = call.args.find((a) => a.name === "method")?.value ?? call.args.find((a) => !a.name)?.value;
+    method = m?.kind === "string" && !m.parts ? m.value.toUpperCase() : undefined;
+  }
+  let idempotencyKey: boolean | undefined = false;
+  if (call.args.some((a) => a.spread)) idempotencyKey = undefined;
+  const headers = call.args.find((a) => a.name === "headers")?.value;
+  if (headers) idempotencyKey = objectHasKey(headers, ctx);
+  return { client, method, idempotencyKey, callee: span(call.callee), span: span(call) };
+}
+
+function urlopen(call: Call): RequestInfo {
+  return {
+    client: { kind: "urllib", throws: true },
+    method: undefined,
+    idempotencyKey: undefined,
+    callee: span(call.callee),
+    span: span(call),
+  };
+}
