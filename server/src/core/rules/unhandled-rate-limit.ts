@@ -15,7 +15,8 @@ export default defineRule({
   },
   check(sites, ctx) {
     for (const handler of sites.handlers) {
-      if (!handler.discriminates || handler.covers429 || handler.retryCovers429) continue;
+      if (!handler.discriminates || handler.propagates || handler.covers429 || handler.retryCovers429)
+        continue;
       ctx.report({ at: handler.head, messageId: "missing" });
     }
   },

@@ -15,7 +15,8 @@ export default defineRule({
   },
   check(sites, ctx) {
     for (const handler of sites.handlers) {
-      if (!handler.discriminates || handler.covers5xx || handler.retryCovers5xx) continue;
+      if (!handler.discriminates || handler.propagates || handler.covers5xx || handler.retryCovers5xx)
+        continue;
       ctx.report({ at: handler.head, messageId: "missing" });
     }
   },
