@@ -157,8 +157,8 @@ describe("project configuration in the CLI", () => {
       "api/legacy/b.ts": SWITCH_TS,
     });
     expect(rulesFound(dir)).toEqual({
-      "api/a.ts": ["unhandled-rate-limit:warning"],
-      "web/a.ts": ["unhandled-server-error:warning"],
+      "api/a.ts": ["unhandled-rate-limit:info"],
+      "web/a.ts": ["unhandled-server-error:info"],
     });
   });
 
@@ -178,13 +178,13 @@ describe("project configuration in the CLI", () => {
       "packages/three/a.ts": SWITCH_TS,
     });
     expect(rulesFound(dir)).toEqual({
-      "a.ts": ["unhandled-server-error:warning"],
-      "packages/one/a.ts": ["unhandled-server-error:warning"],
+      "a.ts": ["unhandled-server-error:info"],
+      "packages/one/a.ts": ["unhandled-server-error:info"],
       // packages/two has its own file: the root's rules and ignores do not apply there.
-      "packages/two/a.ts": ["unhandled-rate-limit:warning"],
-      "packages/two/vendor/v.ts": ["unhandled-rate-limit:warning"],
+      "packages/two/a.ts": ["unhandled-rate-limit:info"],
+      "packages/two/vendor/v.ts": ["unhandled-rate-limit:info"],
       // A package.json without the key is not a configuration: the root's applies.
-      "packages/three/a.ts": ["unhandled-server-error:warning"],
+      "packages/three/a.ts": ["unhandled-server-error:info"],
     });
     // Linting only a sub-package finds the same configuration.
     const sub = run(["lint", ".", "--format", "json"], join(dir, "packages", "two"));
@@ -198,7 +198,7 @@ describe("project configuration in the CLI", () => {
       "src/a.ts": SWITCH_TS,
     });
     expect(rulesFound(dir, ["--config", "ci/strict.json"])).toEqual({
-      "src/a.ts": ["unhandled-rate-limit:error", "unhandled-server-error:warning"],
+      "src/a.ts": ["unhandled-rate-limit:error", "unhandled-server-error:info"],
     });
   });
 

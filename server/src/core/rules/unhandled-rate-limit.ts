@@ -2,7 +2,7 @@ import { defineRule } from "./define";
 
 export default defineRule({
   id: "unhandled-rate-limit",
-  severity: "warning",
+  severity: "info",
   languages: ["javascript", "python"],
   docs: {
     summary: "A handler that distinguishes error statuses needs a path for 429 Too Many Requests.",
