@@ -7,6 +7,8 @@ export default defineConfig({
       "test/lsp/**/*.test.ts",
       "test/nvim/**/*.test.ts",
       "test/behaviour/**/*.test.ts",
+      "test/fuzz/**/*.test.ts",
+      "test/emacs/**/*.test.ts",
     ],
     testTimeout: 90_000,
     pool: "forks",

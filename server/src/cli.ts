@@ -3,10 +3,12 @@
  *   lint <paths...>   analyse files and directories (text, json or sarif output)
  *   explain <what>    explain a status, error code, exception class or header
  *   rules             list the rules
+ *   report <paths...> the resilience report (html or json)
  *   lsp --stdio       run the language server over stdin/stdout
  */
 import { runExplain } from "./cli/explain";
 import { runLint } from "./cli/lint";
+import { runReport } from "./cli/report";
 import { runRules } from "./cli/rules";
 import { VERSION } from "./version";
 
@@ -15,11 +17,14 @@ const USAGE = `Usage: api-error-insight <command> [options]
 Commands:
   lint <paths...>      Analyse files and directories for HTTP error-handling problems
                        (--format text|json|sarif|github|junit|gitlab, --fix, --diff, --quiet,
-                       --max-warnings <n>, --output <file>, --rule <id>=<level>, --config <file>,
-                       --no-config, --include-tests; see lint --help)
+                       --max-warnings <n>, --output <file>, --rule <id>=<level>, --catalog <path>,
+                       --config <file>, --no-config, --include-tests; see lint --help)
   explain <what>       Explain a status code, API error code, SDK exception class or header
                        --catalog <path>           add a user catalog or OpenAPI document (repeatable)
   rules                List the rules (--format json for machine-readable output)
+  report <paths...>    The resilience report: every request's effective retry policy
+                       --format html|json             output format (default: html)
+                       --output <file>                write to a file instead of stdout
   lsp --stdio          Run the language server over stdin/stdout
 
 Run \`api-error-insight <command> --help\` for a command's options.
@@ -53,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return runExplain(rest, process.stdout, process.stderr);
     case "rules":
       return runRules(rest, process.stdout, process.stderr);
+    case "report":
+      return runReport(rest, process.stdout, process.stderr);
     case "lsp": {
       if (rest.includes("--help") || rest.includes("-h")) {
         process.stdout.write(LSP_USAGE);

@@ -28,6 +28,12 @@ export interface Settings {
   catalog: {
     /** User catalog files (JSON catalogs, OpenAPI documents), relative to the workspace folder. */
     paths: string[];
+    /** The built-in knowledge packs: true (all, the default), false (none) or the ids of those to keep. */
+    packs: boolean | string[];
+  };
+  inlayHints: {
+    /** After each retry mechanism, its policy in one line (`↻ 5x · exp+jitter · ≤30s · Retry-After ✓`). */
+    enable: boolean;
   };
   trace?: {
     /** Window-scoped; handled by the client, present here so the whole section types. */
@@ -40,7 +46,8 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: "onType",
   rules: {},
-  catalog: { paths: [] },
+  catalog: { paths: [], packs: true },
+  inlayHints: { enable: true },
 };
 
 /** `initializationOptions` of the `initialize` request. */
@@ -123,6 +130,24 @@ export interface ExplainSiteResult {
 export const ExplainSiteRequest = {
   method: "apiErrorInsight/explainSite",
   type: new RequestType<ExplainSiteParams, ExplainSiteResult | null, void>("apiErrorInsight/explainSite"),
+} as const;
+
+export interface ReportParams {
+  /** A nonce for the page's inline script, for a webview's content security policy. */
+  nonce?: string;
+}
+
+export interface ReportResult {
+  /** The resilience report of the workspace folders: a self-contained HTML page. */
+  html: string;
+  sites: number;
+  files: number;
+}
+
+/** Client -> server: the resilience report of the workspace (the page `api-error-insight report` writes). */
+export const ReportRequest = {
+  method: "apiErrorInsight/report",
+  type: new RequestType<ReportParams, ReportResult, void>("apiErrorInsight/report"),
 } as const;
 
 /** `Diagnostic.source` of everything the server reports. */

@@ -1,6 +1,7 @@
 """Behavioural harness, Python side (driven by harness.ts).
 
-Usage: python3 fake_runtime.py DIR, where DIR holds case_module.py and specs.json.
+Usage: python3 fake_runtime.py DIR, where DIR holds the modules and specs.json (each spec
+names its module, case_module_<n>).
 Installs fake `requests` and `httpx` modules whose requests answer as the scenario
 scripts, a fake clock behind time.sleep / time.time / time.monotonic / asyncio.sleep,
 and a seeded `random`; then, for each spec, imports case_module afresh, calls the
@@ -400,8 +401,9 @@ def run(spec, seed, limit):
     global STATE
     STATE = State(spec["scenario"], limit)
     random.seed(seed)
-    sys.modules.pop("case_module", None)
-    module = importlib.import_module("case_module")
+    name = spec.get("module", "case_module")
+    sys.modules.pop(name, None)
+    module = importlib.import_module(name)
     fn = getattr(module, spec["fn"])
     record = {"scenario": spec["scenario"]["name"]}
     try:

@@ -8,7 +8,7 @@ import { applyEdits } from "../../server/src/core/fixes/apply";
 import type { Finding, Fix } from "../../server/src/core/types";
 import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
-import { runAll, type Language, type RunRecord } from "./harness";
+import { runAll, runPythonSources, type Language, type RunRecord } from "./harness";
 import type { Scenario } from "./scenarios";
 
 const ROOT = join(__dirname, "..", "fixtures", "behaviour");
@@ -100,6 +100,13 @@ export async function runBoth(
   args: unknown[] = ["https://api.example.com/items/1"],
 ): Promise<{ before: RunRecord[]; after: RunRecord[] }> {
   const specs = scenarios.map((scenario) => ({ fn, args, scenario }));
+  if (loaded.language === "python") {
+    const [before, afterRuns] = runPythonSources([
+      { code: loaded.text, specs },
+      { code: after, specs },
+    ]);
+    return { before: before!, after: afterRuns! };
+  }
   return {
     before: await runAll(loaded.text, loaded.language, specs),
     after: await runAll(after, loaded.language, specs),

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEdits, fixAllEdits } from "../../server/src/core/fixes/apply";
 import {
+  analyze,
   applyFix,
   findingKeys,
   findingsIn,
@@ -42,7 +43,7 @@ function onlyItsFinding(loaded: Loaded, applied: Applied): void {
 
 const LIMITED = { type: "HarnessLimit", message: `still retrying after ${ATTEMPT_LIMIT} attempts` };
 
-describe("unbounded-retry: cap the failures", () => {
+describe.concurrent("unbounded-retry: cap the failures", () => {
   for (const [file, fn, down, flaky, lastError] of [
     [
       "unbounded-retry.ts",
@@ -110,7 +111,7 @@ describe("unbounded-retry: cap the failures", () => {
   }
 });
 
-describe("ignores-retry-after: wait for Retry-After when the response has it", () => {
+describe.concurrent("ignores-retry-after: wait for Retry-After when the response has it", () => {
   for (const [file, fn] of [
     ["ignores-retry-after.ts", "getQuote"],
     ["ignores-retry-after.ts", "getRates"],
@@ -152,35 +153,38 @@ describe("ignores-retry-after: wait for Retry-After when the response has it", (
   }
 });
 
-describe("retry-without-idempotency-key: one key, created before the loop, sent by every attempt", () => {
-  for (const [file, fn, args] of [
-    ["retry-without-idempotency-key.ts", "createCharge", [1250]],
-    ["retry-without-idempotency-key.ts", "createOrder", [{ sku: "A-1", quantity: 2 }]],
-    ["retry-without-idempotency-key.py", "create_charge", [1250, "tok_1"]],
-    ["retry-without-idempotency-key.py", "create_refund", ["ch_1"]],
-  ] as const) {
-    it(`${file} ${fn}: every attempt carries the same key; nothing else changes`, async () => {
-      const loaded = await load(file);
-      const applied = await applyFix(loaded, "retry-without-idempotency-key", fn);
-      expect(applied.fix.safe).toBe(false);
-      onlyItsFinding(loaded, applied);
-      const run = await runBoth(loaded, applied.after, fn, [FLAKY_503, AUTH_401, DOWN_503], [...args]);
-      for (let i = 0; i < 3; i++) {
-        const before = run.before[i]!;
-        const after = run.after[i]!;
-        expect(before.requests.every((r) => r.headers["idempotency-key"] === undefined)).toBe(true);
-        const keys = new Set(after.requests.map((r) => r.headers["idempotency-key"]));
-        expect(keys.size).toBe(1);
-        expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
-        expect(withoutHeader(after, "idempotency-key")).toEqual(before);
-      }
-      expect(run.before[0]!.attempts).toBe(3);
-      expect(run.before[2]!.attempts).toBe(3);
-    });
-  }
-});
+describe.concurrent(
+  "retry-without-idempotency-key: one key, created before the loop, sent by every attempt",
+  () => {
+    for (const [file, fn, args] of [
+      ["retry-without-idempotency-key.ts", "createCharge", [1250]],
+      ["retry-without-idempotency-key.ts", "createOrder", [{ sku: "A-1", quantity: 2 }]],
+      ["retry-without-idempotency-key.py", "create_charge", [1250, "tok_1"]],
+      ["retry-without-idempotency-key.py", "create_refund", ["ch_1"]],
+    ] as const) {
+      it(`${file} ${fn}: every attempt carries the same key; nothing else changes`, async () => {
+        const loaded = await load(file);
+        const applied = await applyFix(loaded, "retry-without-idempotency-key", fn);
+        expect(applied.fix.safe).toBe(false);
+        onlyItsFinding(loaded, applied);
+        const run = await runBoth(loaded, applied.after, fn, [FLAKY_503, AUTH_401, DOWN_503], [...args]);
+        for (let i = 0; i < 3; i++) {
+          const before = run.before[i]!;
+          const after = run.after[i]!;
+          expect(before.requests.every((r) => r.headers["idempotency-key"] === undefined)).toBe(true);
+          const keys = new Set(after.requests.map((r) => r.headers["idempotency-key"]));
+          expect(keys.size).toBe(1);
+          expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
+          expect(withoutHeader(after, "idempotency-key")).toEqual(before);
+        }
+        expect(run.before[0]!.attempts).toBe(3);
+        expect(run.before[2]!.attempts).toBe(3);
+      });
+    }
+  },
+);
 
-describe("retry-on-auth-error / retry-on-client-error: stop retrying the status", () => {
+describe.concurrent("retry-on-auth-error / retry-on-client-error: stop retrying the status", () => {
   for (const [file, fn, match] of [
     ["retry-on-auth-error.ts", "getAccount", "401"],
     ["retry-on-auth-error.py", "get_account", "401"],
@@ -208,7 +212,7 @@ describe("retry-on-auth-error / retry-on-client-error: stop retrying the status"
   }
 });
 
-describe("retry-on-client-error: stop retrying the status in a library's retry list", () => {
+describe.concurrent("retry-on-client-error: stop retrying the status in a library's retry list", () => {
   const NOT_FOUND = { name: "404 forever", then: { status: 404 } };
   for (const [file, fn, retriedError, error404] of [
     [
@@ -243,6 +247,40 @@ describe("retry-on-client-error: stop retrying the status in a library's retry l
       expect(downAfter).toEqual(downBefore);
       expect(limitedBefore!.waits).toEqual([7000]);
       expect(limitedAfter).toEqual(limitedBefore);
+    });
+  }
+});
+
+describe.concurrent("inserted code follows the document's indentation", () => {
+  for (const [file, fn, from, to] of [
+    ["unbounded-retry.ts", "getTile", "  ", "\t"],
+    ["unbounded-retry.ts", "ping", "  ", "    "],
+    ["unbounded-retry.py", "get_tile", "    ", "  "],
+    ["unbounded-retry.py", "upload_chunk", "    ", "\t"],
+  ] as const) {
+    it(`${file} ${fn} indented with ${JSON.stringify(to)}`, async () => {
+      const original = await load(file);
+      const text = original.text.replace(/^(?: {2})+/gm, (m) => {
+        const levels = m.length / from.length;
+        return Number.isInteger(levels) ? to.repeat(levels) : m;
+      });
+      const loaded = { ...original, text, findings: await analyze(text, file) };
+      const applied = await applyFix(loaded, "unbounded-retry", fn);
+      const written = writtenLines(text, applied.after);
+      expect(written.length).toBeGreaterThan(0);
+      for (const line of written) {
+        const indent = /^[ \t]*/.exec(line)![0];
+        expect(indent.replaceAll(to, ""), JSON.stringify(line)).toBe("");
+      }
+      const args = fn === "upload_chunk" ? ["https://api.example.com/upload", "chunk"] : undefined;
+      const run = await runBoth(
+        loaded,
+        applied.after,
+        fn,
+        [fn === "getTile" || fn === "get_tile" ? DOWN_502 : NETWORK_DOWN],
+        args,
+      );
+      expect(run.after[0]!.attempts).toBe(3);
     });
   }
 });

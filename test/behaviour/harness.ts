@@ -412,16 +412,26 @@ const PY_RUNTIME = join(__dirname, "fake_runtime.py");
 
 /** Runs the specs in one python3 process, each against a fresh import of `code`. */
 export function runPython(code: string, specs: RunSpec[]): RunRecord[] {
+  return runPythonSources([{ code, specs }])[0]!;
+}
+
+/** Runs several sources' specs in one python3 process (one start-up for a before/after pair). */
+export function runPythonSources(sources: { code: string; specs: RunSpec[] }[]): RunRecord[][] {
   const dir = mkdtempSync(join(tmpdir(), "aei-behaviour-"));
   try {
-    writeFileSync(join(dir, "case_module.py"), code);
+    const specs = sources.flatMap(({ code, specs }, i) => {
+      writeFileSync(join(dir, `case_module_${i}.py`), code);
+      return specs.map((s) => ({ ...s, module: `case_module_${i}` }));
+    });
     writeFileSync(join(dir, "specs.json"), JSON.stringify({ seed: SEED, limit: ATTEMPT_LIMIT, specs }));
     const out = execFileSync("python3", ["-I", "-S", PY_RUNTIME, dir], {
       encoding: "utf8",
       timeout: 20_000,
       env: { PATH: process.env.PATH ?? "", PYTHONDONTWRITEBYTECODE: "1", PYTHONHASHSEED: "0" },
     });
-    return JSON.parse(out) as RunRecord[];
+    const records = JSON.parse(out) as RunRecord[];
+    let next = 0;
+    return sources.map(({ specs }) => specs.map(() => records[next++]!));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

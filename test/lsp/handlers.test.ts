@@ -20,6 +20,7 @@ import {
 import { fixAllEdit, readFixAllArguments } from "../../server/src/lsp/commands";
 import {
   PushScheduler,
+  computeDocumentDiagnostics,
   findingToDiagnostic,
   statusFor,
   type DocumentDiagnosticsDeps,
@@ -103,6 +104,18 @@ describe("settings", () => {
     expect(r.problems).toHaveLength(5);
     for (const raw of [null, undefined, 42, "x", [], { rules: [] }, { catalog: "x" }])
       expect(() => resolveSettings(raw)).not.toThrow();
+  });
+
+  it("reads apiErrorInsight.catalog.packs: all by default, none, or some", () => {
+    expect(resolveSettings({}).settings.catalog.packs).toBe(true);
+    expect(resolveSettings({ catalog: { packs: false } }).settings.catalog.packs).toBe(false);
+    expect(resolveSettings({ catalog: { packs: ["stripe", 3] } }).settings.catalog).toEqual({
+      paths: [],
+      packs: ["stripe"],
+    });
+    const odd = resolveSettings({ catalog: { packs: "all" } });
+    expect(odd.settings.catalog.packs).toBe(true);
+    expect(odd.problems[0]).toContain("apiErrorInsight.catalog.packs");
   });
 
   it("caches one answer per URI, logs a problem once, and forgets on clear", async () => {
@@ -221,6 +234,27 @@ describe("diagnostics", () => {
     expect(published[1]!.diagnostics).toEqual([]);
     expect(engine.analyses).toBe(2);
     push.dispose();
+  });
+
+  it("drops a result when an edit lands while settings are read (the document object is updated in place)", async () => {
+    const engine = fakeEngine((text) => (text.includes("401") ? [finding(text, "401")] : []));
+    let doc = TextDocument.create("file:///a.py", "python", 1, PY);
+    let release!: () => void;
+    const log = memoryLogger();
+    const deps: DocumentDiagnosticsDeps = {
+      document: () => doc,
+      analyses: new AnalysisCache(engine),
+      settings: new SettingsCache(() => new Promise((r) => (release = () => r({}))), log.warn),
+      log,
+      skippedLog: new OnceLogger(log),
+      status: () => undefined,
+    };
+    const pending = computeDocumentDiagnostics(deps, doc.uri);
+    await new Promise((r) => setTimeout(r, 5));
+    // TextDocuments applies an edit to the same object: no new object to compare with.
+    doc = TextDocument.update(doc, [{ text: "x = 1\n" }], 2);
+    release();
+    expect(await pending).toBeUndefined();
   });
 
   it("parses and analyses a version once for diagnostics, hovers and code actions", () => {

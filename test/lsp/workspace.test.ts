@@ -187,7 +187,9 @@ describe("user catalogs", () => {
 
     await client.open(uriOf("src/use.ts"), "typescript", USES);
     const hover = await client.hover(uriOf("src/use.ts"), positionOf(USES, "widget_melted", 2));
-    expect((hover?.contents as { value: string } | undefined)?.value).toContain("The widget overheated");
+    expect((hover?.contents as { value: string } | undefined)?.value.toLowerCase()).toContain(
+      "the widget overheated",
+    );
 
     // Fixing the catalog on disk clears its problems.
     write("catalogs/broken.api-errors.json", "{}");
@@ -213,5 +215,32 @@ describe("user catalogs", () => {
     );
     await scanned(client);
     expect(client.publicationsFor(uriOf("catalogs/broken.api-errors.json"))).toEqual([]);
+  });
+
+  it("turns the built-in knowledge packs off with apiErrorInsight.catalog.packs", async () => {
+    const PAY = `import stripe
+
+
+def charge(amount):
+    try:
+        return stripe.PaymentIntent.create(amount=amount, currency="eur")
+    except stripe.error.CardError as e:
+        if e.code == "card_declined":
+            return None
+        raise
+`;
+    makeWorkspace({ "src/pay.py": PAY });
+    client = await TestClient.start({ root, settings: { catalog: { packs: ["openai"] } } });
+    await scanned(client);
+    await client.open(uriOf("src/pay.py"), "python", PAY);
+    expect(await client.hover(uriOf("src/pay.py"), positionOf(PAY, '"card_declined"', 3))).toBeNull();
+    await client.changeSettings({ catalog: { packs: true } });
+    let contents = "";
+    for (let i = 0; i < 50 && !contents.includes("Stripe"); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const h = await client.hover(uriOf("src/pay.py"), positionOf(PAY, '"card_declined"', 3));
+      contents = JSON.stringify(h?.contents ?? "");
+    }
+    expect(contents).toContain("Stripe");
   });
 });

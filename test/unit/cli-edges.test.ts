@@ -31,6 +31,14 @@ describe("paths that match nothing", () => {
     expect(notSource.stderr).toMatch(/empty\/README\.md: not a TypeScript, JavaScript or Python file/);
   });
 
+  it("a file or folder named twice, or inside another named folder, is linted once and is no error", () => {
+    const dir = tempProject({ "src/a.ts": SWITCH_TS });
+    const r = runCli(["lint", "src/a.ts", "src/a.ts", ".", "src", "--format", "json"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(jsonPaths(r.stdout)).toEqual(["src/a.ts"]);
+  });
+
   it("--no-error-on-unmatched-pattern lints what there is and warns about the rest", () => {
     const dir = tempProject({ "a.ts": SWITCH_TS, "empty/.keep": "" });
     const r = runCli(
@@ -68,21 +76,32 @@ describe("symbolic links", () => {
 
 describe("files that cannot be read", () => {
   it("reports a FIFO and a device by name, lints the rest, and exits 2 without hanging", () => {
-    const dir = tempProject({ "a.ts": SWITCH_TS });
+    const dir = tempProject({
+      "a.ts": SWITCH_TS,
+      // SWITCH_TS's unhandled-* findings are info by default; this test counts them as warnings.
+      ".api-error-insight.json": JSON.stringify({
+        rules: { "unhandled-rate-limit": "warning", "unhandled-server-error": "warning" },
+      }),
+    });
     expect(spawnSync("mkfifo", [join(dir, "pipe.ts")]).status).toBe(0);
     symlinkSync("/dev/zero", join(dir, "zero.py"));
     const r = runCli(["lint", "."], dir, { timeout: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(
-      /pipe\.ts\n\s+1:1\s+error\s+could not be read: it is a named pipe \(FIFO\), not a regular file/,
+      /pipe\.ts\n\s+1:1\s+error\s+is not a regular file \(a named pipe\); it was not read/,
     );
     expect(r.stdout).toMatch(
-      /zero\.py\n\s+1:1\s+error\s+could not be read: it is a character device, not a regular file/,
+      /zero\.py\n\s+1:1\s+error\s+is not a regular file \(a character device\); it was not read/,
     );
     expect(r.stdout).toContain("unhandled-rate-limit");
+    expect(r.stderr).toMatch(/^api-error-insight lint: pipe\.ts is not a regular file/m);
     const named = runCli(["lint", "pipe.ts", "zero.py"], dir, { timeout: 20_000 });
     expect(named.code).toBe(2);
     expect(named.stdout).toContain("named pipe");
+    expect(named.stdout).toMatch(/^No problems found in 0 files; 2 files could not be linted\.$/m);
+    expect(r.stdout).toMatch(
+      /^2 problems \(0 errors, 2 warnings, 0 info\) in 1 file; 2 files could not be linted$/m,
+    );
   });
 
   it.skipIf(isRoot)("reports a file it has no permission to read", () => {
@@ -97,7 +116,7 @@ describe("files that cannot be read", () => {
 describe("options", () => {
   it("--help works on every command", () => {
     const dir = tempProject({});
-    for (const command of ["lint", "explain", "rules", "lsp"]) {
+    for (const command of ["lint", "explain", "rules", "lsp", "report"]) {
       const r = runCli([command, "--help"], dir);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`^Usage: api-error-insight ${command}`));
@@ -138,5 +157,22 @@ describe("control characters from the input", () => {
     expect(missing.stderr).not.toMatch(CONTROL);
     const explain = runCli(["explain", `nothing${evil}`], dir);
     expect(explain.stderr).not.toMatch(CONTROL);
+  });
+
+  it("never reach explain's output from a user catalog", () => {
+    const evil = "\u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007\u001b[2J";
+    const catalog = {
+      apis: [
+        {
+          name: `Payments${evil}`,
+          errorCodes: [{ code: "card_declined", status: 402, description: `Declined${evil}.` }],
+        },
+      ],
+    };
+    const dir = tempProject({ "c.api-errors.json": JSON.stringify(catalog) });
+    const r = runCli(["explain", "card_declined", "--catalog", "c.api-errors.json"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Declined]8;;http://evil.example");
+    expect(r.stdout).not.toMatch(CONTROL);
   });
 });

@@ -60,15 +60,17 @@ interface Walk {
   problems: FileProblem[];
   /** Real paths of the folders walked so far: a link back to one of them is not followed again. */
   visited: Set<string>;
+  /** Files and folders matched so far, counting those reached twice (so a path named twice still matches). */
+  matched: number;
 }
 
 export function collectFiles(paths: string[]): FileList {
-  const state: Walk = { files: new Map(), problems: [], visited: new Set() };
+  const state: Walk = { files: new Map(), problems: [], visited: new Set(), matched: 0 };
   const missing: string[] = [];
   const empty: string[] = [];
   for (const given of paths) {
     const abs = resolve(given);
-    const before = state.files.size + state.problems.length;
+    const before = state.matched + state.problems.length;
     let stat: Stats;
     try {
       stat = statSync(abs);
@@ -80,45 +82,30 @@ export function collectFiles(paths: string[]): FileList {
     }
     if (stat.isDirectory()) {
       walk(abs, gitignoreScopesAbove(abs), state);
-    } else if (!stat.isFile()) {
-      // A pipe or device named on the command line is reported as unreadable, whatever its name.
-      addFile(abs, stat, state);
-    } else if (!languageIdForPath(abs)) {
-      state.problems.push({
-        path: abs,
-        message: "is not a TypeScript, JavaScript or Python file (by its name), so it was not linted",
-        failed: false,
-      });
+    } else if (stat.isFile() && !languageIdForPath(abs)) {
       empty.push(given);
       continue;
     } else {
-      // A file named explicitly is linted even if it is ignored.
-      addFile(abs, stat, state);
+      // A file named explicitly is linted even if it is ignored. A pipe or a device is listed
+      // too, so that lint reports that it is not read.
+      addFile(abs, state);
     }
-    if (state.files.size + state.problems.length === before) empty.push(given);
+    if (state.matched + state.problems.length === before) empty.push(given);
   }
   const files = [...state.files.values()].sort();
   return { files, missing, empty, problems: state.problems };
 }
 
-/** Adds a file to lint; `stat` is left out when the file is known to be a regular file. */
-function addFile(path: string, stat: Stats | undefined, state: Walk): void {
-  if (stat && !stat.isFile()) {
-    state.problems.push({
-      path,
-      message: `could not be read: it is ${kindOf(stat)}, not a regular file`,
-      failed: true,
-    });
-    return;
-  }
+/** Adds a file to lint, once: the same file reached twice (through a link) keeps the first path. */
+function addFile(path: string, state: Walk): void {
   let real: string;
   try {
     real = realpathSync(path);
   } catch {
     real = path;
   }
-  // The same file reached twice (through a link) is linted once, under the first path.
   if (!state.files.has(real)) state.files.set(real, path);
+  state.matched++;
 }
 
 function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
@@ -130,7 +117,10 @@ function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
   }
   if (state.visited.has(real)) {
     // The same folder named twice is walked once; a link back into a walked folder is reported.
-    if (real === dir) return;
+    if (real === dir) {
+      state.matched++;
+      return;
+    }
     state.problems.push({
       path: dir,
       message: `is a symbolic link to ${real}, which is already linted; not followed again`,
@@ -152,16 +142,14 @@ function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     let isDir = entry.isDirectory();
-    let stat: Stats | undefined;
     if (entry.isSymbolicLink()) {
       try {
-        stat = statSync(path);
+        isDir = statSync(path).isDirectory();
       } catch {
         if (languageIdForPath(entry.name) && !isIgnored(active, path, false))
           state.problems.push({ path, message: "is a broken symbolic link", failed: true });
         continue;
       }
-      isDir = stat.isDirectory();
     }
     if (isDir) {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(active, path, true)) continue;
@@ -170,24 +158,9 @@ function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
     }
     if (!languageIdForPath(entry.name) || entry.name.endsWith(".d.ts") || isIgnored(active, path, false))
       continue;
-    if (entry.isFile()) addFile(path, undefined, state);
-    else {
-      try {
-        addFile(path, stat ?? statSync(path), state);
-      } catch (e) {
-        state.problems.push({ path, message: `could not be read: ${(e as Error).message}`, failed: true });
-      }
-    }
+    // Regular files, and pipes or devices with a source file's name (lint reports those as unreadable).
+    addFile(path, state);
   }
-}
-
-function kindOf(stat: Stats): string {
-  if (stat.isFIFO()) return "a named pipe (FIFO)";
-  if (stat.isCharacterDevice()) return "a character device";
-  if (stat.isBlockDevice()) return "a block device";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isDirectory()) return "a directory";
-  return "a special file";
 }
 
 function isSymbolicLink(path: string): boolean {

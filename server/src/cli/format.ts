@@ -66,11 +66,15 @@ export function formatText(reports: FileReport[]): string {
     lines.push("");
   }
   const total = count.error + count.warning + count.info;
+  const unread = reports.filter((r) => r.notices.some((n) => n.failed)).length;
+  const files = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
+  const linted = files(reports.length - unread);
+  const tail = unread > 0 ? `; ${files(unread)} could not be linted` : "";
   if (total === 0) {
-    lines.push(`No problems found in ${reports.length} file${reports.length === 1 ? "" : "s"}.`);
+    lines.push(`No problems found in ${linted}${tail}.`);
   } else {
     lines.push(
-      `${total} problem${total === 1 ? "" : "s"} (${count.error} error${count.error === 1 ? "" : "s"}, ${count.warning} warning${count.warning === 1 ? "" : "s"}, ${count.info} info) in ${reports.length} file${reports.length === 1 ? "" : "s"}`,
+      `${total} problem${total === 1 ? "" : "s"} (${count.error} error${count.error === 1 ? "" : "s"}, ${count.warning} warning${count.warning === 1 ? "" : "s"}, ${count.info} info) in ${linted}${tail}`,
     );
   }
   return lines.join("\n") + "\n";

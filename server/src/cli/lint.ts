@@ -1,6 +1,17 @@
 /** `api-error-insight lint <paths...>`: analyse files, print the findings, optionally fix them. */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
+import { Catalog } from "../core/catalog/index";
 import { applyEdits, fixAllEdits } from "../core/fixes/apply";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
@@ -13,11 +24,10 @@ import {
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
-import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import { loadCatalogFiles } from "../node/catalog-files";
 import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../node/config";
-import { createEngine } from "../node/engine";
-import { isReadError, readTextFile } from "../node/files";
+import { analysisBudget, createEngine } from "../node/engine";
+import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
 import { collectFiles } from "./files";
 import {
@@ -50,8 +60,8 @@ Options:
   -f, --format <name>       text (default), json, sarif, github, junit or gitlab
   -o, --output <file>       write the report to a file (missing folders are created)
       --rule <id>=<level>   set a rule to off, info, warning or error (repeatable)
-      --catalog <path>      add a user catalog, an OpenAPI document or a folder of them
-                            (repeatable), as the editor's apiErrorInsight.catalog.paths
+      --catalog <path>      a user catalog, an OpenAPI document or a folder of them, as the
+                            editor's catalog.paths (repeatable)
   -q, --quiet               report errors only
       --max-warnings <n>    exit 1 when there are more than n warnings
       --fix                 apply every safe fix to the files, then report what is left
@@ -98,8 +108,8 @@ export class UsageError extends Error {}
 export function parseLintArgs(args: string[]): LintOptions | "help" {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
-  const options: Omit<LintOptions, "paths" | "config"> = {
-    catalogs: [],
+  const catalogs: string[] = [];
+  const options: Omit<LintOptions, "paths" | "config" | "catalogs"> = {
     format: "text",
     quiet: false,
     fix: "off",
@@ -149,7 +159,7 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
         break;
       }
       case "--catalog":
-        options.catalogs.push(value());
+        catalogs.push(value());
         break;
       case "--output":
       case "-o":
@@ -206,7 +216,7 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
   if (options.noConfig && options.configFile !== undefined)
     throw new UsageError("--config and --no-config cannot be used together");
-  return { ...options, paths, config: { rules } };
+  return { ...options, paths, catalogs, config: { rules } };
 }
 
 export async function runLint(args: string[], out: Out, err: Out): Promise<number> {
@@ -273,12 +283,13 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
       })),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  for (const r of reports)
+  const unread = reports.filter((r) => r.notices.some((n) => n.failed));
+  for (const r of unread)
     for (const n of r.notices.filter((x) => x.failed))
       err.write(
         `api-error-insight lint: ${printableLine(displayPath(r.path))} ${printableLine(n.message)}\n`,
       );
-  const failed = catalogs.failed() || reports.some((r) => r.notices.some((n) => n.failed));
+  const failed = unread.length > 0 || catalogs.failed();
   let text: string;
   let code: number;
   if (options.diff) {
@@ -417,9 +428,10 @@ export function lintFile(
   engine: Engine,
   path: string,
   options: Pick<LintOptions, "config" | "fix">,
-  knowledge?: ErrorKnowledge,
+  knowledge: ErrorKnowledge = Catalog.builtin(),
 ): LintReport {
-  const languageId = languageIdForPath(path)!;
+  // Taken before reading: a file that changes after this is never overwritten by --fix.
+  const mtimeMs = options.fix === "off" ? 0 : (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
   const read = readTextFile(path);
   if (!read.ok)
     return {
@@ -427,26 +439,31 @@ export function lintFile(
       findings: [],
       notices: [{ message: read.message, line: 1, column: 1, failed: isReadError(read) }],
     };
+  const languageId = languageIdForPath(path);
+  if (!languageId)
+    return {
+      path,
+      findings: [],
+      notices: [{ message: "not analysed: not a TypeScript, JavaScript or Python file", line: 1, column: 1 }],
+    };
   const original = read.text;
   const doc = { text: original, languageId, path };
-  let result = engine.analyze(doc, options.config, { knowledge });
+  const analyze = (text: string) =>
+    engine.analyze({ ...doc, text }, options.config, { knowledge, outOfBudget: analysisBudget() });
+  let result = analyze(original);
   let text = original;
   const notices: Notice[] = [];
   let fixed = 0;
   let diff: string | undefined;
   if (options.fix !== "off" && !result.skipped) {
-    const outcome = fixText(engine, doc, options.config, result, knowledge);
-    if (outcome.text === original) {
-      // Nothing to change.
-    } else if (!Buffer.from(original, "utf8").equals(read.raw)) {
-      notices.push({
-        message: "not fixed: the file is not valid UTF-8 without a byte-order mark",
-        line: 1,
-        column: 1,
-        failed: true,
-      });
-    } else {
-      const written = options.fix === "write" ? writeIfUnchanged(path, read, outcome.text) : true;
+    const outcome = fixText(analyze, original, result);
+    if (outcome.text !== original) {
+      const written =
+        options.fix === "write"
+          ? writeIfUnchanged(path, { text: original, mtimeMs }, outcome.text)
+          : encodeLike(rawBytes(path), original, outcome.text) === undefined
+            ? NOT_PLAIN_UTF8
+            : true;
       if (written === true) {
         ({ text, result, fixed } = outcome);
         diff = unifiedDiff(displayPath(path).split(sep).join("/"), original, text);
@@ -465,7 +482,10 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
   };
   const notices = result.skipped
     ? [{ message: result.skipped, line: 1, column: 1 }]
-    : syntaxNotice(result.syntaxProblems, at);
+    : [
+        ...syntaxNotice(result.syntaxProblems, at),
+        ...(result.notices ?? []).map((n) => ({ message: n.message, ...at(n.start) })),
+      ];
   return {
     path,
     notices,
@@ -483,13 +503,11 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
  * that would make the file parse worse is not kept.
  */
 export function fixText(
-  engine: Engine,
-  doc: { text: string; languageId: NonNullable<ReturnType<typeof languageIdForPath>>; path: string },
-  config: Config,
+  analyze: (text: string) => AnalysisResult,
+  original: string,
   first: AnalysisResult,
-  knowledge?: ErrorKnowledge,
 ): { text: string; result: AnalysisResult; fixed: number } {
-  let text = doc.text;
+  let text = original;
   let result = first;
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -497,11 +515,14 @@ export function fixText(
     if (edits.length === 0) break;
     const taken = new Set(edits.map((e) => `${e.start}:${e.end}:${e.newText}`));
     const applied = result.findings.filter((f) =>
-      f.fixes[0]?.edits.every((e) => taken.has(`${e.start}:${e.end}:${e.newText}`)),
+      f.fixes.some(
+        (fix) =>
+          fix.edits.length > 0 && fix.edits.every((e) => taken.has(`${e.start}:${e.end}:${e.newText}`)),
+      ),
     ).length;
     const next = applyEdits(text, edits);
     if (next === text) break;
-    const after = engine.analyze({ ...doc, text: next }, config, { knowledge });
+    const after = analyze(next);
     if (after.skipped || after.syntaxProblems.length > result.syntaxProblems.length) break;
     text = next;
     result = after;
@@ -510,21 +531,56 @@ export function fixText(
   return { text, result, fixed };
 }
 
+const NOT_PLAIN_UTF8 = "not fixed: the file is not plain UTF-8 (UTF-16, or bytes that are not valid UTF-8)";
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The bytes of a regular file (never blocking on a pipe), or undefined. */
+function rawBytes(path: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() && stat.size <= MAX_SOURCE_BYTES ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes to write for `text` when the file held `bytes` decoding to
+ * `original`: UTF-8, keeping a UTF-8 byte-order mark. Undefined when the file
+ * is not plain UTF-8 (writing it back would change more than the fix).
+ */
+function encodeLike(bytes: Buffer | undefined, original: string, text: string): Buffer | undefined {
+  if (!bytes) return undefined;
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM : Buffer.alloc(0);
+  if (!Buffer.concat([bom, Buffer.from(original, "utf8")]).equals(bytes)) return undefined;
+  return Buffer.concat([bom, Buffer.from(text, "utf8")]);
+}
+
 /**
  * Writes the fixed text unless the file changed on disk since it was read
- * (other content or another modification time): true when written, else why not.
+ * (another modification time or other content): true when written, else why not.
  */
 export function writeIfUnchanged(
   path: string,
-  read: { raw: Uint8Array; mtimeMs: number },
+  read: { text: string; mtimeMs: number },
   text: string,
 ): true | string {
-  const now = readTextFile(path);
-  if (!now.ok) return `not fixed: ${now.message}`;
-  if (now.mtimeMs !== read.mtimeMs || !Buffer.from(now.raw).equals(read.raw))
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const bytes = rawBytes(path);
+  if (!stat || !bytes || stat.mtimeMs !== read.mtimeMs || decode(bytes) !== read.text)
     return "not fixed: the file changed on disk while it was being linted; run again";
+  const encoded = encodeLike(bytes, read.text, text);
+  if (!encoded) return NOT_PLAIN_UTF8;
   try {
-    writeFileSync(path, text);
+    writeFileSync(path, encoded);
     return true;
   } catch (e) {
     return `not fixed: could not be written: ${reason(e)}`;

@@ -35,6 +35,8 @@ export interface ClientFeatures {
   workspaceFolders: boolean;
   /** False in an untrusted workspace (user catalogs off). */
   trusted: boolean;
+  /** `workspace/inlayHint/refresh`. */
+  inlayHintRefresh: boolean;
 }
 
 /** Reads the features the server uses from `initialize` params. */
@@ -52,6 +54,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     showDocument: c.window?.showDocument?.support === true,
     workspaceFolders: c.workspace?.workspaceFolders === true,
     trusted: typeof options === "object" && options !== null && options.trusted !== false,
+    inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
   };
 }
 
@@ -64,6 +67,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
       save: { includeText: false },
     },
     hoverProvider: true,
+    inlayHintProvider: { resolveProvider: false },
     codeActionProvider: {
       codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND],
       resolveProvider: false,

@@ -53,15 +53,16 @@ export class CatalogStore {
   /** A hover renderer bound to the catalog of a file. */
   rendererFor(path: string | undefined): HoverRenderer {
     const catalog = this.catalogFor(path);
-    return (target) => renderHover(catalog, target);
+    return (target) => renderHover(catalog, target, { related: target.related });
   }
 
   /**
    * (Re)loads a folder's user catalogs. A broken catalog gives diagnostics on
    * its file and leaves the rest working; nothing is read when untrusted.
    */
-  load(folder: string, configured: readonly string[]): void {
+  load(folder: string, configured: readonly string[], packs: boolean | readonly string[] = true): void {
     const previous = this.folders.get(folder);
+    const base = Catalog.builtin(packs);
     const paths = this.deps.trusted ? [...configured, ...this.discover(folder)] : [...configured];
     const watched = new Set(paths.map((p) => resolve(folder, p)));
     if (!this.deps.trusted || paths.length === 0) {
@@ -69,18 +70,18 @@ export class CatalogStore {
         this.deps.log.info(`User catalogs of ${folder} are not loaded: the workspace is not trusted.`);
       }
       this.clearProblems(previous);
-      this.folders.set(folder, { catalog: this.builtin(), watched, problemUris: new Set() });
+      this.folders.set(folder, { catalog: base, watched, problemUris: new Set() });
       return;
     }
     let loaded: ReturnType<typeof loadCatalogFiles>;
     try {
-      loaded = loadCatalogFiles([...paths], folder);
+      loaded = loadCatalogFiles([...paths], folder, base);
     } catch (error) {
       this.deps.log.error(
         `Loading the catalogs of ${folder} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       this.clearProblems(previous);
-      this.folders.set(folder, { catalog: this.builtin(), watched, problemUris: new Set() });
+      this.folders.set(folder, { catalog: base, watched, problemUris: new Set() });
       return;
     }
     for (const file of loaded.files) watched.add(resolve(folder, file));

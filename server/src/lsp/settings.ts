@@ -27,7 +27,12 @@ const RUN_SETTINGS: readonly RunSetting[] = ["onType", "onSave"];
  */
 export function resolveSettings(raw: unknown): ResolvedSettings {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, catalog: { paths: [] } };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    rules: {},
+    catalog: { paths: [], packs: true },
+    inlayHints: { ...DEFAULT_SETTINGS.inlayHints },
+  };
   if (raw === undefined || raw === null) return { settings, config: toConfig(settings), problems };
   if (!isObject(raw)) {
     problems.push(`apiErrorInsight: expected an object, got ${describe(raw)}; using the defaults`);
@@ -43,7 +48,18 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     else problems.push(`apiErrorInsight.run: expected "onType" or "onSave", got ${describe(raw.run)}`);
   }
   settings.rules = readRules(raw.rules, problems);
-  settings.catalog = { paths: readCatalogPaths(raw.catalog, problems) };
+  settings.catalog = {
+    paths: readCatalogPaths(raw.catalog, problems),
+    packs: readPacks(isObject(raw.catalog) ? raw.catalog.packs : undefined, problems),
+  };
+  if (raw.inlayHints !== undefined) {
+    const enable = isObject(raw.inlayHints) ? raw.inlayHints.enable : undefined;
+    if (typeof enable === "boolean") settings.inlayHints = { enable };
+    else if (enable !== undefined || !isObject(raw.inlayHints))
+      problems.push(
+        `apiErrorInsight.inlayHints.enable: expected true or false, got ${describe(enable ?? raw.inlayHints)}`,
+      );
+  }
   if (isObject(raw.trace) && typeof raw.trace.server === "string") {
     const server = raw.trace.server;
     if (server === "off" || server === "messages" || server === "verbose") settings.trace = { server };
@@ -97,6 +113,21 @@ function readCatalogPaths(value: unknown, problems: string[]): string[] {
   if (valid.length !== paths.length)
     problems.push("apiErrorInsight.catalog.paths: entries that are not paths were ignored");
   return valid;
+}
+
+function readPacks(value: unknown, problems: string[]): boolean | string[] {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "boolean") return value;
+  if (Array.isArray(value)) {
+    const ids = value.filter((v): v is string => typeof v === "string");
+    if (ids.length !== value.length)
+      problems.push("apiErrorInsight.catalog.packs: entries that are not pack ids were ignored");
+    return ids;
+  }
+  problems.push(
+    `apiErrorInsight.catalog.packs: expected true, false or a list of pack ids, got ${describe(value)}`,
+  );
+  return true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

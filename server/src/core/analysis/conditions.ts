@@ -1,3 +1,4 @@
+// Over 400 lines: one evaluator whose methods recurse into each other over every expression kind; split it only with the next evaluator change.
 /**
  * Evaluates conditions under one failure scenario: is `res.status === 429`
  * true when the request ended in a 429? Three-valued (true / false /
@@ -10,6 +11,7 @@ import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { FileContext } from "./context";
 import {
   classMatch,
+  codeStatus,
   CODE_PROPERTIES,
   isCodeAccess,
   NETWORK_ERROR_CODES,
@@ -508,8 +510,8 @@ export class ConditionEvaluator {
 
   codeTest(code: string, literal: Expr, s: Scenario): CondResult {
     if (NETWORK_ERROR_CODES.has(code)) return { value: s === "network", refs: [], decided: true };
-    const status = this.ctx.knowledge.errorCodeStatus(code);
-    if (status === undefined) {
+    const known = codeStatus(code, this.ctx.knowledge);
+    if (known === undefined) {
       // `err.type === "StripeConnectionError"`: an SDK's error type given as a string.
       const known = /^[A-Z][A-Za-z]+(Error|Exception)$/.test(code)
         ? classMatch(code, this.ctx.knowledge, this.ctx.language, true)
@@ -518,9 +520,11 @@ export class ConditionEvaluator {
       // Any other code compared by the code is still a check on the kind of error.
       return { value: undefined, refs: [], decided: true };
     }
+    const status = known.simulated;
     const value = s === status;
+    const label = `${code} (${known.documented}${status === known.documented ? "" : ", not retryable"})`;
     const refs: StatusRef[] = value
-      ? [{ status, via: "code", label: `${code} (${status})`, start: literal.start, end: literal.end }]
+      ? [{ status, via: "code", label, start: literal.start, end: literal.end }]
       : [];
     return { value, refs, decided: true };
   }

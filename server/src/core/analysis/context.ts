@@ -5,8 +5,8 @@
  */
 
 import type { Call, Expr, FunctionDef, Module, ObjectLit, Target } from "../ir/types";
-import { calleeName, dottedName, indexModule, rootName, type ModuleIndex } from "../ir/walk";
-import type { ErrorKnowledge } from "./knowledge";
+import { calleeName, dottedName, indexModule, rootName, walkStmtsExprs, type ModuleIndex } from "../ir/walk";
+import type { ErrorKnowledge, FileSignals } from "./knowledge";
 import type { LanguageProfile } from "./profile";
 
 export type ClientKind =
@@ -52,7 +52,12 @@ export interface FileContext {
   /** What the file's language answers for the analysis (clients, requests, exception classes, sleeps). */
   language: LanguageProfile;
   module: Module;
+  /** The catalog's knowledge as it counts for this file (knowledge packs only for the APIs it relates to). */
   knowledge: ErrorKnowledge;
+  /** The imports and URL hosts that show which APIs the file calls. */
+  signals: FileSignals;
+  /** The catalog APIs the file relates to (undefined when the knowledge cannot tell). */
+  related?: string[];
   imports: Map<string, ImportInfo>;
   functions: Map<string, FunctionDef[]>;
   /** Every function, for looking up which one encloses a span. */
@@ -68,22 +73,6 @@ export interface FileContext {
   /** Variables (incl. `this.x` / `self.x`) holding HTTP clients, with the function they are local to. */
   clients: Map<string, ClientBinding[]>;
 }
-
-const GOT_KY_DEFAULT_RETRIES = new Set<number | "network">([
-  408,
-  413,
-  429,
-  500,
-  502,
-  503,
-  504,
-  521,
-  522,
-  524,
-  "network",
-]);
-const SDK_DEFAULT_RETRIES = new Set<number | "network">([408, 409, 429, 500, 502, 503, 504, "network"]);
-const CASEFORGE_DEFAULT_RETRIES = new Set<number | "network">([429, 503]);
 
 /** Builds the context of a lowered file. */
 export function buildContext(
@@ -143,10 +132,14 @@ export function buildContext(
   const values = new Map<string, Expr>();
   for (const [name, list] of assigned) if (list.length === 1) values.set(name, list[0]!);
 
+  const signals = fileSignals(module, imports);
+  const related = knowledge.relatedApis?.(signals);
   const ctx: FileContext = {
     language,
     module,
-    knowledge,
+    knowledge: related && knowledge.scoped ? knowledge.scoped(related) : knowledge,
+    signals,
+    related,
     imports,
     functions,
     allFunctions,
@@ -208,6 +201,24 @@ export function clientAt(ctx: FileContext, name: string, offset: number): Client
   return bindings.find((b) => !b.scope)?.info;
 }
 
+const URL_HOST = /^(?:https?|wss?):\/\/([a-z0-9.-]+)/i;
+
+/** The imported modules and the hosts of the literal URLs of a file. */
+function fileSignals(module: Module, imports: Map<string, ImportInfo>): FileSignals {
+  const modules = [...new Set([...imports.values()].map((i) => i.module))];
+  const hosts = new Set<string>();
+  walkStmtsExprs(
+    module.body,
+    (e) => {
+      if (e.kind !== "string") return;
+      const host = URL_HOST.exec(e.value)?.[1];
+      if (host) hosts.add(host.toLowerCase());
+    },
+    true,
+  );
+  return { modules, hosts: [...hosts] };
+}
+
 /** The module an imported name comes from, or undefined. */
 export function importedFrom(ctx: FileContext, local: string): ImportInfo | undefined {
   return ctx.imports.get(local);
@@ -218,7 +229,7 @@ function moduleOfRoot(ctx: FileContext, e: Expr): string | undefined {
   return root ? ctx.imports.get(root)?.module : undefined;
 }
 
-/** `axios.create()`, `got.extend()`, `requests.Session()`, `new CaseForge()`, `caseforge.Client()` ... -> client info. */
+/** `axios.create()`, `got.extend()`, `requests.Session()`, `new CaseForge()`, `caseforge.Client()` ... -> client info (the language's profile knows its clients). */
 export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo | undefined {
   let e = value;
   while (e.kind === "await") e = e.expr;
@@ -227,49 +238,7 @@ export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo
   const mod = moduleOfRoot(ctx, e.callee) ?? "";
   const last = calleeName(e.callee) ?? "";
   const options = objectArg(e);
-  const own = ctx.language.clientFrom({ call: e, dotted, module: mod, last, options }, ctx);
-  if (own) return own;
-  const sdk = sdkName(dotted, mod);
-  if (sdk) return sdkClient(sdk, e);
-  return undefined;
-}
-
-function sdkName(dotted: string, mod: string): string | undefined {
-  const m = mod.toLowerCase();
-  if (/caseforge/.test(m) || /^caseforge\.(Client|AsyncClient)$/.test(dotted) || dotted === "CaseForge")
-    return "caseforge";
-  if (m === "openai" || /^(openai\.)?(OpenAI|AsyncOpenAI|AzureOpenAI)$/.test(dotted)) return "openai";
-  if (
-    m === "anthropic" ||
-    m === "@anthropic-ai/sdk" ||
-    /^(anthropic\.)?(Anthropic|AsyncAnthropic)$/.test(dotted)
-  )
-    return "anthropic";
-  if (m === "stripe" || /^(stripe\.)?(Stripe|StripeClient)$/.test(dotted)) return "stripe";
-  if (/octokit/.test(m) || dotted === "Octokit") return "octokit";
-  return undefined;
-}
-
-function sdkClient(sdk: string, call: Call): ClientInfo {
-  const retries = sdk === "caseforge" ? new Set(CASEFORGE_DEFAULT_RETRIES) : new Set(SDK_DEFAULT_RETRIES);
-  // Configured lists replace the default.
-  const configured = keywordOrOption(call, ["retry_on_status", "retryOnStatus"]);
-  if (configured?.kind === "array") {
-    retries.clear();
-    for (const el of configured.elements) if (el.kind === "number") retries.add(el.value);
-  }
-  const max = keywordOrOption(call, ["max_retries", "maxRetries"]);
-  if (max?.kind === "number" && max.value === 0) retries.clear();
-  // Retries asked for in so many words: the writes this client sends are re-sent on failure.
-  const explicit =
-    retries.size > 0 && (configured !== undefined || (max?.kind === "number" && max.value > 0));
-  return {
-    kind: "sdk",
-    throws: true,
-    retries,
-    sdk,
-    configuredAt: explicit ? { start: call.start, end: call.end } : undefined,
-  };
+  return ctx.language.clientFrom({ call: e, dotted, module: mod, last, options }, ctx);
 }
 
 /** A Python keyword argument or a property of the first object argument. */
@@ -292,21 +261,3 @@ export function propertyValue(obj: ObjectLit, names: string[]): Expr | undefined
   for (const p of obj.properties) if (p.key !== undefined && names.includes(p.key)) return p.value;
   return undefined;
 }
-
-export function gotRetries(options: ObjectLit | undefined): Set<number | "network"> {
-  const retry = options ? propertyValue(options, ["retry"]) : undefined;
-  if (retry?.kind === "number") return retry.value === 0 ? new Set() : new Set(GOT_KY_DEFAULT_RETRIES);
-  if (retry?.kind === "object") {
-    const limit = propertyValue(retry, ["limit"]);
-    if (limit?.kind === "number" && limit.value === 0) return new Set();
-    const codes = propertyValue(retry, ["statusCodes"]);
-    if (codes?.kind === "array") {
-      const set = new Set<number | "network">(["network"]);
-      for (const el of codes.elements) if (el.kind === "number") set.add(el.value);
-      return set;
-    }
-  }
-  return new Set(GOT_KY_DEFAULT_RETRIES);
-}
-
-export { GOT_KY_DEFAULT_RETRIES };

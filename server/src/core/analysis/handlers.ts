@@ -15,7 +15,7 @@
 import type { Expr, IfStmt, Stmt, SwitchCase, SwitchStmt, TryStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { ConditionEvaluator } from "./conditions";
-import { classMatch, isCodeAccess } from "./knowledge";
+import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
 import type { FileContext } from "./context";
 import type { HandlerSite, StatusRef } from "./types";
 
@@ -439,8 +439,9 @@ function classNamed(t: Expr, ctx: FileContext): Named | undefined {
 }
 
 function codeNamed(code: string, at: Expr, ctx: FileContext): Named | undefined {
-  const status = ctx.knowledge.errorCodeStatus(code);
-  if (status === undefined) return undefined;
+  const known = codeStatus(code, ctx.knowledge);
+  if (known === undefined) return undefined;
+  const status = known.simulated;
   return {
     key: `k:${code}`,
     covers: (s) => s === status || (status >= 500 && s >= 500 && s < 600 && s === status),

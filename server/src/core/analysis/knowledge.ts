@@ -10,8 +10,34 @@ import type { Failure } from "./types";
 
 /** The error-code and exception-class knowledge of the catalog the analysis consults. */
 export interface ErrorKnowledge {
+  /** The status a code stands for (a throttling code sent with 400 stands for 429). */
   errorCodeStatus(code: string): number | undefined;
+  /** The status a class stands for (a throttling exception stands for 429). */
   exceptionClassStatus(name: string): number | undefined;
+  /** `network` for SDK connection and timeout classes. */
+  exceptionClassKind?(name: string): string | undefined;
+  /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
+  isNonRetryableCode?(code: string): boolean;
+  /** The status a class stands for in the knowledge pack of an API the file calls (undefined elsewhere). */
+  packClassStatus?(name: string): number | undefined;
+  /** Whether the catalog defines this exact error code (for hovers). */
+  hasErrorCode?(code: string): boolean;
+  /** Whether the catalog defines this exception class (for hovers). */
+  hasExceptionClass?(name: string): boolean;
+  /** Whether the catalog describes this header (for hovers). */
+  hasHeader?(name: string): boolean;
+  /** The APIs a file relates to, from its imports and the hosts of its literal URLs. */
+  relatedApis?(signals: FileSignals): string[];
+  /** This knowledge restricted to what counts for a file relating to `related`. */
+  scoped?(related: readonly string[]): ErrorKnowledge;
+}
+
+/** What a file shows about the APIs it calls. */
+export interface FileSignals {
+  /** Imported module names (`stripe`, `@slack/web-api`, `botocore.exceptions`). */
+  modules: string[];
+  /** Hosts of literal URLs (`api.stripe.com`). */
+  hosts: string[];
 }
 
 export const NO_ERROR_KNOWLEDGE: ErrorKnowledge = {
@@ -165,13 +191,47 @@ export function classMatch(
   const own = language.exceptionClass(name, dotted, importedFromSdk);
   if (own === "none") return undefined;
   if (own) return own;
+  // The SDK of an API the file calls says what its class stands for (Stripe's `APIError` is 5xx).
+  const fromPack = knowledge.packClassStatus?.(name);
+  if (fromPack !== undefined) {
+    // A 4xx the analysis does not simulate (Stripe's 402 `CardError`) is caught as the client error it is.
+    const simulated =
+      fromPack >= 400 && fromPack < 500 && !(ERROR_STATUSES as readonly number[]).includes(fromPack)
+        ? 400
+        : fromPack;
+    return { match: simulated >= 500 ? serverErrors : status(simulated), status: fromPack };
+  }
   const known = CLASSES[name];
   if (known) return known;
   const fromCatalog = knowledge.exceptionClassStatus(name);
   if (fromCatalog !== undefined) {
     return { match: fromCatalog >= 500 ? serverErrors : status(fromCatalog), status: fromCatalog };
   }
+  if (knowledge.exceptionClassKind?.(name) === "network") return { match: network };
   return undefined;
+}
+
+/** The status a client error is simulated as when the code says retrying cannot help though its status is transient. */
+const NON_RETRYABLE_CODE_STATUS = 400;
+
+/**
+ * The status the analysis simulates for an API error code, and the status to
+ * show: a code the API documents as never retryable (`insufficient_quota`
+ * sent with 429, a declined card) is a client error whatever its status.
+ * Undefined for codes the catalog does not know with a status.
+ */
+export function codeStatus(
+  code: string,
+  knowledge: ErrorKnowledge,
+): { simulated: number; documented: number } | undefined {
+  const documented = knowledge.errorCodeStatus(code);
+  if (documented === undefined) return undefined;
+  const transient = documented === 408 || documented === 429 || documented >= 500;
+  // 402 and other statuses the analysis does not simulate: a never-retry code is still a client error.
+  const simulatedStatus = (ERROR_STATUSES as readonly number[]).includes(documented);
+  if ((transient || !simulatedStatus) && knowledge.isNonRetryableCode?.(code))
+    return { simulated: NON_RETRYABLE_CODE_STATUS, documented };
+  return { simulated: documented, documented };
 }
 
 /** Node / undici / requests network error codes compared with `err.code`. */
@@ -214,6 +274,8 @@ export const STATUS_NAMES = new Set([
 /** Properties / names that hold an API error code string. */
 export const CODE_PROPERTIES = new Set([
   "code",
+  // botocore: `err.response["Error"]["Code"]`.
+  "Code",
   "error_code",
   "errorCode",
   "type",
@@ -235,9 +297,14 @@ export function isCodeAccess(e: Expr): boolean {
   return false;
 }
 
-/** Text that names Retry-After or a rate-limit reset (header names, strings). */
+/**
+ * Text that names Retry-After or a rate-limit reset (header names, strings):
+ * `Retry-After`, `retry-after-ms`, `x-ms-retry-after-ms`, Telegram's
+ * `retry_after`, the `x-ratelimit-reset(-requests|-tokens|-after)` variants,
+ * Anthropic's `anthropic-ratelimit-*-reset` and the IETF `RateLimit` field.
+ */
 export const RETRY_AFTER_TEXT =
-  /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset/i;
+  /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset|ratelimit-[a-z-]*-reset|^ratelimit$/i;
 /** Identifiers that hold a Retry-After value or a reset time. */
 export const RETRY_AFTER_NAME =
   /retry_?after|retryafter|ratelimit_?reset|rate_?limit_?reset|reset_?(at|time|after|seconds|ms)|resets?_?in/i;

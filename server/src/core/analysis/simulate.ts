@@ -1,3 +1,4 @@
+// Over 400 lines: one abstract interpreter (statements, calls, helpers) whose parts recurse into each other; split it only with the next simulator change.
 /**
  * Runs a piece of code (a loop body, a function body, a retry callback)
  * abstractly under one failure scenario and returns how each path ends:

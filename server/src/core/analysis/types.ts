@@ -109,5 +109,6 @@ export type Site = RetrySite | HandlerSite | RequestSite;
 export interface Sites {
   retries: RetrySite[];
   handlers: HandlerSite[];
+  /** Every request the file sends (those retry mechanisms re-send, then the others). */
   requests: RequestSite[];
 }

@@ -1,10 +1,17 @@
-/** Clients built by JavaScript HTTP libraries: `axios.create()`, `got.extend()`, `ky.create()` / `ky.extend()`. */
+/** Clients built by JavaScript HTTP libraries (`axios.create()`, `got.extend()`, `ky.create()` / `ky.extend()`) and SDKs. */
 
 import { rootName } from "../../ir/walk";
-import { type ClientInfo, gotRetries } from "../../analysis/context";
+import type { ClientInfo } from "../../analysis/context";
+import { clientRetries, GOT_DEFAULT_STATUSES } from "../../mechanisms/got";
+import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
+import { sdkClientFrom } from "../../mechanisms/sdk";
 import type { ConstructorCall } from "../../analysis/profile";
 
-export function jsClientFrom({
+export function jsClientFrom(c: ConstructorCall): ClientInfo | undefined {
+  return libraryClient(c) ?? sdkClientFrom(c);
+}
+
+function libraryClient({
   call,
   dotted,
   module: mod,
@@ -17,9 +24,9 @@ export function jsClientFrom({
   )
     return { kind: "axios", throws: true };
   if (/^got\.extend$/.test(dotted) || (last === "extend" && mod === "got"))
-    return { kind: "got", throws: true, retries: gotRetries(options) };
+    return { kind: "got", throws: true, retries: clientRetries(options, GOT_DEFAULT_STATUSES) };
   if (/^ky\.(create|extend)$/.test(dotted) || ((last === "create" || last === "extend") && mod === "ky")) {
-    return { kind: "ky", throws: true, retries: gotRetries(options) };
+    return { kind: "ky", throws: true, retries: clientRetries(options, KY_DEFAULT_STATUSES) };
   }
   return undefined;
 }

@@ -20,7 +20,8 @@ import {
   sdkCall,
   VERBS,
 } from "../../analysis/requests";
-import { GOT_KY_DEFAULT_RETRIES } from "../../analysis/context";
+import { defaultRetries, GOT_DEFAULT_STATUSES } from "../../mechanisms/got";
+import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
 
 const JS_GENERIC_RECEIVERS =
   /^(http|https|httpClient|httpService|client|apiClient|api|axiosInstance|instance|restClient|httpApi|fetcher)$/i;
@@ -53,7 +54,7 @@ export function jsRequest(call: Call, ctx: FileContext): RequestInfo | undefined
     if ((callee.name === "got" && main) || mod === "got")
       return configLike(
         ctx,
-        { kind: "got", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) },
+        { kind: "got", throws: true, retries: defaultRetries(GOT_DEFAULT_STATUSES) },
         positional,
         calleeSpan,
         span,
@@ -61,7 +62,7 @@ export function jsRequest(call: Call, ctx: FileContext): RequestInfo | undefined
     if ((callee.name === "ky" && main) || mod === "ky")
       return configLike(
         ctx,
-        { kind: "ky", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) },
+        { kind: "ky", throws: true, retries: defaultRetries(KY_DEFAULT_STATUSES) },
         positional,
         calleeSpan,
         span,
@@ -95,9 +96,9 @@ export function jsRequest(call: Call, ctx: FileContext): RequestInfo | undefined
   if (!client) {
     if (recvName === "axios" || mod === "axios") client = { kind: "axios", throws: true };
     else if (recvName === "got" || mod === "got")
-      client = { kind: "got", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) };
+      client = { kind: "got", throws: true, retries: defaultRetries(GOT_DEFAULT_STATUSES) };
     else if (recvName === "ky" || mod === "ky")
-      client = { kind: "ky", throws: true, retries: new Set(GOT_KY_DEFAULT_RETRIES) };
+      client = { kind: "ky", throws: true, retries: defaultRetries(KY_DEFAULT_STATUSES) };
     else if (recvName === "superagent" || mod === "superagent") client = { kind: "superagent", throws: true };
   }
   if (client && client.kind !== "sdk") {

@@ -1,14 +1,14 @@
-/** Clients built by Python HTTP libraries: `requests.Session()`, `httpx.Client()`, `aiohttp.ClientSession()`. */
+/** Clients built by Python HTTP libraries (`requests.Session()`, `httpx.Client()`, `aiohttp.ClientSession()`) and SDKs. */
 
 import type { ClientInfo } from "../../analysis/context";
 import type { ConstructorCall } from "../../analysis/profile";
+import { sdkClientFrom } from "../../mechanisms/sdk";
 
-export function pythonClientFrom({
-  call,
-  dotted,
-  module: mod,
-  last,
-}: ConstructorCall): ClientInfo | undefined {
+export function pythonClientFrom(c: ConstructorCall): ClientInfo | undefined {
+  return libraryClient(c) ?? sdkClientFrom(c);
+}
+
+function libraryClient({ call, dotted, module: mod, last }: ConstructorCall): ClientInfo | undefined {
   if (/^requests\.(Session|session)$/.test(dotted) || (last === "Session" && mod === "requests"))
     return { kind: "requests", throws: false };
   if (

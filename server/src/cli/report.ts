@@ -1,0 +1,161 @@
+/**
+ * `api-error-insight report <paths...>`: the resilience report. Per request
+ * site, the effective retry policy (attempts, waits, jitter, Retry-After,
+ * idempotency, stacked mechanisms) and its findings, as a self-contained HTML
+ * page or as JSON (schemas/report.schema.json).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import type { Engine } from "../core/engine";
+import { buildReport, reportDocument, type Report, type ReportEntry } from "../core/report/index";
+import { renderHtml } from "../core/report/html";
+import { ruleById } from "../core/rules/index";
+import { languageIdForPath, type Config, type SeveritySetting } from "../core/types";
+import { createEngine } from "../node/engine";
+import { readTextFile } from "../node/files";
+import { VERSION } from "../version";
+import { collectFiles } from "./files";
+import { printableLine } from "./sanitize";
+
+const USAGE = `Usage: api-error-insight report [options] [--] <paths...>
+
+The resilience report: for every request in the files and folders given, its
+effective retry policy (attempts, waits, jitter, Retry-After, idempotency) and
+its findings.
+
+Options:
+  -f, --format <name>       html (default, a self-contained page) or json
+  -o, --output <file>       write the report to a file (missing folders are created)
+      --title <text>        the HTML page's title
+      --rule <id>=<level>   set a rule to off, info, warning or error (repeatable)
+  -h, --help                show this help
+  --                        everything after it is a path
+`;
+
+interface Out {
+  write(s: string): void;
+}
+
+export interface ReportOptions {
+  paths: string[];
+  format: "html" | "json";
+  output?: string;
+  config: Config;
+  title?: string;
+}
+
+class UsageError extends Error {}
+
+export function parseReportArgs(args: string[]): ReportOptions | "help" {
+  const paths: string[] = [];
+  const rules: Record<string, SeveritySetting> = {};
+  let format: ReportOptions["format"] = "html";
+  let output: string | undefined;
+  let title: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === "--help" || arg === "-h") return "help";
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--format":
+      case "-f": {
+        const f = value();
+        if (f !== "html" && f !== "json") throw new UsageError(`unknown format '${f}' (use html or json)`);
+        format = f;
+        break;
+      }
+      case "--output":
+      case "-o":
+        output = value();
+        break;
+      case "--title":
+        title = value();
+        break;
+      case "--rule": {
+        const spec = value();
+        const at = spec.lastIndexOf("=");
+        const id = at > 0 ? spec.slice(0, at) : spec;
+        const severity = at > 0 ? spec.slice(at + 1) : "";
+        if (!ruleById(id)) throw new UsageError(`unknown rule '${id}' (see \`api-error-insight rules\`)`);
+        if (!["off", "info", "warning", "error"].includes(severity))
+          throw new UsageError(`--rule ${spec}: the severity must be off, info, warning or error`);
+        rules[id] = severity as SeveritySetting;
+        break;
+      }
+      default:
+        if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
+        paths.push(arg);
+    }
+  }
+  if (paths.length === 0) throw new UsageError("report needs at least one file or directory");
+  return { paths, format, output, config: { rules }, ...(title ? { title } : {}) };
+}
+
+export async function runReport(args: string[], out: Out, err: Out): Promise<number> {
+  let options: ReportOptions | "help";
+  try {
+    options = parseReportArgs(args);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`api-error-insight report: ${printableLine(e.message)}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (options === "help") {
+    out.write(USAGE);
+    return 0;
+  }
+  const { files, missing, empty } = collectFiles(options.paths);
+  const unmatched = [
+    ...missing.map((p) => `${p}: no such file or directory`),
+    ...empty.map((p) => `${p}: no TypeScript, JavaScript or Python file there`),
+  ];
+  if (unmatched.length > 0) {
+    for (const line of unmatched) err.write(`api-error-insight report: ${printableLine(line)}\n`);
+    return 2;
+  }
+  const engine = await createEngine();
+  const report = projectReport(engine, files, options.config);
+  const text =
+    options.format === "json" ? JSON.stringify(report, null, 2) + "\n" : renderHtml(report, options.title);
+  if (options.output) {
+    try {
+      mkdirSync(dirname(resolve(options.output)), { recursive: true });
+      writeFileSync(options.output, text);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      err.write(
+        `api-error-insight report: cannot write the report to ${printableLine(options.output)}: ${code ?? String(e)}\n`,
+      );
+      return 2;
+    }
+  } else out.write(text);
+  return 0;
+}
+
+/** The report of a list of files: each analysed once (the same analysis `lint` runs). */
+export function projectReport(engine: Engine, files: string[], config: Config, now = new Date()): Report {
+  const entries: ReportEntry[] = [];
+  let analysed = 0;
+  for (const path of files) {
+    const languageId = languageIdForPath(path);
+    if (!languageId) continue;
+    const read = readTextFile(path);
+    if (!read.ok) continue;
+    analysed++;
+    const shown = relative(process.cwd(), path) || path;
+    entries.push(...reportDocument(engine, { text: read.text, languageId, path }, shown, config).entries);
+  }
+  return buildReport(entries, analysed, { version: VERSION }, now.toISOString());
+}

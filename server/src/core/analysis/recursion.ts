@@ -1,0 +1,201 @@
+/**
+ * Retries by recursion: a function that calls itself again on failure,
+ * directly or from a promise chain's `.catch` / `.then`, and whether a
+ * counter bounds it.
+ */
+
+import type { Call, Expr, FunctionDef } from "../ir/types";
+import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import type { FileContext } from "./context";
+import { FAILURES } from "./knowledge";
+import { evaluateRetry, makeRetrySite } from "./retries";
+import { Simulator, type SimulationOptions } from "./simulate";
+import type { Failure, RetrySite } from "./types";
+
+// ---------------------------------------------------------------- recursion
+
+export function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+  if (!fn.name) return undefined;
+  const selfNames = new Set([fn.name]);
+  let selfCall: Call | undefined;
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s)) {
+      walkExpr(e, (x) => {
+        if (!selfCall && x.kind === "call" && !x.isNew) {
+          const d = (dottedName(x.callee) ?? "").replace(/^(this|self|cls)\./, "");
+          if (d === fn.name) selfCall = x;
+        }
+      });
+    }
+  });
+  if (!selfCall) return analyzePromiseRecursion(fn, ctx, sim);
+  const options: SimulationOptions = { selfNames };
+  if (!sim.containsRequest(fn.body, options)) return undefined;
+  const ev = evaluateRetry(
+    (s) => sim.run(fn.body, s, options),
+    (o) => o.facts.recursed !== undefined,
+  );
+  if (!ev) return undefined;
+  const counters = new Set<string>();
+  const bounded = recursionBounded(fn, selfCall, counters);
+  const anchorCall = firstRecursedCall(fn, sim, options, ev.retried) ?? selfCall;
+  return makeRetrySite(
+    {
+      mechanism: "recursion",
+      anchor: { start: anchorCall.start, end: anchorCall.end },
+      label: "This recursive retry",
+      bounded,
+      start: fn.start,
+      end: fn.end,
+      calls: new Set([fn.name]),
+    },
+    ev,
+    ctx,
+    { counters, growing: new Set() },
+    sim.requestsIn(fn.body),
+  );
+}
+
+/**
+ * `return request(...).then(...).catch((err) => { if (err.status === 429) return delay(d).then(() => f(key)); throw err })`:
+ * a promise chain whose rejection handler calls the function again is a recursive retry.
+ */
+function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+  if (!ctx.language.promiseChains || !fn.name || !sim.containsRequest(fn.body)) return undefined;
+  const selfNames = new Set([fn.name]);
+  const handlers: FunctionDef[] = [];
+  // HTTP errors reach the rejection handler when the client throws on them or a `.then` step throws.
+  let httpErrorsReach = sim.requestsIn(fn.body).some((r) => r.client.throws);
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s)) {
+      walkExpr(e, (x) => {
+        if (x.kind !== "call" || x.callee.kind !== "member") return;
+        const step = x.args[0] ? unwrap(x.args[0].value) : undefined;
+        if (x.callee.property === "then" && step?.kind === "function") {
+          walkStmts(step.fn.body, (st) => {
+            if (st.kind === "throw") httpErrorsReach = true;
+          });
+        }
+        const arg =
+          x.callee.property === "catch" ? x.args[0] : x.callee.property === "then" ? x.args[1] : undefined;
+        const handler = arg ? unwrap(arg.value) : undefined;
+        if (handler?.kind === "function") handlers.push(handler.fn);
+      });
+    }
+  });
+  for (const handler of handlers) {
+    const options: SimulationOptions = { selfNames, assumeRequested: true };
+    // The handler runs only on a failure, and on an HTTP error only when one reaches it.
+    const ev = evaluateRetry(
+      (s) => (s === 200 || (s !== "network" && !httpErrorsReach) ? [] : sim.run(handler.body, s, options)),
+      (o) => o.facts.recursed !== undefined,
+    );
+    if (!ev) continue;
+    const anchor = firstRecursedCall(handler, sim, options, ev.retried);
+    if (!anchor) continue;
+    const counters = new Set<string>();
+    return makeRetrySite(
+      {
+        mechanism: "recursion",
+        anchor: { start: anchor.start, end: anchor.end },
+        label: "This recursive retry",
+        bounded: recursionBounded(fn, anchor, counters),
+        start: fn.start,
+        end: fn.end,
+        calls: new Set([fn.name]),
+      },
+      ev,
+      ctx,
+      { counters, growing: new Set() },
+      sim.requestsIn(fn.body),
+    );
+  }
+  return undefined;
+}
+
+/** The call that re-enters on the first retried failure's path (a credential refresh path is not a retry). */
+export function firstRecursedCall(
+  fn: FunctionDef,
+  sim: Simulator,
+  options: SimulationOptions,
+  retried: ReadonlySet<Failure>,
+): Call | undefined {
+  for (const f of FAILURES) {
+    if (!retried.has(f)) continue;
+    for (const o of sim.run(fn.body, f, options))
+      if (o.facts.recursed && !o.facts.refreshed) return o.facts.recursed;
+  }
+  return undefined;
+}
+
+/** Parameters the function counts up or down in its body (`tries += 1`, `tries = tries + 1`, `attempt++`). */
+function steppedParams(fn: FunctionDef, params: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const steps = (name: string, op: string, value: Expr | undefined): void => {
+    if (!params.has(name)) return;
+    if (op === "+=" || op === "-=" || op === "++" || op === "--") out.add(name);
+    else if (op === "=" && value) {
+      const v = unwrap(value);
+      if (
+        v.kind === "binary" &&
+        (v.op === "+" || v.op === "-") &&
+        [v.left, v.right].some((side) => side.kind === "name" && side.name === name)
+      )
+        out.add(name);
+    }
+  };
+  walkStmts(
+    fn.body,
+    (st) => {
+      if (st.kind === "var" && st.target.kind === "name") steps(st.target.name, st.op, st.value);
+      for (const e of stmtExprs(st))
+        walkExpr(e, (x) => {
+          if (x.kind === "assign" && x.target.kind === "name") steps(x.target.name, x.op, x.value);
+        });
+    },
+    true,
+  );
+  return out;
+}
+
+/**
+ * A recursive retry is bounded when it passes a changed counter (`attempt + 1`,
+ * `retries - 1`, or a parameter the function steps before the call: `tries =
+ * tries + 1; return self.request(method, url, tries)`).
+ */
+function recursionBounded(fn: FunctionDef, call: Call, counters: Set<string>): boolean {
+  const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => !!n));
+  const stepped = steppedParams(fn, params);
+  for (const a of call.args) {
+    walkExpr(a.value, (x) => {
+      if (x.kind === "binary" && (x.op === "+" || x.op === "-")) {
+        walkExpr(x, (y) => {
+          if (y.kind === "name" && params.has(y.name)) counters.add(y.name);
+        });
+      }
+      if (x.kind === "name" && stepped.has(x.name)) counters.add(x.name);
+    });
+  }
+  if (counters.size === 0) return false;
+  // The changing counter must also be checked somewhere (`if (attempt >= 3) throw`), not only sized into a delay.
+  let checked = false;
+  const visitTest = (t: Expr): void => {
+    walkExpr(t, (y) => {
+      if (y.kind === "name" && counters.has(y.name)) checked = true;
+    });
+  };
+  walkStmts(
+    fn.body,
+    (s) => {
+      if (s.kind === "if" || (s.kind === "loop" && s.test)) visitTest(s.kind === "if" ? s.test : s.test!);
+      for (const e of stmtExprs(s)) {
+        walkExpr(e, (x) => {
+          if (x.kind === "conditional") visitTest(x.test);
+          if (x.kind === "logical") visitTest(x.left);
+        });
+      }
+    },
+    true,
+  );
+  return checked;
+}

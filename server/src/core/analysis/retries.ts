@@ -1,0 +1,154 @@
+/**
+ * What a retry does, from the outcomes of its attempts under each failure:
+ * which failures lead to another attempt, whether it is blind, how it waits
+ * and which requests it re-sends. Shared by every retry mechanism.
+ */
+
+import type { FileContext } from "./context";
+import { FAILURES, NON_RETRYABLE_PROBES } from "./knowledge";
+import type { RequestInfo } from "./requests";
+import type { Outcome, WaitEvent } from "./simulate";
+import type { Failure, RequestSite, RetrySite, StatusRef, WaitSite } from "./types";
+import { classifyWait, type GrowthScope } from "./waits";
+
+// ---------------------------------------------------------------- shared building
+
+export interface RetryEvaluation {
+  retried: Set<Failure>;
+  refs: StatusRef[];
+  blind: boolean;
+  waitsNothing: boolean;
+  waits: WaitEvent[];
+  rateLimitWaits: WaitEvent[];
+  requests: RequestInfo[];
+}
+
+/**
+ * The one definition of a blind retry: every 4xx that can never succeed
+ * again (400, 401, 403, 404, 409, 422) is retried, and none of them was named
+ * by a status, class or code check on the way (`unchecked`).
+ */
+export function isBlind(retried: ReadonlySet<Failure>, unchecked: ReadonlySet<Failure>): boolean {
+  return NON_RETRYABLE_PROBES.every((s) => retried.has(s) && unchecked.has(s));
+}
+
+/**
+ * Turns per-scenario outcomes into what a retry does. `retries(o)` says
+ * whether an outcome leads to another attempt.
+ */
+export function evaluateRetry(
+  outcomesOf: (s: Failure | 200) => Outcome[],
+  retries: (o: Outcome) => boolean,
+  mode: "strict" | "explicit" = "strict",
+  acceptCaught = false,
+): RetryEvaluation | undefined {
+  const okPaths = outcomesOf(200);
+  // Code that repeats after a success is pagination, polling or a batch. In "explicit" mode
+  // (such a loop), only paths that retry a status the code names count as retries.
+  if (mode === "strict" && okPaths.some((o) => retries(o) && o.facts.requested)) return undefined;
+  const retried = new Set<Failure>();
+  const refs = new Map<string, StatusRef>();
+  const waits = new Map<number, WaitEvent>();
+  const rateLimitWaits = new Map<number, WaitEvent>();
+  let waitsNothing = false;
+  const unchecked = new Set<Failure>();
+  for (const f of FAILURES) {
+    const paths = outcomesOf(f).filter(
+      (o) =>
+        retries(o) &&
+        o.facts.requested &&
+        (mode === "strict" ||
+          o.facts.refs.some((r) => r.status === f) ||
+          (acceptCaught && o.facts.caught === true)),
+    );
+    // A credential refresh followed by a retry is not a blind or repeated failure.
+    const plain = paths.filter((o) => !o.facts.refreshed);
+    if (plain.length === 0) continue;
+    retried.add(f);
+    for (const p of plain) {
+      for (const r of p.facts.refs)
+        if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class"))
+          refs.set(`${r.start}:${r.status}`, r);
+      for (const w of p.facts.waits) waits.set(w.expr.start, w);
+      if ((f === 429 || f === 503) && !p.facts.retryAfterChecked)
+        for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
+    }
+    if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
+    // Retried with no status, class or code check on the way: a blind retry of this failure.
+    if (plain.some((p) => !p.facts.decided && !p.facts.refs.some((r) => r.status === f || r.via === "range")))
+      unchecked.add(f);
+  }
+  if (retried.size === 0) return undefined;
+  const blind = isBlind(retried, unchecked);
+  return {
+    retried,
+    refs: [...refs.values()].filter((r) => retried.has(r.status) || r.via === "range"),
+    blind,
+    waitsNothing,
+    waits: [...waits.values()],
+    rateLimitWaits: [...rateLimitWaits.values()],
+    requests: [],
+  };
+}
+
+/** Turns waits into classified wait sites. */
+export function waitSites(waits: WaitEvent[], ctx: FileContext, scope: GrowthScope): WaitSite[] {
+  return waits.map((w) => classifyWait(w, ctx, scope));
+}
+
+export function requestSite(r: RequestInfo): RequestSite {
+  return {
+    kind: "request",
+    start: r.span.start,
+    end: r.span.end,
+    callee: r.callee,
+    client: r.client.kind,
+    method: r.method,
+    throws: r.client.throws,
+    idempotencyKey: r.idempotencyKey !== false,
+  };
+}
+
+/** Builds the retry site from an evaluation. */
+export function makeRetrySite(
+  base: Pick<RetrySite, "mechanism" | "anchor" | "label" | "bounded" | "start" | "end"> & Partial<RetrySite>,
+  ev: RetryEvaluation,
+  ctx: FileContext,
+  scope: GrowthScope,
+  requests: RequestInfo[],
+): RetrySite {
+  const waits = waitSites(ev.waits, ctx, scope);
+  const rateLimitStarts = new Set(ev.rateLimitWaits.map((w) => w.expr.start));
+  const explicitRateLimit = ev.refs.some(
+    (r) => r.status === 429 || r.status === 503 || (r.via === "class" && r.status >= 500),
+  );
+  return {
+    kind: "retry",
+    retriedRefs: dedupeRefs(ev.refs),
+    retried: ev.retried,
+    blind: ev.blind,
+    waitsNothing: ev.waitsNothing,
+    waits,
+    rateLimitWaits: explicitRateLimit ? waits.filter((w) => rateLimitStarts.has(w.start)) : [],
+    requests: dedupeRequests(requests.map(requestSite)),
+    ...base,
+  };
+}
+
+function dedupeRefs(refs: StatusRef[]): StatusRef[] {
+  const out: StatusRef[] = [];
+  let range = false;
+  for (const r of refs.sort((a, b) => a.start - b.start)) {
+    if (r.via === "range" && r.status === 400) {
+      if (range) continue;
+      range = true;
+    }
+    if (!out.some((o) => o.start === r.start && o.status === r.status)) out.push(r);
+  }
+  return out;
+}
+
+function dedupeRequests(list: RequestSite[]): RequestSite[] {
+  const seen = new Set<number>();
+  return list.filter((r) => (seen.has(r.start) ? false : (seen.add(r.start), true)));
+}

@@ -1,0 +1,251 @@
+/**
+ * tenacity (Python): `@retry(...)` decorators and `Retrying` / `AsyncRetrying` loops.
+ *
+ * Documented defaults (tenacity.readthedocs.io): retries on any exception
+ * (`retry_if_exception_type()`), forever (`stop_never`), with no wait
+ * (`wait_none()`); `retry_if_result` retries returned values too.
+ */
+
+import type { CondResult, Scenario } from "../analysis/conditions";
+import type { FileContext } from "../analysis/context";
+import { makeRetrySite } from "../analysis/retries";
+import type { Simulator } from "../analysis/simulate";
+import type { RetrySite, WaitSite } from "../analysis/types";
+import { exprFeatures, mergeFeatures, noFeatures } from "../analysis/waits";
+import type { Mechanism } from "./mechanism";
+import type { Call, Expr, FunctionDef } from "../ir/types";
+import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import {
+  NO_SCOPE,
+  importedAs,
+  kwarg,
+  functionOf,
+  span,
+  attemptEvaluation,
+  applyLibraryWait,
+} from "./configuration";
+
+// ---------------------------------------------------------------- tenacity
+
+function tenacityDecorator(
+  d: Expr,
+  fn: FunctionDef,
+  ctx: FileContext,
+  sim: Simulator,
+): RetrySite | undefined {
+  const call = d.kind === "call" ? d : undefined;
+  const callee = call ? call.callee : d;
+  const dotted = dottedName(callee);
+  if (!dotted) return undefined;
+  const isTenacity =
+    dotted === "tenacity.retry" || (dotted === "retry" && importedAs(ctx, "retry", /^tenacity$/));
+  if (!isTenacity) return undefined;
+  return tenacitySite(call, d, fn, "`@retry` with no `retry=` condition", ctx, sim);
+}
+
+/**
+ * `for attempt in Retrying(...): with attempt: ...` (also `AsyncRetrying`, and a
+ * `Retrying` object kept in a variable): the loop body is the attempt.
+ */
+function tenacityRetryingLoops(ctx: FileContext, sim: Simulator): RetrySite[] {
+  const out: RetrySite[] = [];
+  for (const loop of ctx.index.loops) {
+    if (loop.loop !== "for-in" || !loop.iterates) continue;
+    let it = unwrap(loop.iterates);
+    if (it.kind === "name") it = unwrap(ctx.values.get(it.name) ?? it);
+    if (it.kind !== "call") continue;
+    const name = dottedName(it.callee) ?? "";
+    const local = name.split(".").pop()!;
+    const isRetrying =
+      (local === "Retrying" || local === "AsyncRetrying") &&
+      (name.startsWith("tenacity.") || importedAs(ctx, local, /^tenacity$/));
+    if (!isRetrying) continue;
+    const attempt: FunctionDef = {
+      start: loop.start,
+      end: loop.end,
+      params: [],
+      body: loop.body,
+      isAsync: false,
+      decorators: [],
+      head: loop.keyword,
+    };
+    const site = tenacitySite(
+      it,
+      it,
+      attempt,
+      "This tenacity `Retrying` loop with no `retry=` condition",
+      ctx,
+      sim,
+    );
+    if (site) out.push(site);
+  }
+  return out;
+}
+
+/** A tenacity retry (decorator or `Retrying` object) configured by `call`'s keywords. */
+function tenacitySite(
+  call: Call | undefined,
+  anchor: Expr,
+  fn: FunctionDef,
+  label: string,
+  ctx: FileContext,
+  sim: Simulator,
+): RetrySite | undefined {
+  const d = anchor;
+  const retryCond = call ? kwarg(call, "retry") : undefined;
+  const resultPredicate = retryCond ? resultPredicateOf(retryCond, ctx) : undefined;
+  const ev = attemptEvaluation(
+    fn,
+    sim,
+    (s) => (retryCond ? tenacityCondition(retryCond, s, ctx, sim) : undefined),
+    undefined,
+    resultPredicate ? (s) => sim.cond.evalFunction(resultPredicate, s) : undefined,
+  );
+  if (!ev) return undefined;
+  const stop = call ? kwarg(call, "stop") : undefined;
+  const wait = call ? kwarg(call, "wait") : undefined;
+  const waitSite = wait ? tenacityWait(wait, ctx) : undefined;
+  const site = makeRetrySite(
+    {
+      mechanism: "decorator",
+      library: "tenacity",
+      anchor: span(d),
+      label,
+      bounded:
+        stop !== undefined && !(unwrap(stop).kind === "name" && dottedName(stop)?.endsWith("stop_never")),
+      start: fn.start,
+      end: fn.end,
+      calls: new Set(fn.name ? [fn.name] : []),
+    },
+    { ...ev, waits: [], rateLimitWaits: [], waitsNothing: false },
+    ctx,
+    NO_SCOPE,
+    sim.requestsIn(fn.body),
+  );
+  site.blind = ev.blind && retryCond === undefined;
+  applyLibraryWait(site, waitSite, wait === undefined || isNamed(wait, "wait_none"));
+  return site;
+}
+
+/** The predicate of `retry_if_result(pred)` (alone or inside `|`), when it is a lambda or a function of the file. */
+function resultPredicateOf(e: Expr, ctx: FileContext): FunctionDef | undefined {
+  const x = unwrap(e);
+  if (x.kind === "binary" && x.op === "|")
+    return resultPredicateOf(x.left, ctx) ?? resultPredicateOf(x.right, ctx);
+  if (x.kind === "call" && calleeName(x.callee) === "retry_if_result")
+    return functionOf(x.args[0]?.value, ctx);
+  return undefined;
+}
+
+function isNamed(e: Expr, name: string): boolean {
+  const x = unwrap(e);
+  const d = dottedName(x.kind === "call" ? x.callee : x);
+  return d === name || (d?.endsWith("." + name) ?? false);
+}
+
+function tenacityCondition(e: Expr, s: Scenario, ctx: FileContext, sim: Simulator): CondResult {
+  const x = unwrap(e);
+  if (x.kind === "binary" && (x.op === "|" || x.op === "&")) {
+    const a = tenacityCondition(x.left, s, ctx, sim);
+    const b = tenacityCondition(x.right, s, ctx, sim);
+    const or = x.op === "|";
+    const value = or
+      ? a.value === true || b.value === true
+        ? true
+        : a.value === false && b.value === false
+          ? false
+          : undefined
+      : a.value === false || b.value === false
+        ? false
+        : a.value === true && b.value === true
+          ? true
+          : undefined;
+    return { value, refs: [...a.refs, ...b.refs], decided: a.decided || b.decided };
+  }
+  if (x.kind !== "call") return { value: true, refs: [], decided: true };
+  const name = calleeName(x.callee) ?? "";
+  const args = x.args.filter((a) => !a.name).map((a) => a.value);
+  switch (name) {
+    case "retry_if_exception_type":
+      return args.length === 0 ? { value: true, refs: [], decided: false } : sim.cond.classTest(args, s);
+    case "retry_if_not_exception_type": {
+      const r = sim.cond.classTest(args, s);
+      return { value: r.value === undefined ? undefined : !r.value, refs: [], decided: r.decided };
+    }
+    case "retry_if_exception": {
+      const pred = functionOf(args[0], ctx);
+      return pred ? sim.cond.evalFunction(pred, s) : { value: true, refs: [], decided: true };
+    }
+    case "retry_any":
+    case "retry_all": {
+      const parts = args.map((a) => tenacityCondition(a, s, ctx, sim));
+      const any = name === "retry_any";
+      const value = any
+        ? parts.some((p) => p.value === true)
+          ? true
+          : parts.every((p) => p.value === false)
+            ? false
+            : undefined
+        : parts.some((p) => p.value === false)
+          ? false
+          : parts.every((p) => p.value === true)
+            ? true
+            : undefined;
+      return { value, refs: parts.flatMap((p) => p.refs), decided: parts.some((p) => p.decided) };
+    }
+    case "retry_if_result":
+    case "retry_never":
+      return { value: false, refs: [], decided: true };
+    case "retry_always":
+      return { value: true, refs: [], decided: false };
+    default:
+      return { value: true, refs: [], decided: true };
+  }
+}
+
+function isSameFileFunction(e: Expr, ctx: FileContext): boolean {
+  return functionOf(e, ctx) !== undefined;
+}
+
+/** What a wait function of this file computes: everything it returns or assigns. */
+function bodyFeatures(fn: FunctionDef, ctx: FileContext): ReturnType<typeof exprFeatures> {
+  let f = noFeatures();
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s)) f = mergeFeatures(f, exprFeatures(e, ctx, NO_SCOPE, 1));
+  });
+  return f;
+}
+
+function tenacityWait(e: Expr, ctx: FileContext): WaitSite {
+  const names: string[] = [];
+  walkExpr(e, (x) => {
+    if (x.kind === "call") names.push(calleeName(x.callee) ?? "");
+    if (x.kind === "name" || x.kind === "member") names.push(calleeName(x) ?? "");
+  });
+  const has = (re: RegExp): boolean => names.some((n) => re.test(n));
+  const custom = !has(/^wait_/) || isSameFileFunction(e, ctx);
+  const own = functionOf(e, ctx);
+  const customFeatures = own
+    ? bodyFeatures(own, ctx)
+    : custom
+      ? exprFeatures(e, ctx, NO_SCOPE, 0)
+      : undefined;
+  return {
+    kind: "wait",
+    start: e.start,
+    end: e.end,
+    exponential: has(/^wait_(exponential|random_exponential|exponential_jitter)$/),
+    grows:
+      custom ||
+      has(/^wait_(exponential|random_exponential|exponential_jitter|incrementing|chain|random|full_jitter)$/),
+    jitter: custom || has(/^wait_(random|random_exponential|exponential_jitter|full_jitter)$/),
+    readsRetryAfter: customFeatures?.readsRetryAfter ?? false,
+  };
+}
+
+export const tenacity: Mechanism = {
+  library: "tenacity",
+  languages: ["python"],
+  decorator: tenacityDecorator,
+  file: tenacityRetryingLoops,
+};
