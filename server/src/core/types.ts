@@ -3,7 +3,6 @@
  * Offsets are UTF-16 code-unit offsets into the document text (the unit of JS
  * strings and of the LSP default position encoding).
  */
-import type { ErrorKnowledge } from "./analysis/knowledge";
 
 export const LANGUAGE_IDS = [
   "javascript",
@@ -118,4 +117,10 @@ export interface AnalyzeOptions {
    * catalog alone when omitted.
    */
   knowledge?: ErrorKnowledge;
+}
+
+/** The error-code and exception-class knowledge of the catalog the analysis consults. */
+export interface ErrorKnowledge {
+  errorCodeStatus(code: string): number | undefined;
+  exceptionClassStatus(name: string): number | undefined;
 }

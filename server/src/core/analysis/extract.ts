@@ -4,9 +4,9 @@
  * handlers that discriminate statuses, and the requests they send.
  */
 
-import { calleeName } from "../ir/walk";
+import { calleeName, contains } from "../ir/walk";
 import { findLibraryRetries } from "../mechanisms/index";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import { findHandlers } from "./handlers";
 import { analyzeLoop, genericRetryHelpers } from "./loops";
 import { analyzeRecursion } from "./recursion";
@@ -79,11 +79,4 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
   }
   const requests: RequestSite[] = retries.flatMap((r) => r.requests);
   return { retries, handlers, requests };
-}
-
-export function contains(
-  outer: { start: number; end: number },
-  inner: { start: number; end: number },
-): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
 }

@@ -9,7 +9,7 @@ import type { Expr, IfStmt, Stmt, SwitchStmt, TryStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, isCodeAccess } from "./knowledge";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import type { HandlerSite, StatusRef } from "./types";
 
 /** One thing a handler names: a status, a range, a class or a code, with the failures it covers. */

@@ -4,15 +4,11 @@
  * what differs between languages, in each language's profile.
  */
 
+export type { ErrorKnowledge } from "../types";
 import type { Expr } from "../ir/types";
-import type { LanguageProfile } from "./profile";
+import type { ErrorKnowledge } from "../types";
+import type { ClassMatch, ExceptionClass, LanguageProfile } from "./model";
 import type { Failure } from "./types";
-
-/** The error-code and exception-class knowledge of the catalog the analysis consults. */
-export interface ErrorKnowledge {
-  errorCodeStatus(code: string): number | undefined;
-  exceptionClassStatus(name: string): number | undefined;
-}
 
 export const NO_ERROR_KNOWLEDGE: ErrorKnowledge = {
   errorCodeStatus: () => undefined,
@@ -25,22 +21,13 @@ export const FAILURES: readonly Failure[] = [...ERROR_STATUSES, "network"];
 /** The 4xx a blind retry re-sends: when all of these are retried with no check naming them, the retry is blind. */
 export const NON_RETRYABLE_PROBES = [400, 401, 403, 404, 409, 422] as const;
 
-/** Which failures an exception class stands for: a predicate over failures, or undefined when unknown. */
-export type ClassMatch = (f: Failure) => boolean;
-
-/** An exception class: the failures it stands for and, when it names one, its status. */
-export interface ExceptionClass {
-  match: ClassMatch;
-  status?: number;
-}
-
 const isStatus = (f: Failure): f is number => typeof f === "number";
 const anyHttp: ClassMatch = (f) => isStatus(f);
 const anything: ClassMatch = () => true;
 const network: ClassMatch = (f) => f === "network";
 /** Matches a network failure only (no response). */
 export const NETWORK_FAILURE = network;
-const status =
+export const status =
   (...codes: number[]): ClassMatch =>
   (f) =>
     isStatus(f) && codes.includes(f);

@@ -8,7 +8,7 @@
 import type { Call, Expr, LoopStmt, ObjectLit } from "../ir/types";
 import { unwrap } from "../ir/walk";
 import type { Span, TextEdit } from "../types";
-import type { RequestInfo } from "../analysis/requests";
+import type { RequestInfo } from "../analysis/model";
 
 const MAX_ATTEMPTS = 3;
 
