@@ -37,6 +37,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist/**",
+      ".cache/**",
       "node_modules/**",
       "test/fixtures/**",
       "test/evaluation/**",

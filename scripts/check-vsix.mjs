@@ -1,7 +1,8 @@
 // Checks the packaged extension (`npm run package` runs it after vsce): lists the
 // files in dist/api-error-insight.vsix, and fails when it is 5 MB or more, when
 // a file the extension needs is missing, or when sources, tests, source maps or
-// dependencies slipped past the .vscodeignore allowlist.
+// dependencies slipped past the allowlist (the "files" field of package.json,
+// which is also what the npm package holds).
 import { Buffer } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -42,6 +43,9 @@ const required = [
   "LICENSE.txt",
   "dist/client.js",
   "dist/server.js",
+  "dist/cli.js",
+  "bin/api-error-insight",
+  "images/icon.png",
   "dist/wasm/web-tree-sitter.wasm",
   "dist/wasm/tree-sitter-javascript.wasm",
   "dist/wasm/tree-sitter-typescript.wasm",
@@ -55,7 +59,7 @@ const required = [
 for (const file of required) if (!files.includes(file)) problems.push(`missing: ${file}`);
 // vsce stores README.md and CHANGELOG.md as readme.md and changelog.md.
 const allowed =
-  /^(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/(client|server)\.js|dist\/wasm\/[^/]+\.wasm|syntaxes\/.+\.json|snippets\/.+\.code-snippets|schemas\/.+\.json|docs\/rules\/.+\.md)$/;
+  /^(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|bin\/api-error-insight|dist\/(client|server|cli)\.js|dist\/wasm\/[^/]+\.wasm|images\/icon\.png|syntaxes\/.+\.json|snippets\/.+\.code-snippets|schemas\/.+\.json|docs\/.+\.md)$/;
 for (const file of files) if (!allowed.test(file)) problems.push(`not expected in the package: ${file}`);
 
 console.log(`${vsix}: ${(size / 1024).toFixed(0)} KB, ${files.length} files`);

@@ -3,10 +3,12 @@
  *   lint <paths...>   analyse files and directories (text, json or sarif output)
  *   explain <what>    explain a status, error code, exception class or header
  *   rules             list the rules
+ *   report <paths...> the resilience report (html or json)
  *   lsp --stdio       run the language server over stdin/stdout
  */
 import { runExplain } from "./cli/explain";
 import { runLint } from "./cli/lint";
+import { runReport } from "./cli/report";
 import { runRules } from "./cli/rules";
 import { VERSION } from "./version";
 
@@ -14,15 +16,38 @@ const USAGE = `Usage: api-error-insight <command> [options]
 
 Commands:
   lint <paths...>      Analyse files and directories for HTTP error-handling problems
-                       --format text|json|sarif   output format (default: text)
-                       --rule <id>=off|info|warning|error   change a rule's severity (repeatable)
-                       --output <file>            write the report to a file instead of stdout
+                       (--format text|json|sarif|github|junit|gitlab, --fix, --diff, --quiet,
+                       --max-warnings <n>, --output <file>, --rule <id>=<level>, --catalog <path>;
+                       see lint --help)
   explain <what>       Explain a status code, API error code, SDK exception class or header
                        --catalog <path>           add a user catalog or OpenAPI document (repeatable)
   rules                List the rules (--format json for machine-readable output)
+  report <paths...>    The resilience report: every request's effective retry policy
+                       --format html|json             output format (default: html)
+                       --output <file>                write to a file instead of stdout
   lsp --stdio          Run the language server over stdin/stdout
 
+Run \`api-error-insight <command> --help\` for a command's options.
+
 Exit codes: 0 nothing at error severity, 1 an error-severity finding, 2 usage or configuration error.`;
+
+const LSP_USAGE = `Usage: api-error-insight lsp --stdio
+
+Runs the language server, speaking the Language Server Protocol over stdin and
+stdout. Editors start it themselves; see docs/editors.md for each editor's config.
+`;
+
+/** `lsp` accepts --stdio (required) and the --clientProcessId some clients add. */
+function lspArgsProblem(args: string[]): string | undefined {
+  const unknown = args.filter(
+    (a) => a !== "--stdio" && !/^--clientProcessId(=\d+)?$/.test(a) && !/^\d+$/.test(a),
+  );
+  if (unknown.length > 0)
+    return `unknown option '${unknown[0]}' (the server speaks LSP over stdin/stdout: use --stdio)`;
+  if (!args.includes("--stdio"))
+    return "lsp needs --stdio: the server speaks the Language Server Protocol over stdin/stdout, started by an editor (see docs/editors.md)";
+  return undefined;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -33,7 +58,18 @@ async function main(argv: string[]): Promise<number> {
       return runExplain(rest, process.stdout, process.stderr);
     case "rules":
       return runRules(rest, process.stdout, process.stderr);
+    case "report":
+      return runReport(rest, process.stdout, process.stderr);
     case "lsp": {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        process.stdout.write(LSP_USAGE);
+        return 0;
+      }
+      const problem = lspArgsProblem(rest);
+      if (problem) {
+        process.stderr.write(`api-error-insight lsp: ${problem}\n\n${LSP_USAGE}`);
+        return 2;
+      }
       const { startServer } = await import("./lsp/server");
       startServer();
       return new Promise<number>(() => {

@@ -20,6 +20,7 @@ import {
 import { fixAllEdit, readFixAllArguments } from "../../server/src/lsp/commands";
 import {
   PushScheduler,
+  computeDocumentDiagnostics,
   findingToDiagnostic,
   statusFor,
   type DocumentDiagnosticsDeps,
@@ -165,7 +166,7 @@ describe("diagnostics", () => {
   it("carries source, code, docs link, severity and fix reference", () => {
     const doc = TextDocument.create("file:///a.py", "python", 7, PY);
     const d = findingToDiagnostic(
-      { ...finding(PY, "401"), fixes: [{ title: "Remove 401", edits: [] }] },
+      { ...finding(PY, "401"), fixes: [{ title: "Remove 401", edits: [], safe: true }] },
       doc,
       7,
     );
@@ -223,6 +224,27 @@ describe("diagnostics", () => {
     push.dispose();
   });
 
+  it("drops a result when an edit lands while settings are read (the document object is updated in place)", async () => {
+    const engine = fakeEngine((text) => (text.includes("401") ? [finding(text, "401")] : []));
+    let doc = TextDocument.create("file:///a.py", "python", 1, PY);
+    let release!: () => void;
+    const log = memoryLogger();
+    const deps: DocumentDiagnosticsDeps = {
+      document: () => doc,
+      analyses: new AnalysisCache(engine),
+      settings: new SettingsCache(() => new Promise((r) => (release = () => r({}))), log.warn),
+      log,
+      skippedLog: new OnceLogger(log),
+      status: () => undefined,
+    };
+    const pending = computeDocumentDiagnostics(deps, doc.uri);
+    await new Promise((r) => setTimeout(r, 5));
+    // TextDocuments applies an edit to the same object: no new object to compare with.
+    doc = TextDocument.update(doc, [{ text: "x = 1\n" }], 2);
+    release();
+    expect(await pending).toBeUndefined();
+  });
+
   it("parses and analyses a version once for diagnostics, hovers and code actions", () => {
     const engine = fakeEngine(() => []);
     const cache = new AnalysisCache(engine);
@@ -246,6 +268,7 @@ describe("code actions", () => {
   const removal = {
     title: "Remove 401 from the retried statuses",
     edits: [{ start: PY.indexOf("401"), end: PY.indexOf("401") + 5, newText: "" }],
+    safe: true,
   };
   const f = finding(PY, "401", "retry-on-auth-error", [removal]);
   const diagnostic = findingToDiagnostic(f, doc, 3);
@@ -320,10 +343,22 @@ describe("code actions", () => {
       message: "m",
       start,
       end,
-      fixes: [{ title: "t", edits: [{ start, end, newText }] }],
+      fixes: [{ title: "t", edits: [{ start, end, newText }], safe: true }],
     });
     const edits = fixAllEdits([fx(6, 8, "X"), fx(0, 2, "Y"), fx(1, 3, "Z"), { ...fx(9, 10, ""), fixes: [] }]);
     expect(applyEdits(text, edits)).toBe("YcdefXij");
+  });
+
+  it("offers a fix that is not safe, but neither prefers it nor applies it in bulk", () => {
+    const unsafe = { ...removal, title: "Needs a look", safe: false };
+    const g = finding(PY, "401", "retry-on-auth-error", [unsafe]);
+    const d = findingToDiagnostic(g, doc, 3);
+    const actions = codeActionsFor(doc, [g], params([d]), { documentChanges: true });
+    expect(actions[0]!.title).toBe("Needs a look");
+    expect(actions[0]!.isPreferred).toBe(false);
+    expect(actions.map((a) => a.title)).not.toContain("Fix all auto-fixable API Error Insight problems");
+    expect(fixAllEdits([g])).toEqual([]);
+    expect(fixAllEdits([{ ...g, fixes: [unsafe, removal] }])).toEqual(removal.edits);
   });
 
   it("builds the fixAll command's edit only for the requested version", () => {

@@ -40,6 +40,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Extra client capabilities merged over the defaults. */
   capabilities?: ClientCapabilities;
+  /** False: spawn the server without sending `initialize` (for protocol tests). */
+  initialize?: boolean;
 }
 
 export interface LogMessage {
@@ -88,6 +90,16 @@ export class TestClient {
     client.bind();
     connection.listen();
 
+    if (options.initialize === false) return client;
+    client.initializeResult = await client.initialize(options);
+    await connection.sendNotification("initialized", {});
+    return client;
+  }
+
+  /** Sends `initialize` with the test client's capabilities. */
+  initialize(options: StartOptions = {}): Promise<InitializeResult> {
+    const root = this.root;
+    const connection = this.connection;
     const capabilities: ClientCapabilities = {
       workspace: {
         configuration: true,
@@ -113,15 +125,13 @@ export class TestClient {
       ...options.capabilities,
     };
     const rootUri = pathToFileURL(root).href;
-    client.initializeResult = await connection.sendRequest<InitializeResult>("initialize", {
+    return connection.sendRequest<InitializeResult>("initialize", {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: "root" }],
       capabilities,
       initializationOptions: options.initializationOptions,
     });
-    await connection.sendNotification("initialized", {});
-    return client;
   }
 
   private bind(): void {

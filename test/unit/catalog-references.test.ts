@@ -1,11 +1,14 @@
 /**
  * Walks every status and error code of the five API error references and
- * checks the hover names the status, the API and what the reference says to
- * do. The table below is written from the reference texts in shared/seeds/,
- * independently of the catalog data files.
+ * checks the hover (in a file relating to that API) names the status, the API
+ * and what the reference says to do, with the API's name as the source, never
+ * a file name. The table below is written from the reference texts in
+ * shared/seeds/, independently of the catalog data files.
  */
 import { describe, expect, it } from "vitest";
-import { Catalog, renderHover } from "../../server/src/core/catalog/index";
+import { Catalog, renderExplain, renderHover } from "../../server/src/core/catalog/index";
+import { explainBlocks } from "../../server/src/core/catalog/render";
+import { toMarkdown } from "../../server/src/core/catalog/doc";
 import type { HoverTarget } from "../../server/src/core/hover-target";
 
 interface StatusRow {
@@ -296,6 +299,7 @@ const STANDARD_NAMES: Record<number, string> = {
 
 const catalog = Catalog.builtin();
 const at = { start: 0, end: 0 };
+const SEEDS = REFERENCES.map((r) => r.api);
 
 /** Hover Markdown reduced to plain words: escapes, emphasis and code marks removed. */
 function plain(markdown: string | undefined): string {
@@ -307,10 +311,18 @@ function normalise(s: string): string {
   return s.replace(/[’‘]/g, "'").replace(/\s+/g, " ").toLowerCase();
 }
 
-function hover(target: HoverTarget): string {
-  const md = renderHover(catalog, target);
+/** The hover in a file that relates to `related` (default: the five reference APIs). */
+function hover(target: HoverTarget, related: readonly string[] = SEEDS): string {
+  const md = renderHover(catalog, target, { related });
   expect(md, JSON.stringify(target)).toBeDefined();
   return md!;
+}
+
+/** The full `explain` document as Markdown, with `first` as the leading API. */
+function explainMd(query: string, first?: string): string {
+  return explainBlocks(catalog, query, first ? { related: [first] } : {})
+    .map(toMarkdown)
+    .join("\n\n");
 }
 
 /** The list item of one API in a hover. */
@@ -322,39 +334,46 @@ describe("every status of the five references", () => {
   for (const ref of REFERENCES) {
     for (const row of ref.statuses) {
       it(`${ref.api} ${row.status}`, () => {
-        const md = hover({ kind: "status", status: row.status, ...at });
+        const md = hover({ kind: "status", status: row.status, ...at }, [ref.api]);
         expect(md.split("\n")[0]).toContain(`**${row.status} ${STANDARD_NAMES[row.status]}**`);
         const item = apiItem(md, ref.api);
         expect(item, `${ref.api} is listed for ${row.status}`).toBeDefined();
         expect(plain(item)).toContain(normalise(row.when));
         if (row.fix) expect(plain(item)).toContain(normalise(row.fix));
-        expect(item).toContain(ref.file.replace(/_/g, "\\_"));
+        expect(item).toContain(`(${ref.api} error reference)`);
+        expect(md).not.toMatch(/\.txt/);
       });
     }
   }
+
+  it("leaves the reference APIs out of a file that does not call them", () => {
+    const md = hover({ kind: "status", status: 401, ...at }, []);
+    for (const api of SEEDS) expect(apiItem(md, api), api).toBeUndefined();
+    expect(md).toContain("`api-error-insight explain 401`");
+  });
 });
 
 describe("every error code of the five references", () => {
   for (const ref of REFERENCES) {
     for (const row of ref.codes) {
       it(`${ref.api} ${row.code}`, () => {
-        const md = hover({ kind: "error-code", code: row.code, ...at });
-        expect(md.split("\n")[0]).toContain(`${row.status} ${STANDARD_NAMES[row.status]}`);
-        const item = apiItem(md, ref.api);
-        expect(item, `${ref.api} defines ${row.code}`).toBeDefined();
-        expect(item).toContain(`(${row.status})`);
-        expect(plain(item)).toContain(normalise(row.says));
-        expect(item).toContain("**Fix:**");
+        const md = hover({ kind: "error-code", code: row.code, ...at }, [ref.api]);
+        const [first, ...rest] = md.split("\n\n");
+        expect(first).toContain(`**${ref.api}** · \`${row.code}\` · ${row.status} — `);
+        expect(plain(`${first}\n${rest.join("\n")}`)).toContain(normalise(row.says));
+        expect(md).not.toMatch(/\.txt/);
         expect(catalog.errorCodeStatus(row.code)).toBe(row.status);
       });
     }
   }
 
-  it("shows every API that defines a shared code", () => {
-    const md = hover({ kind: "error-code", code: "invalid_api_key", ...at });
-    for (const api of ["CaseHug", "CaseXchange", "Sessions API"]) expect(apiItem(md, api)).toBeDefined();
-    const rl = hover({ kind: "error-code", code: "rate_limit_exceeded", ...at });
-    for (const api of ["CaseHug", "Sessions API"]) expect(apiItem(rl, api)).toBeDefined();
+  it("lists every other API that defines a shared code", () => {
+    const md = hover({ kind: "error-code", code: "invalid_api_key", ...at }, ["CaseHug"]);
+    expect(md.split("\n")[0]).toContain("**CaseHug** · `invalid_api_key`");
+    const also = md.split("\n\n").find((p) => p.startsWith("Also in: "));
+    for (const api of ["CaseXchange", "Sessions API", "OpenAI"]) expect(also).toContain(`**${api}**`);
+    const explained = explainMd("rate_limit_exceeded");
+    for (const api of ["CaseHug", "Sessions API", "OpenAI"]) expect(explained).toContain(`**${api}**`);
   });
 });
 
@@ -362,9 +381,9 @@ describe("statuses carry the standard semantics", () => {
   it.each([
     [401, "do not retry until the credentials are fixed"],
     [404, "do not retry until the request is fixed"],
-    [429, "retry with backoff, honour Retry-After"],
+    [429, "retry after the server's wait (Retry-After), else back off"],
     [500, "retry with backoff"],
-    [503, "retry with backoff, honour Retry-After"],
+    [503, "retry after the server's wait (Retry-After), else back off"],
     [200, "success, nothing to retry"],
   ])("%i: %s", (status, verdict) => {
     expect(hover({ kind: "status", status, ...at }).split("\n")[0]).toContain(`— ${verdict}`);
@@ -381,13 +400,13 @@ describe("statuses carry the standard semantics", () => {
   });
 
   it("shows where two APIs disagree (409: duplicate vs optimistic concurrency)", () => {
-    const md = plain(hover({ kind: "status", status: 409, ...at }));
+    const md = plain(explainMd("409"));
     expect(md).toContain("duplicate resource (e.g. email already exists)");
     expect(md).toContain("optimistic concurrency");
   });
 
-  it("gives the rate limits and retry guidance of the references on 429", () => {
-    const md = plain(hover({ kind: "status", status: 429, ...at }));
+  it("gives the rate limits and retry guidance of the references on 429 in explain", () => {
+    const md = plain(explainMd("429"));
     expect(md).toContain("100 requests per 1 minute (api key, sliding window)");
     expect(md).toContain("5 requests per 1 hour");
     expect(md).toContain("at most 3 attempts");
@@ -395,6 +414,16 @@ describe("statuses carry the standard semantics", () => {
     expect(md).toContain("retries 429, 503 up to 2 times, exponential backoff with jitter");
     expect(md).toContain("retry_on_status");
     expect(md).toContain("retryonstatus");
+  });
+
+  it("keeps the title and the API guidance consistent on 429", () => {
+    const md = hover({ kind: "status", status: 429, ...at });
+    const title = md.split("\n")[0]!;
+    expect(title).toContain("retry after the server's wait");
+    // An API code that must not be retried is named as an exception to the status's verdict.
+    const openai = hover({ kind: "status", status: 429, ...at }, ["OpenAI"]);
+    expect(apiItem(openai, "OpenAI")).toContain("`insufficient_quota` (do not retry)");
+    expect(plain(openai)).not.toMatch(/^.*\bdo not retry\b.*— retry/);
   });
 });
 
@@ -413,16 +442,17 @@ describe("CaseForge SDK exception hierarchy", () => {
     ["TimeoutError", undefined],
   ];
   it.each(classes)("%s", (name, status) => {
-    const md = hover({ kind: "exception", name, ...at });
-    const item = md.split("\n").find((l) => l.startsWith("- **CaseForge SDK**"));
-    expect(item).toBeDefined();
-    expect(item).toContain("(Python, Node)");
-    if (name !== "CaseForgeError") expect(item).toContain("`CaseForgeError` › ");
+    const md = hover({ kind: "exception", name, ...at }, ["CaseForge"]);
+    const [title, body] = md.split("\n\n");
+    expect(title).toContain(`**CaseForge** · \`${name}\``);
+    expect(body).toContain("CaseForge SDK (Python, Node)");
+    if (name !== "CaseForgeError") expect(body).toContain("`CaseForgeError` › ");
     if (status !== undefined) {
-      expect(md.split("\n")[0]).toContain(`${status} ${STANDARD_NAMES[status]}`);
+      expect(title).toContain(` · ${status}`);
       expect(catalog.exceptionClassStatus(name)).toBe(status);
     }
-    expect(item).toContain("003\\_b99424a68a64b510.txt");
+    expect(md).toContain("(CaseForge error reference)");
+    expect(md).not.toMatch(/\.txt/);
   });
 
   it("maps classes the analysis engine asks about", () => {
@@ -435,13 +465,13 @@ describe("CaseForge SDK exception hierarchy", () => {
   });
 
   it("states the SDK's default retry (429/503, 2 retries, backoff with jitter)", () => {
-    const md = plain(hover({ kind: "exception", name: "ServerError", ...at }));
+    const md = plain(hover({ kind: "exception", name: "ServerError", ...at }, ["CaseForge"]));
     expect(md).toContain("retries 429, 503 up to 2 times, exponential backoff with jitter");
     expect(md).toContain("max_retries/retry_on_status");
     expect(md).toContain("maxretries/retryonstatus");
   });
 
-  it("marks common-SDK-convention classes as such", () => {
+  it("names the common-SDK-convention family of convention classes", () => {
     for (const name of [
       "PermissionDeniedError",
       "UnprocessableEntityError",
@@ -453,8 +483,9 @@ describe("CaseForge SDK exception hierarchy", () => {
       "ConnectionError",
       "Timeout",
     ]) {
-      const md = hover({ kind: "exception", name, ...at });
-      expect(md, name).toContain("source: common SDK convention");
+      const convention = catalog.exception(name)!.definitions.find((d) => !d.api)!;
+      expect(convention, name).toBeDefined();
+      expect(explainMd(name), name).toContain(convention.family);
     }
   });
 });
@@ -469,7 +500,7 @@ describe("headers", () => {
     ["RateLimit", [], "draft-ietf-httpapi-ratelimit-headers"],
     ["RateLimit-Policy", [], "q=100"],
   ])("%s", (name, apis, phrase) => {
-    const md = hover({ kind: "header", name, ...at });
+    const md = explainMd(name);
     for (const api of apis) expect(apiItem(md, api), api).toBeDefined();
     expect(md.replace(/\\(.)/g, "$1")).toContain(phrase);
   });
@@ -493,7 +524,7 @@ describe("non-retryable codes", () => {
   });
 
   it("says so on a 429 code that will not pass", () => {
-    const md = hover({ kind: "error-code", code: "insufficient_quota", ...at });
+    const md = hover({ kind: "error-code", code: "insufficient_quota", ...at }, ["OpenAI"]);
     expect(md.split("\n")[0]).toContain("do not retry");
     expect(md).toContain("Not transient:");
   });
@@ -509,5 +540,9 @@ describe("envelopes", () => {
   ])("%s", (api, fields) => {
     const envelope = catalog.api(api)?.envelope;
     for (const f of fields) expect(envelope?.description).toContain(f);
+  });
+
+  it("explain shows an API's overview without file names", () => {
+    for (const api of SEEDS) expect(renderExplain(catalog, api)).not.toMatch(/\.txt/);
   });
 });

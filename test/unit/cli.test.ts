@@ -174,7 +174,7 @@ describe("api-error-insight lint", () => {
     const dir = project({ "a.ts": SWITCH_TS });
     const cases: [string[], RegExp][] = [
       [["lint"], /at least one file or directory/],
-      [["lint", "missing-dir"], /no such file or directory: missing-dir/],
+      [["lint", "missing-dir"], /missing-dir: no such file or directory/],
       [["lint", ".", "--format", "xml"], /unknown format 'xml'/],
       [["lint", ".", "--rule", "no-such-rule=off"], /unknown rule 'no-such-rule'/],
       [["lint", ".", "--rule", "blind-retry=loud"], /severity must be off, info, warning or error/],

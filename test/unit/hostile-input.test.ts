@@ -102,3 +102,14 @@ describe("one size limit, in bytes (item 13)", () => {
     expect(engine.analyze({ text, languageId: "python" }).skipped).toBe(report!.notices[0]!.message);
   });
 });
+
+describe("what was not analysed (item 9)", () => {
+  it("lint prints a notice where code nested too deeply starts", () => {
+    const deep = "if (a) {\n".repeat(800) + "x();\n" + "}\n".repeat(800);
+    const dir = project({ "deep.ts": deep });
+    const r = run(["lint", "deep.ts", "--format", "json"], dir);
+    const [report] = JSON.parse(r.stdout) as { notices: { message: string; line: number }[] }[];
+    const notice = report!.notices.find((n) => /nested too deeply/.test(n.message));
+    expect(notice?.line).toBeGreaterThan(1);
+  });
+});

@@ -64,12 +64,15 @@ describe("rule fixtures", () => {
       });
       expect(actual.sort()).toEqual(expectations.map(describeExpectation).sort());
 
-      // Quick fixes: applied together they give `<name>.fixed.<ext>`, which still parses and no longer has those problems.
+      // Quick fixes (safe or not): applied together they give `<name>.fixed.<ext>`, which still parses and no longer has those problems.
       const fixable = result.findings.filter((f) => f.fixes.length > 0);
       if (fixable.length === 0) return;
       const source = readFileSync(file, "utf8");
       const fixedPath = file.replace(/(\.[a-z]+)$/, ".fixed$1");
-      const fixed = applyEdits(source, fixAllEdits(result.findings));
+      const fixed = applyEdits(
+        source,
+        fixAllEdits(result.findings, () => true),
+      );
       await expect(fixed).toMatchFileSnapshot(fixedPath);
       const after = engine.analyze({
         text: readAnnotations(fixed).text,

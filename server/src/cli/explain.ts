@@ -5,12 +5,13 @@
 import { renderExplain, suggest, type CatalogProblem } from "../core/catalog/index";
 import { loadCatalogFiles } from "../node/catalog-files";
 import { MAX_CATALOG_BYTES, readTextFile } from "../node/files";
+import { printable, printableLine } from "./sanitize";
 
 interface Stream {
   write(s: string): void;
 }
 
-const USAGE = `Usage: api-error-insight explain <status|code|class|header> [--catalog <path>]...
+const USAGE = `Usage: api-error-insight explain [--catalog <path>]... [--] <status|code|class|header>
 
   <status>           an HTTP status, e.g. 429
   <code>             an API error code, e.g. rate_limit_exceeded
@@ -27,21 +28,23 @@ export function runExplain(args: string[], out: Stream, err: Stream): number {
     return 0;
   }
   if ("error" in parsed) {
-    err.write(`explain: ${parsed.error}\n\n${USAGE}`);
+    err.write(`explain: ${printableLine(parsed.error)}\n\n${USAGE}`);
     return 2;
   }
   const loaded = loadCatalogFiles(parsed.catalogs, process.cwd());
-  for (const p of loaded.problems) err.write(`warning: ${where(p)}: ${p.message}\n`);
+  for (const p of loaded.problems)
+    err.write(`warning: ${printableLine(where(p))}: ${printableLine(p.message)}\n`);
   const text = renderExplain(loaded.catalog, parsed.query);
   if (text) {
-    out.write(text);
+    // User catalogs and the query itself are input: no control characters reach the terminal.
+    out.write(printable(text));
     return 0;
   }
   const close = suggest(loaded.catalog, parsed.query);
-  err.write(`Nothing is known about "${parsed.query}".`);
+  err.write(`Nothing is known about "${printableLine(parsed.query)}".`);
   err.write(
     close.length > 0
-      ? ` Did you mean: ${close.join(", ")}?\n`
+      ? ` Did you mean: ${printableLine(close.join(", "))}?\n`
       : " Try a status (429), an error code, an exception class or a header name.\n",
   );
   return 1;
@@ -65,6 +68,10 @@ function parseArgs(args: string[]): Parsed {
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === "--") {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
     if (arg === "--help" || arg === "-h") return { help: true };
     if (arg === "--catalog") {
       const value = args[++i];

@@ -1,8 +1,11 @@
 /**
  * Finds the files `lint` analyses: walks directories, skips dependency and
- * build folders and whatever the .gitignore files on the way list.
+ * build folders and whatever the .gitignore files on the way list. Symbolic
+ * links are followed once: a link back into a folder already walked, a broken
+ * link and anything that is not a regular file are reported, never skipped
+ * silently.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { languageIdForPath } from "../core/types";
@@ -30,10 +33,21 @@ const SKIPPED_DIRS = new Set([
   "site-packages",
 ]);
 
+/** A path found on the way that is not linted, and why. */
+export interface FileProblem {
+  path: string;
+  message: string;
+  /** True when the file should have been linted and could not be (exit status 2); false for a notice. */
+  failed: boolean;
+}
+
 export interface FileList {
   files: string[];
   /** Paths given on the command line that do not exist. */
   missing: string[];
+  /** Paths given on the command line under which no file to lint was found. */
+  empty: string[];
+  problems: FileProblem[];
 }
 
 interface IgnoreScope {
@@ -41,51 +55,113 @@ interface IgnoreScope {
   rules: Ignore;
 }
 
+interface Walk {
+  files: Map<string, string>;
+  problems: FileProblem[];
+  /** Real paths of the folders walked so far: a link back to one of them is not followed again. */
+  visited: Set<string>;
+}
+
 export function collectFiles(paths: string[]): FileList {
-  const files = new Set<string>();
+  const state: Walk = { files: new Map(), problems: [], visited: new Set() };
   const missing: string[] = [];
+  const empty: string[] = [];
   for (const given of paths) {
     const abs = resolve(given);
-    let stat;
+    const before = state.files.size + state.problems.length;
+    let stat: Stats;
     try {
       stat = statSync(abs);
     } catch {
-      missing.push(given);
+      if (isSymbolicLink(abs))
+        state.problems.push({ path: abs, message: "is a broken symbolic link", failed: true });
+      else missing.push(given);
       continue;
     }
-    if (stat.isFile()) {
-      // A file named explicitly is linted even if it is ignored, when it is a language we read.
-      if (languageIdForPath(abs)) files.add(abs);
-    } else if (stat.isDirectory()) {
-      walk(abs, gitignoreScopesAbove(abs), files);
+    if (stat.isDirectory()) {
+      walk(abs, gitignoreScopesAbove(abs), state);
+    } else if (stat.isFile() && !languageIdForPath(abs)) {
+      empty.push(given);
+      continue;
     } else {
-      // A pipe or device named on the command line: listed, so that lint reports it is not read.
-      files.add(abs);
+      // A file named explicitly is linted even if it is ignored. A pipe or a device is listed
+      // too, so that lint reports that it is not read.
+      addFile(abs, state);
     }
+    if (state.files.size + state.problems.length === before) empty.push(given);
   }
-  return { files: [...files].sort(), missing };
+  const files = [...state.files.values()].sort();
+  return { files, missing, empty, problems: state.problems };
 }
 
-function walk(dir: string, scopes: IgnoreScope[], files: Set<string>): void {
+/** Adds a file to lint, once: the same file reached twice (through a link) keeps the first path. */
+function addFile(path: string, state: Walk): void {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    real = path;
+  }
+  if (!state.files.has(real)) state.files.set(real, path);
+}
+
+function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    real = dir;
+  }
+  if (state.visited.has(real)) {
+    // The same folder named twice is walked once; a link back into a walked folder is reported.
+    if (real === dir) return;
+    state.problems.push({
+      path: dir,
+      message: `is a symbolic link to ${real}, which is already linted; not followed again`,
+      failed: false,
+    });
+    return;
+  }
+  state.visited.add(real);
   const own = readGitignore(dir);
   const active = own ? [...scopes, own] : scopes;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    state.problems.push({ path: dir, message: `could not be read: ${(e as Error).message}`, failed: true });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || isIgnored(active, path, true)) continue;
-      walk(path, active, files);
-    } else if (entry.isFile()) {
-      if (!languageIdForPath(entry.name) || entry.name.endsWith(".d.ts") || isIgnored(active, path, false))
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        if (languageIdForPath(entry.name) && !isIgnored(active, path, false))
+          state.problems.push({ path, message: "is a broken symbolic link", failed: true });
         continue;
-      files.add(path);
+      }
     }
+    if (isDir) {
+      if (SKIPPED_DIRS.has(entry.name) || isIgnored(active, path, true)) continue;
+      walk(path, active, state);
+      continue;
+    }
+    if (!languageIdForPath(entry.name) || entry.name.endsWith(".d.ts") || isIgnored(active, path, false))
+      continue;
+    // Regular files, and pipes or devices with a source file's name (lint reports those as unreadable).
+    addFile(path, state);
+  }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

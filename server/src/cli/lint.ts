@@ -1,40 +1,114 @@
-/** `api-error-insight lint <paths...>`: analyse files and print the findings. */
-import { writeFileSync } from "node:fs";
+/** `api-error-insight lint <paths...>`: analyse files, print the findings, optionally fix them. */
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import type { ErrorKnowledge } from "../core/analysis/knowledge";
+import { Catalog } from "../core/catalog/index";
+import { applyEdits, fixAllEdits } from "../core/fixes/apply";
 import type { Engine } from "../core/engine";
-import { RULES, ruleById } from "../core/rules/index";
 import { LineIndex } from "../core/parse/line-index";
+import { RULES, ruleById } from "../core/rules/index";
 import {
   languageIdForPath,
+  type AnalysisResult,
   type Config,
   type Finding,
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
+import { loadCatalogFiles } from "../node/catalog-files";
 import { createEngine } from "../node/engine";
-import { isReadError, readTextFile } from "../node/files";
+import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
+import { unifiedDiff } from "./diff";
 import { collectFiles } from "./files";
-import { formatJson, formatSarif, formatText, type FileReport } from "./format";
+import {
+  FORMATS,
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatText,
+  type FileReport,
+  type Format,
+  type Notice,
+} from "./format";
+import { printableLine } from "./sanitize";
 
 interface Out {
   write(s: string): void;
 }
 
+/** `--fix` re-analyses and fixes again until nothing changes, at most this many times per file. */
+const MAX_FIX_PASSES = 10;
+
+export const LINT_USAGE = `Usage: api-error-insight lint [options] [--] <paths...>
+
+Analyses TypeScript, JavaScript and Python files and folders (folders are walked;
+node_modules, build output and what .gitignore lists are skipped).
+
+Options:
+  -f, --format <name>       text (default), json, sarif, github, junit or gitlab
+  -o, --output <file>       write the report to a file (missing folders are created)
+      --rule <id>=<level>   set a rule to off, info, warning or error (repeatable)
+      --catalog <path>      a user catalog, an OpenAPI document or a folder of them, as the
+                            editor's catalog.paths (repeatable)
+  -q, --quiet               report errors only
+      --max-warnings <n>    exit 1 when there are more than n warnings
+      --fix                 apply every safe fix to the files, then report what is left
+      --fix-dry-run         compute the fixes and report what would be left, without writing
+      --diff                print the fixes as a unified diff instead of a report; write nothing
+      --no-error-on-unmatched-pattern
+                            a path that does not exist or holds no file to lint is not an error
+  -h, --help                show this help
+  --                        everything after it is a path
+
+Exit status: 0 no error-severity finding, 1 an error-severity finding (or more
+warnings than --max-warnings, or --diff has fixes to show), 2 a usage error, a
+path with no file to lint, or a file that could not be read or written.
+`;
+
 export interface LintOptions {
   paths: string[];
-  format: "text" | "json" | "sarif";
+  /** User catalogs, OpenAPI documents or folders of them (`--catalog`, repeatable), as the editor's `catalog.paths`. */
+  catalogs: string[];
+  format: Format;
   config: Config;
   output?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  fix: "off" | "write" | "dry-run";
+  diff: boolean;
+  errorOnUnmatchedPattern: boolean;
 }
 
 export class UsageError extends Error {}
 
-export function parseLintArgs(args: string[]): LintOptions {
+export function parseLintArgs(args: string[]): LintOptions | "help" {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
-  let format: LintOptions["format"] = "text";
-  let output: string | undefined;
+  const catalogs: string[] = [];
+  const options: Omit<LintOptions, "paths" | "config" | "catalogs"> = {
+    format: "text",
+    quiet: false,
+    fix: "off",
+    diff: false,
+    errorOnUnmatchedPattern: true,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === "--") {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
     const [flag, inline] =
       arg.startsWith("--") && arg.includes("=")
         ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
@@ -44,13 +118,19 @@ export function parseLintArgs(args: string[]): LintOptions {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    const noValue = (): void => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+    };
     switch (flag) {
+      case "--help":
+      case "-h":
+        return "help";
       case "--format":
       case "-f": {
         const f = value();
-        if (f !== "text" && f !== "json" && f !== "sarif")
-          throw new UsageError(`unknown format '${f}' (use text, json or sarif)`);
-        format = f;
+        if (!(FORMATS as readonly string[]).includes(f))
+          throw new UsageError(`unknown format '${f}' (use ${FORMATS.join(", ")})`);
+        options.format = f as Format;
         break;
       }
       case "--rule": {
@@ -65,66 +145,207 @@ export function parseLintArgs(args: string[]): LintOptions {
         rules[id] = severity as SeveritySetting;
         break;
       }
+      case "--catalog":
+        catalogs.push(value());
+        break;
       case "--output":
       case "-o":
-        output = value();
+        options.output = value();
+        if (options.output === "") throw new UsageError("--output needs a file name");
+        break;
+      case "--quiet":
+      case "-q":
+        noValue();
+        options.quiet = true;
+        break;
+      case "--max-warnings": {
+        const v = value();
+        if (!/^\d+$/.test(v))
+          throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${v}'`);
+        options.maxWarnings = Number(v);
+        break;
+      }
+      case "--fix":
+        noValue();
+        options.fix = "write";
+        break;
+      case "--fix-dry-run":
+        noValue();
+        if (options.fix !== "write") options.fix = "dry-run";
+        break;
+      case "--diff":
+        noValue();
+        options.diff = true;
+        break;
+      case "--no-error-on-unmatched-pattern":
+        noValue();
+        options.errorOnUnmatchedPattern = false;
         break;
       default:
         if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
         paths.push(arg);
     }
   }
+  if (options.diff && options.fix === "write")
+    throw new UsageError("--diff shows the fixes without writing them; use it without --fix");
+  if (options.diff) options.fix = "dry-run";
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
-  return { paths, format, config: { rules }, output };
+  return { ...options, paths, catalogs, config: { rules } };
 }
 
 export async function runLint(args: string[], out: Out, err: Out): Promise<number> {
-  let options: LintOptions;
+  let options: LintOptions | "help";
   try {
     options = parseLintArgs(args);
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`api-error-insight lint: ${e.message}\n`);
+      err.write(
+        `api-error-insight lint: ${printableLine(e.message)}\n\nRun \`api-error-insight lint --help\` for the options.\n`,
+      );
       return 2;
     }
     throw e;
   }
-  const { files, missing } = collectFiles(options.paths);
-  if (missing.length > 0) {
-    err.write(`api-error-insight lint: no such file or directory: ${missing.join(", ")}\n`);
+  if (options === "help") {
+    out.write(LINT_USAGE);
+    return 0;
+  }
+
+  const found = collectFiles(options.paths);
+  const unmatched = [
+    ...found.missing.map((p) => `${p}: no such file or directory`),
+    ...found.empty.map((p) =>
+      languageIdForPath(p) || isDirectory(p)
+        ? `${p}: no TypeScript, JavaScript or Python file to lint there (node_modules, build output and .gitignore'd files are skipped)`
+        : `${p}: not a TypeScript, JavaScript or Python file`,
+    ),
+  ];
+  for (const line of unmatched)
+    err.write(
+      `api-error-insight lint: ${options.errorOnUnmatchedPattern ? "" : "warning: "}${printableLine(line)}\n`,
+    );
+  if (unmatched.length > 0 && options.errorOnUnmatchedPattern) {
+    err.write("Nothing was linted for these paths; pass --no-error-on-unmatched-pattern to allow that.\n");
     return 2;
   }
+  for (const p of found.problems.filter((x) => !x.failed))
+    err.write(
+      `api-error-insight lint: warning: ${printableLine(displayPath(p.path))} ${printableLine(p.message)}\n`,
+    );
+
   const engine = await createEngine();
-  const reports = files.map((file) => lintFile(engine, file, options.config));
-  const unread = reports.filter((r) => r.readError !== undefined);
-  for (const r of unread) err.write(`api-error-insight lint: ${r.path} ${r.readError}\n`);
-  const text =
-    options.format === "sarif"
-      ? formatSarif(reports, RULES, options.config)
-      : options.format === "json"
-        ? formatJson(reports)
-        : formatText(reports);
-  if (options.output) writeFileSync(options.output, text);
-  else out.write(text);
-  if (unread.length > 0) return 2;
-  return reports.some((r) => r.findings.some((f) => f.finding.severity === "error")) ? 1 : 0;
+  const loaded = loadCatalogFiles(options.catalogs, process.cwd());
+  for (const p of loaded.problems)
+    err.write(`api-error-insight lint: ${printableLine(p.path)}: ${printableLine(p.message)}\n`);
+  const reports: LintReport[] = [
+    ...found.files.map((file) => lintFile(engine, file, options, loaded.catalog)),
+    ...found.problems
+      .filter((x) => x.failed)
+      .map((p) => ({
+        path: p.path,
+        findings: [],
+        notices: [{ message: p.message, line: 1, column: 1, failed: true }],
+      })),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const unread = reports.filter((r) => r.notices.some((n) => n.failed));
+  for (const r of unread)
+    for (const n of r.notices.filter((x) => x.failed))
+      err.write(
+        `api-error-insight lint: ${printableLine(displayPath(r.path))} ${printableLine(n.message)}\n`,
+      );
+  const failed = unread.length > 0 || loaded.problems.length > 0;
+  let text: string;
+  let code: number;
+  if (options.diff) {
+    text = reports.map((r) => r.diff ?? "").join("");
+    code = failed ? 2 : text ? 1 : 0;
+  } else {
+    const shown = options.quiet ? reports.map(errorsOnly) : reports;
+    text = format(options, shown);
+    const errors = count(shown, "error");
+    const warnings = count(reports, "warning");
+    const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+    if (tooMany)
+      err.write(
+        `api-error-insight lint: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${options.maxWarnings} allows.\n`,
+      );
+    code = failed ? 2 : errors > 0 || tooMany ? 1 : 0;
+  }
+  if (options.output) {
+    try {
+      mkdirSync(dirname(resolve(options.output)), { recursive: true });
+      writeFileSync(options.output, text);
+    } catch (e) {
+      err.write(
+        `api-error-insight lint: cannot write the report to ${printableLine(options.output)}: ${printableLine(reason(e))}\n`,
+      );
+      return 2;
+    }
+  } else out.write(text);
+  if (options.fix !== "off" && !options.diff) {
+    const fixed = reports.reduce((n, r) => n + (r.fixed ?? 0), 0);
+    const files = reports.filter((r) => (r.fixed ?? 0) > 0).length;
+    if (fixed > 0)
+      err.write(
+        `${options.fix === "write" ? "Fixed" : "Would fix"} ${fixed} problem${fixed === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}.\n`,
+      );
+  }
+  return code;
 }
 
-/** A file's report; `readError` is set when it should have been read and could not be. */
-export type LintedFile = FileReport & { readError?: string };
+function format(options: LintOptions, reports: FileReport[]): string {
+  switch (options.format) {
+    case "sarif":
+      return formatSarif(reports, RULES, options.config);
+    case "json":
+      return formatJson(reports);
+    case "github":
+      return formatGithub(reports);
+    case "junit":
+      return formatJunit(reports);
+    case "gitlab":
+      return formatGitlab(reports);
+    case "text":
+      return formatText(reports);
+  }
+}
 
-export function lintFile(engine: Engine, path: string, config: Config): LintedFile {
+function errorsOnly(report: LintReport): LintReport {
+  return {
+    ...report,
+    findings: report.findings.filter((f) => f.finding.severity === "error"),
+    notices: report.notices.filter((n) => n.failed),
+  };
+}
+
+function count(reports: FileReport[], severity: "error" | "warning"): number {
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.finding.severity === severity).length, 0);
+}
+
+/** A file's report, plus what fixing did to it. */
+interface LintReport extends FileReport {
+  /** Problems fixed (or, in a dry run, that would be). */
+  fixed?: number;
+  /** The fixes as a unified diff (`--diff`). */
+  diff?: string;
+}
+
+export function lintFile(
+  engine: Engine,
+  path: string,
+  options: Pick<LintOptions, "config" | "fix">,
+  knowledge: ErrorKnowledge = Catalog.builtin(),
+): LintReport {
+  // Taken before reading: a file that changes after this is never overwritten by --fix.
+  const mtimeMs = options.fix === "off" ? 0 : (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
   const read = readTextFile(path);
-  if (!read.ok) {
-    const notice = { message: read.message, line: 1, column: 1 };
+  if (!read.ok)
     return {
       path,
       findings: [],
-      notices: [notice],
-      ...(isReadError(read) ? { readError: read.message } : {}),
+      notices: [{ message: read.message, line: 1, column: 1, failed: isReadError(read) }],
     };
-  }
-  const text = read.text;
   const languageId = languageIdForPath(path);
   if (!languageId)
     return {
@@ -132,7 +353,34 @@ export function lintFile(engine: Engine, path: string, config: Config): LintedFi
       findings: [],
       notices: [{ message: "not analysed: not a TypeScript, JavaScript or Python file", line: 1, column: 1 }],
     };
-  const result = engine.analyze({ text, languageId, path }, config);
+  const original = read.text;
+  const doc = { text: original, languageId, path };
+  const analyze = (text: string) => engine.analyze({ ...doc, text }, options.config, { knowledge });
+  let result = analyze(original);
+  let text = original;
+  const notices: Notice[] = [];
+  let fixed = 0;
+  let diff: string | undefined;
+  if (options.fix !== "off" && !result.skipped) {
+    const outcome = fixText(analyze, original, result);
+    if (outcome.text !== original) {
+      const written =
+        options.fix === "write"
+          ? writeIfUnchanged(path, { text: original, mtimeMs }, outcome.text)
+          : encodeLike(rawBytes(path), original, outcome.text) === undefined
+            ? NOT_PLAIN_UTF8
+            : true;
+      if (written === true) {
+        ({ text, result, fixed } = outcome);
+        diff = unifiedDiff(displayPath(path).split(sep).join("/"), original, text);
+      } else notices.push({ message: written, line: 1, column: 1, failed: true });
+    }
+  }
+  const report = reportOf(path, text, result);
+  return { ...report, notices: [...notices, ...report.notices], fixed, diff };
+}
+
+function reportOf(path: string, text: string, result: AnalysisResult): FileReport {
   const lines = new LineIndex(text);
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
@@ -140,7 +388,10 @@ export function lintFile(engine: Engine, path: string, config: Config): LintedFi
   };
   const notices = result.skipped
     ? [{ message: result.skipped, line: 1, column: 1 }]
-    : syntaxNotice(result.syntaxProblems, at);
+    : [
+        ...syntaxNotice(result.syntaxProblems, at),
+        ...(result.notices ?? []).map((n) => ({ message: n.message, ...at(n.start) })),
+      ];
   return {
     path,
     notices,
@@ -152,7 +403,100 @@ export function lintFile(engine: Engine, path: string, config: Config): LintedFi
   };
 }
 
-function syntaxNotice(problems: SyntaxProblem[], at: (o: number) => { line: number; column: number }) {
+/**
+ * Applies the fixes fix-all would apply, re-analyses, and repeats until no fix
+ * is left (or MAX_FIX_PASSES), so that a second run changes nothing. A pass
+ * that would make the file parse worse is not kept.
+ */
+export function fixText(
+  analyze: (text: string) => AnalysisResult,
+  original: string,
+  first: AnalysisResult,
+): { text: string; result: AnalysisResult; fixed: number } {
+  let text = original;
+  let result = first;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = fixAllEdits(result.findings);
+    if (edits.length === 0) break;
+    const taken = new Set(edits.map((e) => `${e.start}:${e.end}:${e.newText}`));
+    const applied = result.findings.filter((f) =>
+      f.fixes.some(
+        (fix) =>
+          fix.edits.length > 0 && fix.edits.every((e) => taken.has(`${e.start}:${e.end}:${e.newText}`)),
+      ),
+    ).length;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    const after = analyze(next);
+    if (after.skipped || after.syntaxProblems.length > result.syntaxProblems.length) break;
+    text = next;
+    result = after;
+    fixed += applied;
+  }
+  return { text, result, fixed };
+}
+
+const NOT_PLAIN_UTF8 = "not fixed: the file is not plain UTF-8 (UTF-16, or bytes that are not valid UTF-8)";
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The bytes of a regular file (never blocking on a pipe), or undefined. */
+function rawBytes(path: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() && stat.size <= MAX_SOURCE_BYTES ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes to write for `text` when the file held `bytes` decoding to
+ * `original`: UTF-8, keeping a UTF-8 byte-order mark. Undefined when the file
+ * is not plain UTF-8 (writing it back would change more than the fix).
+ */
+function encodeLike(bytes: Buffer | undefined, original: string, text: string): Buffer | undefined {
+  if (!bytes) return undefined;
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM : Buffer.alloc(0);
+  if (!Buffer.concat([bom, Buffer.from(original, "utf8")]).equals(bytes)) return undefined;
+  return Buffer.concat([bom, Buffer.from(text, "utf8")]);
+}
+
+/**
+ * Writes the fixed text unless the file changed on disk since it was read
+ * (another modification time or other content): true when written, else why not.
+ */
+export function writeIfUnchanged(
+  path: string,
+  read: { text: string; mtimeMs: number },
+  text: string,
+): true | string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const bytes = rawBytes(path);
+  if (!stat || !bytes || stat.mtimeMs !== read.mtimeMs || decode(bytes) !== read.text)
+    return "not fixed: the file changed on disk while it was being linted; run again";
+  const encoded = encodeLike(bytes, read.text, text);
+  if (!encoded) return NOT_PLAIN_UTF8;
+  try {
+    writeFileSync(path, encoded);
+    return true;
+  } catch (e) {
+    return `not fixed: could not be written: ${reason(e)}`;
+  }
+}
+
+function syntaxNotice(
+  problems: SyntaxProblem[],
+  at: (o: number) => { line: number; column: number },
+): Notice[] {
   if (problems.length === 0) return [];
   const first = at(problems[0]!.start);
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
@@ -162,4 +506,22 @@ function syntaxNotice(problems: SyntaxProblem[], at: (o: number) => { line: numb
       ...first,
     },
   ];
+}
+
+function reason(e: unknown): string {
+  const error = e as NodeJS.ErrnoException;
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  if (error.code === "ENOENT") return "no such file or directory";
+  if (error.code === "ENOTDIR") return "a part of the path is not a folder";
+  if (error.code === "EISDIR") return "it is a folder";
+  return error.message ?? String(e);
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
 }

@@ -6,10 +6,20 @@ interface Out {
 }
 
 /** `api-error-insight rules [--format json]`: the rule registry, for people and for scripts/gen.mjs. */
+const USAGE = `Usage: api-error-insight rules [--format json]
+
+Lists the rules with their default severity and summary (--format json: with
+their documentation links, for scripts).
+`;
+
 export function runRules(args: string[], out: Out, err: Out): number {
+  if (args.includes("--help") || args.includes("-h")) {
+    out.write(USAGE);
+    return 0;
+  }
   const json = args.includes("--format=json") || (args[0] === "--format" && args[1] === "json");
   if (args.length > 0 && !json) {
-    err.write("rules: the only option is --format json\n");
+    err.write(`rules: the only option is --format json\n\n${USAGE}`);
     return 2;
   }
   const rows = RULES.map((r) => ({

@@ -15,7 +15,7 @@ import { describePolicy } from "./analysis/policy";
 import type { ErrorKnowledge } from "./analysis/knowledge";
 import type { Sites } from "./analysis/types";
 import { applySuppressions, parseDirectives } from "./suppress";
-import type { AnalysisResult, AnalyzeOptions, Config, Finding, SourceDocument } from "./types";
+import type { AnalysisResult, AnalyzeOptions, Config, Finding, Notice, SourceDocument } from "./types";
 import { DEFAULT_CONFIG, languageFamily } from "./types";
 
 /**
@@ -38,6 +38,7 @@ interface Lowered {
 export class Engine {
   private readonly lowered = new WeakMap<ParsedDocument, Module>();
   private readonly segments = new WeakMap<ParsedDocument, Segment[]>();
+  private readonly notices = new WeakMap<ParsedDocument, Notice[]>();
   /** Per parse, per knowledge: both weak, so neither an old parse nor an old catalog is kept alive. */
   private readonly siteCache = new WeakMap<
     ParsedDocument,
@@ -110,6 +111,7 @@ export class Engine {
         parsed.tree.delete();
       }
     }
+    if (doc.skipped !== undefined) return { findings: [], syntaxProblems: [], skipped: doc.skipped };
     const { parsed } = this.lower(doc);
     // Lines are counted only when a suppression comment needs them.
     let lines: LineIndex | undefined;
@@ -129,7 +131,12 @@ export class Engine {
     }
     const kept = applySuppressions(dedupeFindings(findings), directives, lineOf);
     kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-    return { findings: kept, syntaxProblems: parsed.syntaxProblems };
+    const notices = this.unanalysed(parsed);
+    return {
+      findings: kept,
+      syntaxProblems: parsed.syntaxProblems,
+      ...(notices.length > 0 ? { notices } : {}),
+    };
   }
 
   /** The status / error code / exception class / header at `offset`, in an HTTP context; undefined elsewhere. */
@@ -138,9 +145,10 @@ export class Engine {
     offset: number,
     knowledge: ErrorKnowledge = Catalog.builtin(),
   ): HoverTarget | undefined {
+    if (doc.skipped !== undefined) return undefined;
     const analysis = this.analysisOf(doc, knowledge);
     const found = findHoverTarget(analysis.ctx, offset);
-    if (found) return found;
+    if (found) return analysis.ctx.related ? { ...found, related: analysis.ctx.related } : found;
     // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
     const site = analysis
       .sites()
@@ -159,6 +167,19 @@ export class Engine {
           end: site.anchor.end,
         }
       : undefined;
+  }
+
+  /**
+   * The parts of a parse the lowering did not read (nested deeper than its
+   * limit, or a statement it failed on): one notice for the first of each kind.
+   */
+  private unanalysed(parsed: ParsedDocument): Notice[] {
+    let notices = this.notices.get(parsed);
+    if (!notices) {
+      notices = unreadParts(this.lower(parsed).module);
+      this.notices.set(parsed, notices);
+    }
+    return notices;
   }
 
   private lower(doc: SourceDocument | ParsedDocument): Lowered {
@@ -240,4 +261,42 @@ export function utf8Length(text: string): number {
     } else bytes += 2;
   }
   return bytes;
+}
+
+/** What the lowering leaves unread, by the `what` of the empty opaque node it puts in its place. */
+const UNREAD: Record<string, string> = {
+  "too-deep": "not analysed: the code from here on is nested too deeply (more than 500 levels)",
+  unlowered: "not analysed: this statement could not be read",
+};
+
+/** The first unread part of each kind in a module (an iterative walk over the IR, linear in its size). */
+function unreadParts(module: Module): Notice[] {
+  const found = new Map<string, Notice>();
+  const seen = new Set<object>();
+  const stack: unknown[] = [module];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === "object") stack.push(item);
+      continue;
+    }
+    const node = value as { kind?: unknown; what?: unknown; start?: unknown; end?: unknown };
+    if (node.kind === "opaque" && typeof node.what === "string" && node.what in UNREAD) {
+      const start = typeof node.start === "number" ? node.start : 0;
+      const previous = found.get(node.what);
+      if (!previous || start < previous.start)
+        found.set(node.what, {
+          message: UNREAD[node.what]!,
+          start,
+          end: typeof node.end === "number" ? node.end : start,
+        });
+    }
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === "object" && child !== null) stack.push(child);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start);
 }

@@ -14,7 +14,11 @@ import { ConditionEvaluator } from "./analysis/conditions";
 import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./analysis/knowledge";
 
 const HEADER =
-  /^(retry-after|x-ratelimit-(limit|remaining|reset|used|reset-after)|x-rate-limit-(limit|remaining|reset)|ratelimit(-(limit|remaining|reset|policy))?|idempotency-key|x-idempotency-key)$/i;
+  /^(retry-after(-ms)?|x-ms-retry-after-ms|x-ratelimit-[a-z-]+|x-rate-limit(-[a-z]+)?|ratelimit(-[a-z]+)?|(anthropic|x-ms|x-hubspot)-ratelimit-[a-z-]+|zendesk-ratelimit-[a-z-]+|x-shopify-shop-api-call-limit|(stripe|x)-should-retry|paypal-request-id|idempotency-key|x-idempotency-key)$/i;
+/** A string that reads as a header name (`x-amzn-RequestId`, `Stripe-Should-Retry`). */
+const HEADER_LIKE = /^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$/;
+/** A string that reads as an API error code: `rate_limited`, `RESOURCE_EXHAUSTED`, `ThrottlingException`, `ratelimited`. */
+const CODE_LIKE = /^(?:[A-Za-z0-9]+[_-][A-Za-z0-9_-]+|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+|[a-z]{8,})$/;
 /** A key holding a retry configuration's status list (got/ky `statusCodes`, urllib3 `status_forcelist` too). */
 const isStatusListKey = (key: string): boolean =>
   RETRY_STATUS_LIST_KEYS.has(key) || key === "statusCodes" || key === "status_forcelist";
@@ -107,6 +111,14 @@ function fromExpr(
         const lit = unwrap(side);
         if (lit.kind === "string" && !lit.parts && isCodeAccess(unwrap(other)))
           return { kind: "error-code", code: lit.value, start: lit.start, end: lit.end };
+        // A numeric API code (Discord `50013`, Twilio `20429`) compared with a code.
+        if (
+          lit.kind === "number" &&
+          !isStatus(lit.value) &&
+          isCodeAccess(unwrap(other)) &&
+          ctx.knowledge.hasErrorCode?.(String(lit.value))
+        )
+          return { kind: "error-code", code: String(lit.value), start: lit.start, end: lit.end };
       }
     }
     if ((x.op === "in" || x.op === "not in") && within(x.right, offset) && cond.isStatusExpr(x.left)) {
@@ -156,8 +168,12 @@ function fromExpr(
     }
   }
   if (x.kind === "string" && !x.parts && within(x, offset)) {
-    if (HEADER.test(x.value)) return { kind: "header", name: x.value, start: x.start, end: x.end };
-    if (ctx.knowledge.errorCodeStatus(x.value) !== undefined && /_/.test(x.value))
+    if (HEADER.test(x.value) || (HEADER_LIKE.test(x.value) && ctx.knowledge.hasHeader?.(x.value)))
+      return { kind: "header", name: x.value, start: x.start, end: x.end };
+    if (
+      CODE_LIKE.test(x.value) &&
+      (ctx.knowledge.hasErrorCode?.(x.value) ?? ctx.knowledge.errorCodeStatus(x.value) !== undefined)
+    )
       return { kind: "error-code", code: x.value, start: x.start, end: x.end };
   }
   for (const c of childExprs(x)) {
@@ -188,11 +204,19 @@ function exceptionAt(e: Expr, offset: number, ctx: FileContext): HoverTarget | u
   if (!dotted) return undefined;
   const name = dotted.slice(dotted.lastIndexOf(".") + 1);
   const known = classMatch(dotted, ctx.knowledge, ctx.language, true);
-  if (!known && ctx.knowledge.exceptionClassStatus(name) === undefined) return undefined;
+  if (
+    !known &&
+    ctx.knowledge.exceptionClassStatus(name) === undefined &&
+    !ctx.knowledge.hasExceptionClass?.(name)
+  )
+    return undefined;
   if (name === "Error" || name === "Exception" || name === "BaseException" || name === "TypeError")
     return undefined;
   const start = x.kind === "member" ? x.propertySpan.start : x.start;
-  return { kind: "exception", name, start, end: x.end };
+  const module = ctx.imports.get(dotted.split(".")[0]!)?.module;
+  return module
+    ? { kind: "exception", name, module, start, end: x.end }
+    : { kind: "exception", name, start, end: x.end };
 }
 
 function isStatus(n: number): boolean {

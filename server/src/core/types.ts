@@ -69,6 +69,13 @@ export interface Fix {
   /** Shown in the editor's quick-fix menu, e.g. "Remove 401 from the retried statuses". */
   title: string;
   edits: TextEdit[];
+  /**
+   * Safe to apply unattended: the rewrite is certain and changes nothing but the
+   * problem it fixes (shown by a behavioural test). Fix All, `source.fixAll` and
+   * `lint --fix` apply only safe fixes; the editor marks them preferred. A fix that
+   * needs a person to confirm something the code cannot show is offered, never applied in bulk.
+   */
+  safe: boolean;
 }
 
 export interface Finding {
@@ -100,8 +107,17 @@ export interface SyntaxProblem {
   end: number;
 }
 
+/** A part of a file that was not analysed (too deeply nested ...), so that no finding is lost silently. */
+export interface Notice {
+  message: string;
+  start: number;
+  end: number;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
+  /** Parts of the file that were not analysed; absent when everything was. */
+  notices?: Notice[];
   /** Places the parser could not read. Analysis still ran on the rest of the file. */
   syntaxProblems: SyntaxProblem[];
   /** Set when the file was not analysed at all (too large, binary ...). */
@@ -121,6 +137,30 @@ export interface AnalyzeOptions {
 
 /** The error-code and exception-class knowledge of the catalog the analysis consults. */
 export interface ErrorKnowledge {
+  /** The status a code stands for (a throttling code sent with 400 stands for 429). */
   errorCodeStatus(code: string): number | undefined;
+  /** The status a class stands for (a throttling exception stands for 429). */
   exceptionClassStatus(name: string): number | undefined;
+  /** `network` for SDK connection and timeout classes. */
+  exceptionClassKind?(name: string): string | undefined;
+  /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
+  isNonRetryableCode?(code: string): boolean;
+  /** Whether the catalog defines this exact error code (for hovers). */
+  hasErrorCode?(code: string): boolean;
+  /** Whether the catalog defines this exception class (for hovers). */
+  hasExceptionClass?(name: string): boolean;
+  /** Whether the catalog describes this header (for hovers). */
+  hasHeader?(name: string): boolean;
+  /** The APIs a file relates to, from its imports and the hosts of its literal URLs. */
+  relatedApis?(signals: FileSignals): string[];
+  /** This knowledge restricted to what counts for a file relating to `related`. */
+  scoped?(related: readonly string[]): ErrorKnowledge;
+}
+
+/** What a file shows about the APIs it calls. */
+export interface FileSignals {
+  /** Imported module names (`stripe`, `@slack/web-api`, `botocore.exceptions`). */
+  modules: string[];
+  /** Hosts of literal URLs (`api.stripe.com`). */
+  hosts: string[];
 }

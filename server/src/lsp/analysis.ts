@@ -146,12 +146,13 @@ export class AnalysisCache {
     const skipped = skipReason(text);
     // The previous version's tree makes the reparse incremental; it is freed right after.
     const previous = existing?.languageId === languageId ? existing.parsed : undefined;
+    const parsed =
+      skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined;
     const entry: Entry = {
       version: doc.version,
       languageId,
-      parsed:
-        skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined,
-      skipped,
+      parsed,
+      skipped: skipped ?? parsed?.skipped,
       knowledge: undefined,
       analyses: new Map(),
     };

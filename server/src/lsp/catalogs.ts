@@ -53,7 +53,7 @@ export class CatalogStore {
   /** A hover renderer bound to the catalog of a file. */
   rendererFor(path: string | undefined): HoverRenderer {
     const catalog = this.catalogFor(path);
-    return (target) => renderHover(catalog, target);
+    return (target) => renderHover(catalog, target, { related: target.related });
   }
 
   /**

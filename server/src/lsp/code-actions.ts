@@ -108,11 +108,13 @@ function fixActions(
   diagnostic: Diagnostic,
   options: EditOptions,
 ): CodeAction[] {
+  const preferred = finding.fixes.findIndex((fix) => fix.safe);
   return finding.fixes.map((fix, index) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    isPreferred: index === 0,
+    // Only a fix safe to apply unattended is preferred (editors apply preferred fixes on save).
+    isPreferred: index === preferred,
     edit: workspaceEdit(
       doc,
       fix.edits.map((e) => toLspEdit(doc, e)),

@@ -56,11 +56,35 @@ export function findingToDiagnostic(finding: Finding, mapper: PositionMapper, ve
   };
 }
 
-/** Every finding of an analysis as diagnostics; a skipped file has none. */
+/** Every finding of an analysis as diagnostics, and what was not analysed as information; a skipped file has none. */
 export function toDiagnostics(result: AnalysisResult, mapper: PositionMapper, version: number): Diagnostic[] {
   if (result.skipped !== undefined) return [];
-  return result.findings.map((f) => findingToDiagnostic(f, mapper, version));
+  const notices = (result.notices ?? []).map((n): Diagnostic => ({
+    range: toRange(mapper, n.start, n.start),
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: "not-analysed",
+    message: n.message,
+  }));
+  const shown = result.findings.slice(0, MAX_DIAGNOSTICS);
+  const diagnostics = [...shown.map((f) => findingToDiagnostic(f, mapper, version)), ...notices];
+  const hidden = result.findings.length - shown.length;
+  if (hidden > 0) {
+    // One more diagnostic, where the first hidden finding is, says how many are not shown.
+    const first = result.findings[MAX_DIAGNOSTICS]!;
+    diagnostics.push({
+      range: toRange(mapper, first.start, first.start),
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: "too-many-problems",
+      message: `... and ${hidden} more problems in this file (only the first ${MAX_DIAGNOSTICS} are shown; run \`api-error-insight lint\` for all).`,
+    });
+  }
+  return diagnostics;
 }
+
+/** Diagnostics published per file at most: one file must not flood the client. */
+export const MAX_DIAGNOSTICS = 500;
 
 /** Reads `Diagnostic.data` back; undefined when it is not ours or malformed. */
 export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
@@ -172,11 +196,13 @@ export async function computeDocumentDiagnostics(
   uri: string,
   isCancelled: () => boolean = () => false,
 ): Promise<DocumentDiagnostics | undefined> {
-  const before = deps.document(uri);
-  if (!before) return undefined;
+  // The version as a number: TextDocuments updates a document object in place, so the object
+  // read after the await is the same one and cannot tell that it changed.
+  const versionBefore = deps.document(uri)?.version;
+  if (versionBefore === undefined) return undefined;
   const { settings, config } = await deps.settings.get(uri);
   const doc = deps.document(uri);
-  if (!doc || doc.version !== before.version || isCancelled()) return undefined;
+  if (!doc || doc.version !== versionBefore || isCancelled()) return undefined;
   if (!settings.enable) return { uri, version: doc.version, diagnostics: [] };
   let timed: TimedAnalysis | undefined;
   try {

@@ -1,96 +1,63 @@
 /**
  * The language server's wiring: creates the connection and the document
- * store, declares capabilities and binds handlers. The logic lives in the
- * sibling modules, which take their dependencies as arguments.
+ * store, declares capabilities and binds handlers. The handlers live in
+ * `handlers.ts` and take their dependencies as arguments; `requests.ts`
+ * applies the protocol's lifecycle, parameter and cancellation rules.
  */
 import {
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  DocumentDiagnosticReportKind,
-  FileChangeType,
-  LSPErrorCodes,
-  Message,
+  ErrorCodes,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
   createConnection,
-  type CancellationToken,
   type Connection,
-  type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
-  type ResponseMessage,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Engine } from "../core/engine";
-import { createEngine } from "../node/engine";
-import {
-  CONFIGURATION_SECTION,
-  Commands,
-  ExplainSiteRequest,
-  StatusNotification,
-  type ExplainSiteParams,
-  type StatusParams,
-} from "../protocol";
+import { ExplainSiteRequest } from "../protocol";
 import { VERSION } from "../version";
-import { AnalysisCache } from "./analysis";
+import { clientFeatures, initialFolders, serverCapabilities } from "./capabilities";
+import * as handlers from "./handlers";
+import type { Logger } from "./logger";
 import {
-  WATCHED_GLOBS,
-  clientFeatures,
-  initialFolders,
-  serverCapabilities,
-  type ClientFeatures,
-} from "./capabilities";
-import { CatalogStore } from "./catalogs";
-import { codeActionsFor } from "./code-actions";
-import { documentationUrl, fixAllEdit, readFixAllArguments } from "./commands";
-import {
-  PushScheduler,
-  computeDocumentDiagnostics,
-  errorMessage,
-  type DocumentDiagnosticsDeps,
-} from "./diagnostics";
-import { explainSite } from "./explain";
-import { hoverFor } from "./hover";
-import { OnceLogger, type Logger } from "./logger";
-import { SettingsCache } from "./settings";
-import { pathToUri, uriToPath } from "./uri";
-import { WorkspaceIndex, type FileChange } from "./workspace";
-
-/** Everything the handlers share once `initialize` has run. */
-interface Session {
-  engine: Engine;
-  features: ClientFeatures;
-  settings: SettingsCache;
-  analyses: AnalysisCache;
-  catalogs: CatalogStore;
-  workspace: WorkspaceIndex;
-  diagnostics: DocumentDiagnosticsDeps;
-  push: PushScheduler;
-}
+  Lifecycle,
+  cancelUndispatched,
+  codeActionParams,
+  commandParams,
+  logError,
+  positionParams,
+  request,
+  textDocumentParams,
+} from "./requests";
+import { createSession, type Session } from "./session";
 
 /** Creates the connection over stdio (`--stdio`) and binds the handlers. */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all, {
-    // A code action request still queued when the client cancels it is answered with null, unrun.
-    cancelUndispatched: (message: Message) => {
-      if (Message.isRequest(message) && message.method === "textDocument/codeAction") {
-        const response: ResponseMessage = { jsonrpc: message.jsonrpc, id: message.id, result: null };
-        return response;
-      }
-      return undefined;
-    },
-  });
+  const connection = createConnection(ProposedFeatures.all, { cancelUndispatched });
   const documents = new TextDocuments(TextDocument);
   const log = connectionLogger(connection);
   keepAlive(log);
+  const lifecycle = new Lifecycle();
   let session: Session | undefined;
+  /** The session of a running server (the request wrapper has checked the lifecycle). */
+  const s = (): Session => session!;
+  /** Runs a notification handler only while the server runs. */
+  const whenRunning =
+    <A extends unknown[]>(handler: (s: Session, ...args: A) => void) =>
+    (...args: A): void => {
+      if (session && lifecycle.phase === "running") handler(session, ...args);
+    };
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    if (lifecycle.phase !== "uninitialized")
+      throw new ResponseError(ErrorCodes.InvalidRequest, "initialize was already sent.");
+    lifecycle.phase = "initializing";
     const features = clientFeatures(params);
     session = await createSession(connection, documents, features, log);
     session.workspace.setFolders(initialFolders(params));
+    lifecycle.phase = "running";
     log.info(
       `API Error Insight ${VERSION} (${features.pullDiagnostics ? "pull" : "push"} diagnostics${features.trusted ? "" : ", untrusted workspace"})`,
     );
@@ -99,289 +66,69 @@ export function startServer(): void {
       serverInfo: { name: "api-error-insight", version: VERSION },
     };
   });
-
-  connection.onInitialized(() => {
-    const s = session;
-    if (!s) return;
-    if (s.features.configurationRegistration) {
-      void connection.client
-        .register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION })
-        .catch(logError(log, "register configuration"));
-    }
-    if (s.features.watchedFilesRegistration) {
-      const watchers = WATCHED_GLOBS.map((globPattern) => ({ globPattern }));
-      void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers })
-        .catch(logError(log, "register file watchers"));
-    }
-    if (s.features.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = event.removed.map((f) => uriToPath(f.uri));
-        const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
-        for (const folder of removed) if (folder) s.catalogs.remove(folder);
-        s.workspace.setFolders([...s.workspace.folderPaths.filter((f) => !removed.includes(f)), ...added]);
-        void reloadCatalogs(s, added)
-          .then(() => scanWorkspace(connection, s, log))
-          .catch(logError(log, "workspace folders"));
-      });
-    }
-    void reloadCatalogs(s, s.workspace.folderPaths)
-      .then(() => scanWorkspace(connection, s, log))
-      .catch(logError(log, "workspace analysis"));
+  connection.onInitialized(
+    whenRunning((s) => {
+      handlers.initialized(connection, s, log);
+      if (s.features.workspaceFolders)
+        connection.workspace.onDidChangeWorkspaceFolders(
+          whenRunning((s2, event) => handlers.workspaceFoldersChanged(connection, s2, log, event)),
+        );
+    }),
+  );
+  connection.onShutdown(() => {
+    lifecycle.phase = "shutdown";
+    session?.push.dispose();
   });
 
-  documents.onDidOpen(({ document }) => {
-    if (!session) return;
-    const path = uriToPath(document.uri);
-    if (path) session.workspace.opened(path, document.uri, session.features.pullDiagnostics);
-    if (!session.features.pullDiagnostics) session.push.now(document.uri);
-  });
+  documents.onDidOpen(whenRunning((s, { document }) => handlers.documentOpened(s, document)));
+  documents.onDidChangeContent(whenRunning((s, { document }) => handlers.documentChanged(s, document)));
+  documents.onDidSave(whenRunning((s, { document }) => handlers.documentSaved(s, document)));
+  documents.onDidClose(
+    whenRunning((s, { document }) => handlers.documentClosed(connection, s, log, document)),
+  );
+  connection.onDidChangeConfiguration(
+    whenRunning((s, params) => handlers.configurationChanged(connection, documents, s, log, params)),
+  );
+  connection.onDidChangeWatchedFiles(
+    whenRunning((s, params) => handlers.watchedFilesChanged(connection, documents, s, log, params)),
+  );
 
-  documents.onDidChangeContent(({ document }) => {
-    if (session && !session.features.pullDiagnostics) session.push.edited(document.uri);
-  });
-
-  documents.onDidSave(({ document }) => {
-    if (session && !session.features.pullDiagnostics) session.push.now(document.uri);
-  });
-
-  documents.onDidClose(({ document }) => {
-    const s = session;
-    if (!s) return;
-    s.push.cancel(document.uri);
-    s.analyses.forget(document.uri);
-    s.settings.evict(document.uri);
-    if (!s.features.pullDiagnostics)
-      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(logError(log, "publish"));
-    const path = uriToPath(document.uri);
-    if (path) void s.workspace.closed(path).catch(logError(log, "close"));
-  });
-
-  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
-    const s = session;
-    if (!s || !documents.get(params.textDocument.uri))
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const computed = await computeDocumentDiagnostics(
-      s.diagnostics,
-      params.textDocument.uri,
-      () => token.isCancellationRequested,
-    );
-    if (!computed)
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, "The document changed during analysis.", {
-        retriggerRequest: true,
-      });
-    return { kind: DocumentDiagnosticReportKind.Full, items: computed.diagnostics };
-  });
-
+  const empty: DocumentDiagnosticReport = { kind: "full", items: [] };
+  connection.languages.diagnostics.on(
+    request(lifecycle, log, "diagnostics", textDocumentParams, empty, (params, token) =>
+      handlers.pullDiagnostics(s(), documents, params, token),
+    ),
+  );
   connection.onHover(
-    guarded(log, "hover", null, (params) => {
-      const s = session;
-      const doc = documents.get(params.textDocument.uri);
-      if (!s || !doc) return null;
-      const target = s.analyses.hoverTargetAt(doc, doc.offsetAt(params.position));
-      return hoverFor(target, doc, s.catalogs.rendererFor(uriToPath(doc.uri)));
-    }),
+    request(lifecycle, log, "hover", positionParams, null, (params) =>
+      handlers.hover(s(), documents, params),
+    ),
   );
-
   connection.onCodeAction(
-    guarded(log, "code actions", [], async (params, token: CancellationToken) => {
-      const s = session;
-      const doc = documents.get(params.textDocument.uri);
-      if (!s || !doc) return [];
-      const version = doc.version;
-      const { settings, config } = await s.settings.get(doc.uri);
-      const current = documents.get(doc.uri);
-      if (!settings.enable || !current || current.version !== version || token.isCancellationRequested)
-        return [];
-      const timed = s.analyses.analyze(current, config, () => token.isCancellationRequested);
-      if (!timed || timed.cancelled) return [];
-      return codeActionsFor(current, timed.result.findings, params, {
-        documentChanges: s.features.documentChanges,
-      });
-    }),
+    request(lifecycle, log, "code actions", codeActionParams, [], (params, token) =>
+      handlers.codeActions(s(), documents, params, token),
+    ),
   );
-
   connection.onExecuteCommand(
-    guarded(log, "command", null, async (params) => {
-      const s = session;
-      if (!s) return null;
-      if (params.command === Commands.showDocumentation) {
-        const url = documentationUrl(params.arguments);
-        if (!url) return null;
-        if (s.features.showDocument) await connection.window.showDocument({ uri: url, external: true });
-        else connection.window.showInformationMessage(`Documentation: ${url}`);
-        return null;
-      }
-      if (params.command === Commands.fixAll) {
-        const args = readFixAllArguments(params.arguments);
-        const doc = args ? documents.get(args.uri) : undefined;
-        if (!args || !doc) return null;
-        const { settings, config } = await s.settings.get(doc.uri);
-        const current = documents.get(doc.uri);
-        if (!settings.enable || !current) return null;
-        const timed = s.analyses.analyze(current, config);
-        const edit =
-          timed &&
-          fixAllEdit(current, timed.result.findings, args.version, {
-            documentChanges: s.features.documentChanges,
-          });
-        if (edit) await connection.workspace.applyEdit(edit);
-        return null;
-      }
-      log.warn(`Unknown command ${params.command}`);
-      return null;
-    }),
+    request(lifecycle, log, "command", commandParams, null, (params) =>
+      handlers.executeCommand(connection, s(), documents, log, params),
+    ),
   );
-
   connection.onRequest(
     ExplainSiteRequest.method,
-    guarded(log, "explainSite", null, async (params: ExplainSiteParams) => {
-      const s = session;
-      const doc = documents.get(params.textDocument.uri);
-      if (!s || !doc) return null;
-      const { config } = await s.settings.get(doc.uri);
-      const current = documents.get(doc.uri);
-      if (!current) return null;
-      const offset = current.offsetAt(params.position);
-      const findings = s.analyses.analyze(current, config)?.result.findings ?? [];
-      const target = s.analyses.hoverTargetAt(current, offset);
-      return explainSite(target, current, offset, findings, s.catalogs.rendererFor(uriToPath(current.uri)));
-    }),
+    request(
+      lifecycle,
+      log,
+      "explainSite",
+      positionParams,
+      null,
+      (params: Parameters<typeof handlers.explainSiteAt>[2]) =>
+        handlers.explainSiteAt(s(), documents, params),
+    ),
   );
-
-  connection.onDidChangeConfiguration((params) => {
-    const s = session;
-    if (!s) return;
-    const settings = params.settings as Record<string, unknown> | null | undefined;
-    s.settings.globalSettings =
-      settings && typeof settings === "object" ? settings[CONFIGURATION_SECTION] : undefined;
-    s.settings.clear();
-    void reloadCatalogs(s, s.workspace.folderPaths)
-      .then(() => reanalyse(connection, documents, s, log))
-      .catch(logError(log, "settings change"));
-  });
-
-  connection.onDidChangeWatchedFiles((params) => {
-    const s = session;
-    if (!s) return;
-    const changes: FileChange[] = [];
-    const catalogFolders = new Set<string>();
-    for (const change of params.changes) {
-      const path = uriToPath(change.uri);
-      if (!path) continue;
-      const kind =
-        change.type === FileChangeType.Created
-          ? "created"
-          : change.type === FileChangeType.Deleted
-            ? "deleted"
-            : "changed";
-      changes.push({ path, kind });
-      for (const folder of s.catalogs.foldersUsing(path)) catalogFolders.add(folder);
-      const folder = s.workspace.folderOf(path);
-      if (folder && kind !== "changed" && CatalogStore.mayBeCatalog(path)) catalogFolders.add(folder);
-    }
-    const sources = changes.filter((c) => !CatalogStore.isCatalogLike(c.path));
-    if (catalogFolders.size > 0) {
-      // New knowledge can change findings everywhere: analyse again after the reload.
-      void reloadCatalogs(s, [...catalogFolders])
-        .then(() => reanalyse(connection, documents, s, log))
-        .catch(logError(log, "catalog reload"));
-    } else if (sources.length > 0) {
-      void s.workspace.filesChanged(sources).catch(logError(log, "watched files"));
-    }
-  });
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** Creates the engine and the per-connection state. */
-async function createSession(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  features: ClientFeatures,
-  log: Logger,
-): Promise<Session> {
-  const engine = await createEngine();
-  const settings = new SettingsCache(
-    features.configuration
-      ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: CONFIGURATION_SECTION })
-      : undefined,
-    (line) => log.warn(line),
-  );
-  const publish = (uri: string, diagnostics: Diagnostic[]): void => {
-    void connection.sendDiagnostics({ uri, diagnostics }).catch(logError(log, "publish"));
-  };
-  const catalogs = new CatalogStore({ trusted: features.trusted, publish, log });
-  // Each analysis and hover is given the knowledge of its document's workspace folder.
-  const analyses = new AnalysisCache(engine, (uri) => catalogs.catalogFor(uriToPath(uri)));
-  const skippedLog = new OnceLogger(log);
-  const openPaths = (): Set<string> => new Set(documents.keys().map((uri) => uriToPath(uri) ?? uri));
-  const diagnostics: DocumentDiagnosticsDeps = {
-    document: (uri) => documents.get(uri),
-    analyses,
-    settings,
-    log,
-    skippedLog,
-    status: (params: StatusParams) =>
-      void connection.sendNotification(StatusNotification.method, params).catch(logError(log, "status")),
-  };
-  const push = new PushScheduler(
-    diagnostics,
-    (params) => void connection.sendDiagnostics(params).catch(logError(log, "publish")),
-    logError(log, "diagnostics"),
-  );
-  const workspace = new WorkspaceIndex({
-    engine,
-    settingsFor: (folder) => settings.get(pathToUri(folder)),
-    isOpen: (path) => openPaths().has(path),
-    publish,
-    log,
-    skippedLog,
-    knowledgeFor: (path) => catalogs.catalogFor(path),
-  });
-  return { engine, features, settings, analyses, catalogs, workspace, diagnostics, push };
-}
-
-/** Loads the user catalogs of the given folders (from their settings). */
-async function reloadCatalogs(s: Session, folders: readonly string[]): Promise<void> {
-  for (const folder of folders) {
-    const { settings } = await s.settings.get(pathToUri(folder));
-    s.catalogs.load(folder, settings.catalog.paths);
-  }
-}
-
-/** Analyses the workspace files in the background, with progress when the client shows it. */
-async function scanWorkspace(connection: Connection, s: Session, log: Logger): Promise<void> {
-  try {
-    const progress = s.features.workDoneProgress
-      ? await connection.window.createWorkDoneProgress()
-      : undefined;
-    await s.workspace.scan(progress, () => progress?.token.isCancellationRequested ?? false);
-  } catch (error) {
-    log.error(`Workspace analysis failed: ${errorMessage(error)}`);
-  }
-}
-
-/**
- * After a settings or catalog change: forget cached analyses, have the open
- * documents analysed again (a refresh request to pull clients, new pushes
- * otherwise) and analyse the workspace again.
- */
-async function reanalyse(
-  connection: Connection,
-  documents: TextDocuments<TextDocument>,
-  s: Session,
-  log: Logger,
-): Promise<void> {
-  s.analyses.clearAnalyses();
-  if (s.features.pullDiagnostics) {
-    if (s.features.diagnosticRefresh)
-      await connection.languages.diagnostics.refresh().catch(logError(log, "diagnostic refresh"));
-  } else {
-    for (const doc of documents.all()) s.push.now(doc.uri);
-  }
-  await scanWorkspace(connection, s, log);
 }
 
 function connectionLogger(connection: Connection): Logger {
@@ -389,32 +136,6 @@ function connectionLogger(connection: Connection): Logger {
     info: (message) => connection.console.info(message),
     warn: (message) => connection.console.warn(message),
     error: (message) => connection.console.error(message),
-  };
-}
-
-/** A rejection handler that logs. */
-function logError(log: Logger, what: string): (error: unknown) => void {
-  return (error) =>
-    log.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-}
-
-/**
- * Wraps a request handler: an exception (sync or async) is logged and the
- * request answered with `fallback`, so one bad document never ends the server.
- */
-function guarded<P, R>(
-  log: Logger,
-  what: string,
-  fallback: R,
-  handler: (params: P, token: CancellationToken) => R | Promise<R>,
-) {
-  return async (params: P, token: CancellationToken): Promise<R> => {
-    try {
-      return await handler(params, token);
-    } catch (error) {
-      logError(log, what)(error);
-      return fallback;
-    }
   };
 }
 

@@ -47,6 +47,53 @@ export function loadCatalogFiles(paths: string[], baseDir: string): LoadedCatalo
   return { catalog: Catalog.builtin().withLayers(layers), problems, files: unique(files) };
 }
 
+/** Catalogs nested deeper than this (brackets in JSON or YAML flow style) are refused: no real catalog comes close. */
+export const MAX_CATALOG_DEPTH = 256;
+
+function tooDeep(file: string, offset: number): CatalogProblem {
+  return {
+    path: file,
+    message: `The catalog is nested too deeply (more than ${MAX_CATALOG_DEPTH} levels); it was not loaded.`,
+    start: offset,
+    end: offset,
+  };
+}
+
+/**
+ * The deepest bracket nesting of a JSON or YAML text, counted without
+ * recursion (strings and YAML comments skipped), with the offset where it is
+ * first exceeded.
+ */
+function bracketDepth(text: string): { max: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let offset = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      // "..." with backslash escapes; '...' (YAML) with '' escapes.
+      const quote = c;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (quote === 0x22 && d === 0x5c) i++;
+        else if (d === quote) break;
+      }
+    } else if (c === 0x23 && (i === 0 || /\s/.test(text[i - 1]!))) {
+      // A YAML comment runs to the end of the line.
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) {
+        max = depth;
+        if (max === MAX_CATALOG_DEPTH + 1) offset = i;
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return { max, offset };
+}
+
 /** Reads one file as a user catalog or an OpenAPI document (by name and content). */
 export function readLayer(file: string): LayerResult {
   const read = readTextFile(file, { maxBytes: MAX_CATALOG_BYTES });
@@ -58,7 +105,15 @@ export function readLayer(file: string): LayerResult {
     return { problems: [{ path: file, message, start: 0, end: 0 }] };
   }
   const text = read.text;
-  return isOpenApiFile(file, text) ? importOpenApi(text, file) : parseUserCatalog(text, file);
+  const depth = bracketDepth(text);
+  if (depth.max > MAX_CATALOG_DEPTH) return { problems: [tooDeep(file, depth.offset)] };
+  try {
+    return isOpenApiFile(file, text) ? importOpenApi(text, file) : parseUserCatalog(text, file);
+  } catch (error) {
+    // Nesting the bracket count cannot see (YAML indentation) can still overflow a parser's stack.
+    if (error instanceof RangeError) return { problems: [tooDeep(file, 0)] };
+    throw error;
+  }
 }
 
 /**

@@ -19,7 +19,15 @@ export const READ_TIMEOUT_MS = 10_000;
 export type ReadFailureKind = "missing" | "not-a-file" | "unreadable" | "too-large" | "binary" | "timeout";
 
 export type ReadResult =
-  { ok: true; text: string; bytes: number } | { ok: false; kind: ReadFailureKind; message: string };
+  | {
+      ok: true;
+      text: string;
+      bytes: number;
+      /** The bytes as read, and the modification time, to notice a later change on disk. */
+      raw: Uint8Array;
+      mtimeMs: number;
+    }
+  | { ok: false; kind: ReadFailureKind; message: string };
 
 export interface ReadOptions {
   /** The size cap in bytes (MAX_SOURCE_BYTES when omitted). */
@@ -63,7 +71,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
     const bytes = buffer.subarray(0, length);
     if ((options.binaryCheck ?? true) && looksBinary(bytes))
       return fail("binary", "not analysed: the file looks binary (it contains NUL bytes)");
-    return { ok: true, text: decode(bytes), bytes: length };
+    return { ok: true, text: decode(bytes), bytes: length, raw: bytes, mtimeMs: stat.mtimeMs };
   } catch (error) {
     return fail("unreadable", `could not be read: ${errorText(error)}`);
   } finally {

@@ -6,11 +6,12 @@
  * condition true, so rules can point at them.
  */
 
-import type { Call, Expr, FunctionDef } from "../ir/types";
+import type { ArrayLit, Call, Expr, FunctionDef } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { FileContext } from "./model";
 import {
   classMatch,
+  codeStatus,
   CODE_PROPERTIES,
   isCodeAccess,
   NETWORK_ERROR_CODES,
@@ -173,7 +174,13 @@ export class ConditionEvaluator {
   }
 
   /** The numbers of a list literal (array, tuple, set, `new Set([...])`, a named constant), with their spans. */
-  listOf(e: Expr, depth = 0): { items: { value: number; ref: Expr }[]; elements: Expr[] } | undefined {
+  /** The numbers of a list literal, followed through names; `array` is the literal, `named` whether a name led to it. */
+  listOf(
+    e: Expr,
+    depth = 0,
+    named = false,
+  ):
+    { items: { value: number; ref: Expr }[]; elements: Expr[]; array: ArrayLit; named: boolean } | undefined {
     const x = unwrap(e);
     if (x.kind === "array") {
       const items: { value: number; ref: Expr }[] = [];
@@ -181,7 +188,7 @@ export class ConditionEvaluator {
         const n = this.numberOf(el);
         if (n !== undefined) items.push({ value: n, ref: el });
       }
-      return { items, elements: x.elements };
+      return { items, elements: x.elements, array: x, named };
     }
     if (x.kind === "call") {
       const name = calleeName(x.callee);
@@ -189,12 +196,12 @@ export class ConditionEvaluator {
         (name === "Set" || name === "set" || name === "frozenset" || name === "tuple" || name === "list") &&
         x.args[0]
       ) {
-        return this.listOf(x.args[0].value, depth + 1);
+        return this.listOf(x.args[0].value, depth + 1, named);
       }
     }
     if (x.kind === "name" && depth < MAX_DEPTH) {
       const v = this.ctx.values.get(x.name);
-      if (v && v !== x) return this.listOf(v, depth + 1);
+      if (v && v !== x) return this.listOf(v, depth + 1, true);
     }
     return undefined;
   }
@@ -437,7 +444,9 @@ export class ConditionEvaluator {
     if (s === "network") return { value: false, refs: [], decided: true };
     const hit = items.items.find((i) => i.value === s);
     if (!hit) return { value: false, refs: [], decided: true };
-    return { value: true, refs: [literalRef(s, hit.ref, items.elements)], decided: true };
+    // A list reached through a name may be read elsewhere too: no removal edit then.
+    const ref = literalRef(s, hit.ref, items.named ? undefined : items.array);
+    return { value: true, refs: [ref], decided: true };
   }
 
   /** `e instanceof X`, `isinstance(e, (A, B))`, an `except (A, B)` clause. */
@@ -501,8 +510,8 @@ export class ConditionEvaluator {
 
   codeTest(code: string, literal: Expr, s: Scenario): CondResult {
     if (NETWORK_ERROR_CODES.has(code)) return { value: s === "network", refs: [], decided: true };
-    const status = this.ctx.knowledge.errorCodeStatus(code);
-    if (status === undefined) {
+    const known = codeStatus(code, this.ctx.knowledge);
+    if (known === undefined) {
       // `err.type === "StripeConnectionError"`: an SDK's error type given as a string.
       const known = /^[A-Z][A-Za-z]+(Error|Exception)$/.test(code)
         ? classMatch(code, this.ctx.knowledge, this.ctx.language, true)
@@ -511,9 +520,11 @@ export class ConditionEvaluator {
       // Any other code compared by the code is still a check on the kind of error.
       return { value: undefined, refs: [], decided: true };
     }
+    const status = known.simulated;
     const value = s === status;
+    const label = `${code} (${known.documented}${status === known.documented ? "" : ", not retryable"})`;
     const refs: StatusRef[] = value
-      ? [{ status, via: "code", label: `${code} (${status})`, start: literal.start, end: literal.end }]
+      ? [{ status, via: "code", label, start: literal.start, end: literal.end }]
       : [];
     return { value, refs, decided: true };
   }
@@ -688,8 +699,11 @@ function coversAllClientErrors(op: string, n: number): boolean {
   return holds(400) && holds(499);
 }
 
-/** A ref to a status literal, with an edit removing it from its list when it sits in one. */
-export function literalRef(status: number, literal: Expr, list?: Expr[]): StatusRef {
+/**
+ * A ref to a status literal, with edits removing it from `list` when it sits in one
+ * (pass a list only when removing the element is certain to affect nothing else).
+ */
+export function literalRef(status: number, literal: Expr, list?: ArrayLit): StatusRef {
   const ref: StatusRef = {
     status,
     via: "literal",
@@ -697,11 +711,17 @@ export function literalRef(status: number, literal: Expr, list?: Expr[]): Status
     start: literal.start,
     end: literal.end,
   };
-  if (list && list.length > 1) {
-    const i = list.indexOf(literal);
-    if (i >= 0 && i < list.length - 1)
-      ref.removal = { start: literal.start, end: list[i + 1]!.start, newText: "" };
-    else if (i > 0) ref.removal = { start: list[i - 1]!.end, end: literal.end, newText: "" };
+  const els = list?.elements ?? [];
+  const i = els.indexOf(literal);
+  if (els.length < 2 || i < 0) return ref;
+  // `(409, 503)` without 409 is `(503,)`: a one-element tuple keeps its comma.
+  const comma = list?.tuple && els.length === 2;
+  if (comma && list.end - 1 !== els[1]!.end) return ref; // a trailing comma or a comment: leave it
+  if (i < els.length - 1) {
+    ref.removal = [{ start: literal.start, end: els[i + 1]!.start, newText: "" }];
+    if (comma) ref.removal.push({ start: els[1]!.end, end: els[1]!.end, newText: "," });
+  } else {
+    ref.removal = [{ start: els[i - 1]!.end, end: literal.end, newText: comma ? "," : "" }];
   }
   return ref;
 }

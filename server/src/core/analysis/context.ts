@@ -5,8 +5,8 @@
  */
 
 import type { Call, Expr, FunctionDef, Module, ObjectLit, Target } from "../ir/types";
-import { calleeName, dottedName, indexModule, rootName } from "../ir/walk";
-import type { ErrorKnowledge } from "./knowledge";
+import { calleeName, dottedName, indexModule, rootName, walkStmtsExprs } from "../ir/walk";
+import type { ErrorKnowledge, FileSignals } from "./knowledge";
 import type { ClientInfo, ClientBinding, ImportInfo, FileContext, LanguageProfile } from "./model";
 
 /** Builds the context of a lowered file. */
@@ -67,10 +67,14 @@ export function buildContext(
   const values = new Map<string, Expr>();
   for (const [name, list] of assigned) if (list.length === 1) values.set(name, list[0]!);
 
+  const signals = fileSignals(module, imports);
+  const related = knowledge.relatedApis?.(signals);
   const ctx: FileContext = {
     language,
     module,
-    knowledge,
+    knowledge: related && knowledge.scoped ? knowledge.scoped(related) : knowledge,
+    signals,
+    related,
     imports,
     functions,
     allFunctions,
@@ -130,6 +134,24 @@ export function clientAt(ctx: FileContext, name: string, offset: number): Client
   if (local) return local.info;
   if (!name.includes(".") && fn?.params.some((p) => p.name === name)) return undefined;
   return bindings.find((b) => !b.scope)?.info;
+}
+
+const URL_HOST = /^(?:https?|wss?):\/\/([a-z0-9.-]+)/i;
+
+/** The imported modules and the hosts of the literal URLs of a file. */
+function fileSignals(module: Module, imports: Map<string, ImportInfo>): FileSignals {
+  const modules = [...new Set([...imports.values()].map((i) => i.module))];
+  const hosts = new Set<string>();
+  walkStmtsExprs(
+    module.body,
+    (e) => {
+      if (e.kind !== "string") return;
+      const host = URL_HOST.exec(e.value)?.[1];
+      if (host) hosts.add(host.toLowerCase());
+    },
+    true,
+  );
+  return { modules, hosts: [...hosts] };
 }
 
 /** The module an imported name comes from, or undefined. */

@@ -10,6 +10,7 @@ import type { FileContext } from "./model";
 import { findHandlers } from "./handlers";
 import { analyzeLoop, genericRetryHelpers } from "./loops";
 import { analyzeRecursion } from "./recursion";
+import { requestSite } from "./retries";
 import { detectRequest } from "./requests";
 import { Simulator } from "./simulate";
 import type { RequestSite, RetrySite, Sites } from "./types";
@@ -77,6 +78,14 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
       }
     }
   }
+  // Every request of the file (the resilience report lists them all), those a retry re-sends first.
   const requests: RequestSite[] = retries.flatMap((r) => r.requests);
+  const seen = new Set(requests.map((r) => r.start));
+  for (const call of ctx.index.calls) {
+    const req = detectRequest(call, ctx);
+    if (!req || seen.has(req.span.start)) continue;
+    seen.add(req.span.start);
+    requests.push(requestSite(req));
+  }
   return { retries, handlers, requests };
 }

@@ -8,7 +8,7 @@
 import type { Expr, IfStmt, Stmt, SwitchStmt, TryStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { ConditionEvaluator } from "./conditions";
-import { classMatch, isCodeAccess } from "./knowledge";
+import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
 import type { FileContext } from "./model";
 import type { HandlerSite, StatusRef } from "./types";
 
@@ -334,8 +334,9 @@ function classNamed(t: Expr, ctx: FileContext): Named | undefined {
 }
 
 function codeNamed(code: string, at: Expr, ctx: FileContext): Named | undefined {
-  const status = ctx.knowledge.errorCodeStatus(code);
-  if (status === undefined) return undefined;
+  const known = codeStatus(code, ctx.knowledge);
+  if (known === undefined) return undefined;
+  const status = known.simulated;
   return {
     key: `k:${code}`,
     covers: (s) => s === status || (status >= 500 && s >= 500 && s < 600 && s === status),

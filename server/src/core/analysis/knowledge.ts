@@ -4,7 +4,7 @@
  * what differs between languages, in each language's profile.
  */
 
-export type { ErrorKnowledge } from "../types";
+export type { ErrorKnowledge, FileSignals } from "../types";
 import type { Expr } from "../ir/types";
 import type { ErrorKnowledge } from "../types";
 import type { ClassMatch, ExceptionClass, LanguageProfile } from "./model";
@@ -158,7 +158,29 @@ export function classMatch(
   if (fromCatalog !== undefined) {
     return { match: fromCatalog >= 500 ? serverErrors : status(fromCatalog), status: fromCatalog };
   }
+  if (knowledge.exceptionClassKind?.(name) === "network") return { match: network };
   return undefined;
+}
+
+/** The status a client error is simulated as when the code says retrying cannot help though its status is transient. */
+const NON_RETRYABLE_CODE_STATUS = 400;
+
+/**
+ * The status the analysis simulates for an API error code, and the status to
+ * show: a code the API documents as never retryable (`insufficient_quota`
+ * sent with 429, a declined card) is a client error whatever its status.
+ * Undefined for codes the catalog does not know with a status.
+ */
+export function codeStatus(
+  code: string,
+  knowledge: ErrorKnowledge,
+): { simulated: number; documented: number } | undefined {
+  const documented = knowledge.errorCodeStatus(code);
+  if (documented === undefined) return undefined;
+  const transient = documented === 408 || documented === 429 || documented >= 500;
+  if (transient && knowledge.isNonRetryableCode?.(code))
+    return { simulated: NON_RETRYABLE_CODE_STATUS, documented };
+  return { simulated: documented, documented };
 }
 
 /** Node / undici / requests network error codes compared with `err.code`. */
@@ -201,6 +223,8 @@ export const STATUS_NAMES = new Set([
 /** Properties / names that hold an API error code string. */
 export const CODE_PROPERTIES = new Set([
   "code",
+  // botocore: `err.response["Error"]["Code"]`.
+  "Code",
   "error_code",
   "errorCode",
   "type",
@@ -222,9 +246,14 @@ export function isCodeAccess(e: Expr): boolean {
   return false;
 }
 
-/** Text that names Retry-After or a rate-limit reset (header names, strings). */
+/**
+ * Text that names Retry-After or a rate-limit reset (header names, strings):
+ * `Retry-After`, `retry-after-ms`, `x-ms-retry-after-ms`, Telegram's
+ * `retry_after`, the `x-ratelimit-reset(-requests|-tokens|-after)` variants,
+ * Anthropic's `anthropic-ratelimit-*-reset` and the IETF `RateLimit` field.
+ */
 export const RETRY_AFTER_TEXT =
-  /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset/i;
+  /retry[-_ ]?after|ratelimit[-_]?reset|rate[-_]?limit[-_]?reset|x-rate-limit-reset|ratelimit-[a-z-]*-reset|^ratelimit$/i;
 /** Identifiers that hold a Retry-After value or a reset time. */
 export const RETRY_AFTER_NAME =
   /retry_?after|retryafter|ratelimit_?reset|rate_?limit_?reset|reset_?(at|time|after|seconds|ms)|resets?_?in/i;

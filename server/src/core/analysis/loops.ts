@@ -4,13 +4,14 @@
  * helpers that run a callback in such a loop (`withRetry(fn)`).
  */
 
-import { attemptCapFix, idempotencyKeyFix, retryAfterFix } from "../fixes/edits";
+import { failureCapFix, idempotencyKeyFix, retryAfterFix } from "../fixes/edits";
 import type { Call, Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
 import { calleeName, contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { FileContext } from "./model";
 import type { RequestInfo } from "./model";
 import { evaluateRetry, makeRetrySite } from "./retries";
-import { Simulator, type Outcome, type SimulationOptions } from "./simulate";
+import { MAX_OUTCOMES, Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
+import { FAILURES } from "./knowledge";
 import type { Failure, RetrySite } from "./types";
 import type { GrowthScope } from "./waits";
 
@@ -71,7 +72,15 @@ export function analyzeLoop(
     scope,
     requests,
   );
-  if (text) addLoopFixes(site, loop, requests, ctx, text);
+  if (text)
+    addLoopFixes(
+      site,
+      loop,
+      requests,
+      ctx,
+      text,
+      strict ? failureWait(iterationOutcomes, iterates) : undefined,
+    );
   return site;
 }
 
@@ -140,15 +149,41 @@ function sameFileFunctionByName(ctx: FileContext, e: Expr): FunctionDef | undefi
   return fns && fns.length === 1 ? fns[0] : undefined;
 }
 
-/** Quick fixes for a retry loop: an attempt cap, and idempotency keys for its writes. */
+/**
+ * The one wait that every failed attempt passes before the next, when there is one.
+ * Call it only for a loop that never repeats after a success (not polling or paging).
+ */
+function failureWait(
+  outcomesOf: (s: Failure | 200) => Outcome[],
+  iterates: (o: Outcome) => boolean,
+): WaitEvent | undefined {
+  let only: WaitEvent | undefined;
+  for (const f of FAILURES) {
+    const outcomes = outcomesOf(f);
+    if (outcomes.length >= MAX_OUTCOMES) return undefined; // paths were cut: not certain
+    for (const o of outcomes) {
+      if (!iterates(o)) continue;
+      const w = o.facts.waits;
+      if (w.length !== 1 || (only && only.expr !== w[0]!.expr)) return undefined;
+      only = w[0]!;
+    }
+  }
+  return only;
+}
+
+/** Quick fixes for a retry loop: a failure cap, Retry-After waits, and idempotency keys for its writes. */
 function addLoopFixes(
   site: RetrySite,
   loop: LoopStmt,
   requests: RequestInfo[],
   ctx: FileContext,
   text: string,
+  failed: WaitEvent | undefined,
 ): void {
-  if (site.bounded === false) site.capFix = attemptCapFix(loop, text, ctx.language.family === "python");
+  const python = ctx.language.family === "python";
+  const scope = ctx.index.owner.get(loop) ?? { start: 0, end: text.length };
+  if (site.bounded === false && failed)
+    site.capFix = failureCapFix(loop, failed, requests, scope, text, python);
   // The response of a non-throwing client, bound directly in the loop body, is there on a 429.
   const response = loop.body.find(
     (st): st is Extract<Stmt, { kind: "var" }> =>
@@ -160,23 +195,20 @@ function addLoopFixes(
       ),
   );
   for (const wait of site.rateLimitWaits) {
-    const delay = wait.event?.delay;
-    const unit = wait.event?.unit;
-    if (!response || response.target.kind !== "name" || !delay || !unit || wait.readsRetryAfter) continue;
-    if (response.end > wait.start) continue;
-    wait.retryAfterFix = retryAfterFix(
-      delay,
-      unit,
-      response.target.name,
-      text,
-      ctx.language.family === "python",
-    );
+    const event = wait.event;
+    const delay = event?.delay;
+    const unit = event?.unit;
+    if (!response || response.target.kind !== "name" || !event || !delay || !unit || wait.readsRetryAfter)
+      continue;
+    // A constant delay stays as the fallback: that must stay visible to retry-without-backoff.
+    if (response.end > wait.start || !(wait.grows || wait.jitter)) continue;
+    const at = { expr: event.expr, delay, unit };
+    wait.retryAfterFix = retryAfterFix(loop, at, response.target.name, scope, text, python);
   }
   for (const req of site.requests) {
     if (req.idempotencyKey || (req.method !== "POST" && req.method !== "PATCH")) continue;
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
-    const scope = ctx.index.owner.get(loop) ?? { start: 0, end: text.length };
-    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, ctx.language.family === "python");
+    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, python);
   }
 }
 

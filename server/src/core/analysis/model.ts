@@ -7,14 +7,19 @@
 
 import type { Call, Expr, FunctionDef, Module, ObjectLit } from "../ir/types";
 import type { ModuleIndex } from "../ir/walk";
-import type { Span, ErrorKnowledge, LanguageFamily } from "../types";
+import type { ErrorKnowledge, FileSignals, LanguageFamily, Span } from "../types";
 import type { Failure } from "./types";
 
 export interface FileContext {
   /** What the file's language answers for the analysis (clients, requests, exception classes, sleeps). */
   language: LanguageProfile;
   module: Module;
+  /** The catalog's knowledge as it counts for this file (knowledge packs only for the APIs it relates to). */
   knowledge: ErrorKnowledge;
+  /** The imports and URL hosts that show which APIs the file calls. */
+  signals: FileSignals;
+  /** The catalog APIs the file relates to (undefined when the knowledge cannot tell). */
+  related?: string[];
   imports: Map<string, ImportInfo>;
   functions: Map<string, FunctionDef[]>;
   /** Every function, for looking up which one encloses a span. */

@@ -78,7 +78,7 @@ export interface SimulationOptions {
   limitTest?: (test: Expr) => boolean;
 }
 
-const MAX_OUTCOMES = 48;
+export const MAX_OUTCOMES = 48;
 const MAX_HELPER_DEPTH = 2;
 
 /** Per-file simulator; caches the events of each statement. */

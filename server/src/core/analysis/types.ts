@@ -3,6 +3,7 @@
  * from the IR by `sites/extract.ts`; rules never look at syntax trees.
  */
 
+import type { Expr } from "../ir/types";
 import type { Span, TextEdit } from "../types";
 
 /** A failure a request can end in: an HTTP status, or no response at all. */
@@ -14,8 +15,11 @@ export interface StatusRef extends Span {
   via: "literal" | "range" | "class" | "code";
   /** As the message names it: `401`, `AuthenticationError (401)`, `invalid_api_key (401)`, `Every 4xx status`. */
   label: string;
-  /** An edit that removes this element from its list, when it sits in a list literal. */
-  removal?: TextEdit;
+  /**
+   * Edits that remove this element from the list literal it sits in (a Python tuple left
+   * with one element keeps its comma), when that list is tested right there in the code.
+   */
+  removal?: TextEdit[];
 }
 
 export interface RequestSite extends Span {
@@ -35,7 +39,7 @@ export interface RequestSite extends Span {
 export interface WaitSite extends Span {
   kind: "wait";
   /** The wait as the simulation saw it (absent for library-configured waits). */
-  event?: { delay?: Span; unit?: "ms" | "s" };
+  event?: { expr: Expr; delay?: Expr; unit?: "ms" | "s" };
   /** The delay grows between attempts (exponential, multiplied by the attempt). */
   grows: boolean;
   exponential: boolean;
@@ -103,5 +107,6 @@ export type Site = RetrySite | HandlerSite | RequestSite;
 export interface Sites {
   retries: RetrySite[];
   handlers: HandlerSite[];
+  /** Every request the file sends (those retry mechanisms re-send, then the others). */
   requests: RequestSite[];
 }

@@ -3,9 +3,10 @@
  * OpenAPI documents layered over them (later layers win). Immutable; lookups
  * return views that carry the attribution of every entry.
  */
-import { builtinLayers } from "./builtin";
+import { builtinLayers, type PackSelection } from "./builtin";
 import type {
   ApiEntry,
+  EntryKind,
   ApiHeaderEntry,
   ApiStatusEntry,
   CatalogLayer,
@@ -14,6 +15,7 @@ import type {
   HeaderEntry,
   LayerOrigin,
   RateLimitEntry,
+  RelatedTo,
   RetryClass,
   RetryGuidance,
   SdkRetry,
@@ -23,11 +25,23 @@ import type {
 /** An API as the views show it. */
 export interface ApiRef {
   name: string;
-  /** Where its knowledge comes from: reference file names or catalog paths. */
+  /** Where its knowledge comes from: reference file names or catalog paths (never shown to users). */
   sources: string[];
   docsUrl?: string;
   /** true for the common-SDK-convention pseudo API. */
   convention: boolean;
+  /** The built-in knowledge pack it comes from, with the date its documentation was read. */
+  pack?: { id: string; read?: string };
+  /** true when a user catalog or OpenAPI document describes it: the workspace relates to it. */
+  user: boolean;
+  relatedTo?: RelatedTo;
+  idempotency?: ApiEntry["idempotency"];
+}
+
+/** What a source file shows about the APIs it calls: the modules it imports and the hosts of its literal URLs. */
+export interface FileSignals {
+  modules: readonly string[];
+  hosts: readonly string[];
 }
 
 /** An entry with the sources it was merged from. */
@@ -120,19 +134,32 @@ const CONVENTION = "common SDK convention";
 
 /** The error knowledge catalog (immutable). */
 export class Catalog {
-  private static cached: Catalog | undefined;
-  private readonly index: Index;
+  private static readonly cached = new Map<string, Catalog>();
+  private built: Index | undefined;
   private readonly codeStatuses = new Map<string, number | undefined>();
   private readonly classStatuses = new Map<string, number | undefined>();
+  private readonly scopes = new Map<string, ScopedKnowledge>();
 
-  private constructor(readonly layers: readonly CatalogLayer[]) {
-    this.index = buildIndex(layers);
+  private constructor(readonly layers: readonly CatalogLayer[]) {}
+
+  /** The merged layers, indexed on first use (the packs cost nothing until a lookup needs them). */
+  private get index(): Index {
+    this.built ??= buildIndex(this.layers);
+    return this.built;
   }
 
-  /** The built-in catalog (created once). */
-  static builtin(): Catalog {
-    Catalog.cached ??= new Catalog(builtinLayers());
-    return Catalog.cached;
+  /**
+   * The built-in catalog (created once per pack selection): `true` (default)
+   * with every knowledge pack, `false` with none, or the ids of the packs to keep.
+   */
+  static builtin(packs: PackSelection = true): Catalog {
+    const key = packs === true ? "*" : packs === false ? "" : [...packs].sort().join(",");
+    let catalog = Catalog.cached.get(key);
+    if (!catalog) {
+      catalog = new Catalog(builtinLayers(packs));
+      Catalog.cached.set(key, catalog);
+    }
+    return catalog;
   }
 
   /** A new catalog with `layers` over this one; later layers win. */
@@ -193,27 +220,133 @@ export class Catalog {
     return { name: standard?.entry.name ?? apis[0]!.note.entry.name, standard, apis };
   }
 
-  /** The status an error code stands for (highest-ranked definition with a status). */
+  /**
+   * The status an error code stands for (highest-ranked definition with a
+   * status or a kind): a rate-limit code sent with 400 (AWS `ThrottlingException`)
+   * stands for 429.
+   */
   errorCodeStatus(code: string): number | undefined {
-    if (!this.codeStatuses.has(code)) {
-      const status = this.errorCode(code)?.definitions.find((d) => d.entry.status !== undefined)?.entry
-        .status;
-      this.codeStatuses.set(code, status);
-    }
+    if (!this.codeStatuses.has(code)) this.codeStatuses.set(code, this.codeStatusIn(code, undefined));
     return this.codeStatuses.get(code);
   }
 
-  /** The status an exception class stands for (`RateLimitError` -> 429). */
+  /** The status an exception class stands for (`RateLimitError` -> 429; a throttling class -> 429). */
   exceptionClassStatus(name: string): number | undefined {
-    if (!this.classStatuses.has(name)) {
-      const definitions = this.exception(name)?.definitions ?? [];
-      const withStatus = definitions.find((d) => d.entry.status !== undefined);
-      this.classStatuses.set(
-        name,
-        withStatus?.entry.status ?? definitions.find((d) => d.entry.statuses?.length)?.entry.statuses?.[0],
-      );
-    }
+    if (!this.classStatuses.has(name)) this.classStatuses.set(name, this.classStatusIn(name, undefined));
     return this.classStatuses.get(name);
+  }
+
+  /**
+   * The knowledge the analysis of one file uses: the knowledge packs count
+   * only for the APIs the file relates to (a `CardError` imported from another
+   * SDK is not Stripe's); base data and user catalogs always count.
+   */
+  scoped(related: readonly string[]): ScopedKnowledge {
+    const key = [...related].sort().join("\u0000");
+    let view = this.scopes.get(key);
+    if (!view) {
+      view = new ScopedKnowledge(this, new Set(related.map((r) => r.toLowerCase())));
+      this.scopes.set(key, view);
+    }
+    return view;
+  }
+
+  /** @internal */
+  codeStatusIn(code: string, related: ReadonlySet<string> | undefined): number | undefined {
+    const found = this.codeDefinitionsIn(code, related).find(
+      (d) => d.entry.status !== undefined || kindStatus(d.entry.kind) !== undefined,
+    )?.entry;
+    return found && (kindStatus(found.kind) ?? found.status);
+  }
+
+  /** @internal */
+  classStatusIn(name: string, related: ReadonlySet<string> | undefined): number | undefined {
+    const definitions = this.classDefinitionsIn(name, related);
+    const withStatus = definitions.find(
+      (d) => d.entry.status !== undefined || kindStatus(d.entry.kind) !== undefined,
+    );
+    return (
+      (withStatus && (kindStatus(withStatus.entry.kind) ?? withStatus.entry.status)) ??
+      definitions.find((d) => d.entry.statuses?.length)?.entry.statuses?.[0]
+    );
+  }
+
+  /** @internal */
+  classKindIn(name: string, related: ReadonlySet<string> | undefined): EntryKind | undefined {
+    return this.classDefinitionsIn(name, related).find((d) => d.entry.kind !== undefined)?.entry.kind;
+  }
+
+  /** @internal */
+  nonRetryableIn(code: string, related: ReadonlySet<string> | undefined): boolean {
+    const definitions = this.codeDefinitionsIn(code, related);
+    if (definitions.length === 0) return false;
+    const top = definitions.filter((d) => d.rank === definitions[0]!.rank);
+    const explicit = top.filter(
+      (d) =>
+        d.entry.retryable !== undefined ||
+        (d.entry.retry !== undefined && d.entry.retry !== "not-documented"),
+    );
+    if (explicit.length > 0) return explicit.every((d) => !entryRetryable(d.entry));
+    const status = top.find((d) => d.entry.status !== undefined)?.entry.status;
+    if (status === undefined) return false;
+    const retry = this.index.statuses.get(status)?.entry.retry ?? retryClassOfRange(status);
+    return retry === "never" || retry === "after-fix";
+  }
+
+  /** @internal */
+  hasErrorCodeIn(code: string, related: ReadonlySet<string> | undefined): boolean {
+    return this.codeDefinitionsIn(code, related).some((d) => d.entry.code === code);
+  }
+
+  private codeDefinitionsIn(code: string, related: ReadonlySet<string> | undefined): ErrorCodeDefinition[] {
+    return (this.errorCode(code)?.definitions ?? []).filter((d) => visible(d.api, related));
+  }
+
+  /** @internal */
+  classDefinitionsIn(name: string, related: ReadonlySet<string> | undefined): ExceptionDefinition[] {
+    return (this.exception(name)?.definitions ?? []).filter((d) => !d.api || visible(d.api, related));
+  }
+
+  /** Whether the catalog describes this header. */
+  hasHeader(name: string): boolean {
+    return this.header(name) !== undefined;
+  }
+
+  /** Whether some SDK or convention defines this exception class. */
+  hasExceptionClass(name: string): boolean {
+    return this.exception(name) !== undefined;
+  }
+
+  /** Whether some API defines exactly this error code. */
+  hasErrorCode(code: string): boolean {
+    return this.codeDefinitions((c) => c === code).length > 0;
+  }
+
+  /** What an exception class stands for when it is not a status: `network` for connection and timeout classes. */
+  exceptionClassKind(name: string): EntryKind | undefined {
+    return this.classKindIn(name, undefined);
+  }
+
+  /**
+   * The APIs a file relates to: those whose SDK it imports or whose host a
+   * literal URL names, and those a user catalog describes.
+   */
+  relatedApis(signals: FileSignals): string[] {
+    const out: string[] = [];
+    for (const api of this.index.apis.values()) {
+      const rel = api.ref.relatedTo;
+      const byImport = (rel?.imports ?? []).some((i) => signals.modules.some((m) => moduleMatches(m, i)));
+      const byHost = (rel?.hosts ?? []).some((h) => signals.hosts.some((x) => hostMatches(x, h)));
+      if (byImport || byHost || api.ref.user) out.push(api.ref.name);
+    }
+    return out;
+  }
+
+  /** Header names that say how long to wait, as the packs document them. */
+  waitHeaders(): string[] {
+    return [...this.index.apis.values()].flatMap((a) =>
+      [...a.headers.values()].filter((h) => h.entry.waits).map((h) => h.entry.name),
+    );
   }
 
   /**
@@ -222,15 +355,7 @@ export class Catalog {
    * is not retryable. Unknown codes are not non-retryable.
    */
   isNonRetryableCode(code: string): boolean {
-    const definitions = this.errorCode(code)?.definitions;
-    if (!definitions) return false;
-    const top = definitions.filter((d) => d.rank === definitions[0]!.rank);
-    const explicit = top.filter((d) => d.entry.retryable !== undefined);
-    if (explicit.length > 0) return explicit.every((d) => d.entry.retryable === false);
-    const status = top.find((d) => d.entry.status !== undefined)?.entry.status;
-    if (status === undefined) return false;
-    const retry = this.index.statuses.get(status)?.entry.retry ?? retryClassOfRange(status);
-    return retry === "never" || retry === "after-fix";
+    return this.nonRetryableIn(code, undefined);
   }
 
   /** All keys, for suggestions: statuses, error codes, exception classes, headers. */
@@ -286,6 +411,75 @@ export function retryClassOfRange(status: number): RetryClass {
   if (status >= 500) return "backoff";
   if (status >= 400) return "after-fix";
   return "never";
+}
+
+/** The analysis knowledge of one file: the catalog restricted to the APIs the file relates to. */
+export class ScopedKnowledge {
+  private readonly codes = new Map<string, number | undefined>();
+  private readonly classes = new Map<string, number | undefined>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly related: ReadonlySet<string>,
+  ) {}
+
+  errorCodeStatus(code: string): number | undefined {
+    if (!this.codes.has(code)) this.codes.set(code, this.catalog.codeStatusIn(code, this.related));
+    return this.codes.get(code);
+  }
+
+  exceptionClassStatus(name: string): number | undefined {
+    if (!this.classes.has(name)) this.classes.set(name, this.catalog.classStatusIn(name, this.related));
+    return this.classes.get(name);
+  }
+
+  exceptionClassKind(name: string): EntryKind | undefined {
+    return this.catalog.classKindIn(name, this.related);
+  }
+
+  isNonRetryableCode(code: string): boolean {
+    return this.catalog.nonRetryableIn(code, this.related);
+  }
+
+  hasErrorCode(code: string): boolean {
+    return this.catalog.hasErrorCodeIn(code, this.related);
+  }
+
+  hasExceptionClass(name: string): boolean {
+    return this.catalog.classDefinitionsIn(name, this.related).length > 0;
+  }
+
+  hasHeader(name: string): boolean {
+    return this.catalog.hasHeader(name);
+  }
+}
+
+/** Whether an API's entries count for a file relating to `related` (all count when undefined). */
+function visible(api: ApiRef, related: ReadonlySet<string> | undefined): boolean {
+  return !related || !api.pack || api.user || related.has(api.name.toLowerCase());
+}
+
+/** The status an entry's kind stands for. */
+function kindStatus(kind: EntryKind | undefined): number | undefined {
+  return kind === "rate-limit" ? 429 : kind === "server-error" ? 500 : undefined;
+}
+
+/** Whether an entry says retrying can help (its `retry` class, else `retryable`). */
+function entryRetryable(entry: { retry?: string; retryable?: boolean }): boolean {
+  if (entry.retry === "never" || entry.retry === "after-fix") return false;
+  if (entry.retry === "backoff" || entry.retry === "retry-after") return true;
+  return entry.retryable !== false;
+}
+
+/** `@aws-sdk/client-s3` matches `@aws-sdk`; `google.cloud.storage` matches `google.cloud`; `openai` matches `openai`. */
+function moduleMatches(module: string, pattern: string): boolean {
+  return module === pattern || module.startsWith(pattern + "/") || module.startsWith(pattern + ".");
+}
+
+/** `api.stripe.com` matches `api.stripe.com`; `foo.myshopify.com` matches `myshopify.com`. */
+function hostMatches(host: string, pattern: string): boolean {
+  const h = host.toLowerCase();
+  return h === pattern || h.endsWith("." + pattern);
 }
 
 function toApiView(api: MergedApi): MergedApiView {
@@ -405,16 +599,22 @@ function addLayer(index: Index, layer: CatalogLayer, rank: number): void {
     merge(index.exceptions, key, e, source, rank);
     index.exceptions.get(key)!.family = family;
   }
-  for (const api of data.apis ?? []) addApi(index, api, origin, rank);
+  for (const api of data.apis ?? []) addApi(index, api, origin, rank, data.pack);
 }
 
-function addApi(index: Index, api: ApiEntry, origin: LayerOrigin, rank: number): void {
+function addApi(
+  index: Index,
+  api: ApiEntry,
+  origin: LayerOrigin,
+  rank: number,
+  pack: CatalogLayer["data"]["pack"],
+): void {
   const key = api.name.toLowerCase();
   const source = api.source ?? origin.path;
   let merged = index.apis.get(key);
   if (!merged) {
     merged = {
-      ref: { name: api.name, sources: [], convention: api.source === CONVENTION },
+      ref: { name: api.name, sources: [], convention: api.source === CONVENTION, user: false },
       statuses: new Map(),
       errorCodes: new Map(),
       exceptions: new Map(),
@@ -424,6 +624,10 @@ function addApi(index: Index, api: ApiEntry, origin: LayerOrigin, rank: number):
     index.apis.set(key, merged);
   }
   addUnique(merged.ref.sources, source);
+  if (origin.kind !== "builtin") merged.ref.user = true;
+  if (pack) merged.ref.pack = pack;
+  if (api.relatedTo) merged.ref.relatedTo = api.relatedTo;
+  if (api.idempotency) merged.ref.idempotency = api.idempotency;
   if (api.docsUrl) merged.ref.docsUrl = api.docsUrl;
   if (api.envelope) merged.envelope = api.envelope;
   if (api.rateLimits) merged.rateLimits = api.rateLimits;

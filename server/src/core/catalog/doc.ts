@@ -174,6 +174,8 @@ function inlineToText(inline: Inline): string {
     case "em":
       return inlinesToText(inline.v);
     case "link":
-      return collapse(inline.label);
+      return /^https?:\/\//i.test(inline.url)
+        ? `${collapse(inline.label)} <${inline.url}>`
+        : collapse(inline.label);
   }
 }

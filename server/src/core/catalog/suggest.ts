@@ -18,10 +18,12 @@ export function suggest(catalog: Catalog, query: string, limit = 5): string[] {
 
 function score(query: string, key: string): number | undefined {
   if (key === query) return 0;
-  if (key.includes(query) || (query.length >= 4 && query.includes(key))) return 1;
   const d = distance(query, key);
   const max = Math.max(1, Math.floor(Math.max(query.length, key.length) / 4));
-  return d <= max ? 1 + d : undefined;
+  if (d <= max) return d;
+  // A key containing the query (or contained in it) comes after close spellings.
+  if (key.includes(query) || (query.length >= 4 && query.includes(key))) return max + 1 + d / 100;
+  return undefined;
 }
 
 function normalise(value: string): string {

@@ -7,6 +7,12 @@
 /** How a status may be retried. */
 export type RetryClass = "never" | "after-fix" | "backoff" | "retry-after";
 
+/** The retry class an API documents for an entry, or "not-documented" when its documentation does not settle it. */
+export type EntryRetry = RetryClass | "not-documented";
+
+/** What an entry stands for when it is not its HTTP status (an AWS throttling code sent with 400 is a rate limit). */
+export type EntryKind = "rate-limit" | "server-error" | "network";
+
 /** A link to the text an entry comes from. */
 export interface Reference {
   title: string;
@@ -28,6 +34,7 @@ export interface ApiStatusEntry {
   status: number;
   when?: string;
   fix?: string;
+  url?: string;
 }
 
 /** A machine-readable error code defined by an API. */
@@ -38,6 +45,10 @@ export interface ErrorCodeEntry {
   fix?: string;
   /** false: retrying cannot succeed even under 429/5xx. */
   retryable?: boolean;
+  retry?: EntryRetry;
+  kind?: EntryKind;
+  /** The documentation page the entry was read from. */
+  url?: string;
 }
 
 /** A documented rate limit. */
@@ -66,6 +77,7 @@ export interface SdkRetry {
   maxRetries: number;
   backoff?: string;
   options?: { language: string; retries?: string; statuses?: string; timeout?: string }[];
+  url?: string;
 }
 
 /** An exception class of an SDK or client library. */
@@ -79,6 +91,11 @@ export interface ExceptionEntry {
   description?: string;
   fix?: string;
   retryable?: boolean;
+  retry?: EntryRetry;
+  kind?: EntryKind;
+  /** The SDK package that defines the class, e.g. "stripe (Python)". */
+  sdk?: string;
+  url?: string;
 }
 
 /** A rate-limit or idempotency header. */
@@ -94,6 +111,17 @@ export interface HeaderEntry {
 export interface ApiHeaderEntry {
   name: string;
   description: string;
+  url?: string;
+  /** true: the header says how long to wait. */
+  waits?: boolean;
+}
+
+/** How a source file shows that it calls an API. */
+export interface RelatedTo {
+  /** Module names or prefixes (`@aws-sdk` matches `@aws-sdk/client-s3`, `google.cloud` matches `google.cloud.storage`). */
+  imports?: string[];
+  /** Host names; subdomains match too. */
+  hosts?: string[];
 }
 
 /** Everything one API documents about its errors. */
@@ -102,7 +130,9 @@ export interface ApiEntry {
   source?: string;
   baseUrl?: string;
   docsUrl?: string;
-  envelope?: { description: string; example?: string };
+  envelope?: { description: string; example?: string; url?: string };
+  relatedTo?: RelatedTo;
+  idempotency?: { description: string; header?: string; url?: string };
   statuses?: ApiStatusEntry[];
   errorCodes?: ErrorCodeEntry[];
   rateLimits?: RateLimitEntry[];
@@ -114,6 +144,8 @@ export interface ApiEntry {
 
 /** The content of one catalog file. */
 export interface CatalogData {
+  /** Set on built-in knowledge packs. */
+  pack?: { id: string; read?: string };
   source?: string;
   statuses?: StatusEntry[];
   apis?: ApiEntry[];

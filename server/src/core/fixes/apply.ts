@@ -1,14 +1,19 @@
 /** Applying fixes: pure helpers shared by the language server, the CLI and the tests. */
-import type { Finding, TextEdit as CoreTextEdit } from "../types";
+import type { Finding, Fix, TextEdit as CoreTextEdit } from "../types";
 
 /**
- * The first fix of every finding, skipping any fix that overlaps one already
- * taken (in document order), sorted by offset: safe to apply in one edit.
+ * The first safe fix (`Fix.safe`) of every finding, skipping any fix that overlaps one
+ * already taken (in document order), sorted by offset: one edit for Fix All, the
+ * `source.fixAll` action and `lint --fix`. Fixes that are not safe are never applied in
+ * bulk; `accept` widens the choice (the fixture tests show every fix).
  */
-export function fixAllEdits(findings: readonly Finding[]): CoreTextEdit[] {
+export function fixAllEdits(
+  findings: readonly Finding[],
+  accept: (fix: Fix) => boolean = (fix) => fix.safe,
+): CoreTextEdit[] {
   const candidates = findings
-    .filter((f) => f.fixes.length > 0 && f.fixes[0]!.edits.length > 0)
-    .map((f) => f.fixes[0]!.edits)
+    .map((f) => f.fixes.find((fix) => accept(fix) && fix.edits.length > 0)?.edits)
+    .filter((edits): edits is CoreTextEdit[] => edits !== undefined)
     .sort((a, b) => minStart(a) - minStart(b));
   const taken: CoreTextEdit[] = [];
   for (const edits of candidates) {

@@ -130,6 +130,8 @@ export interface ObjectLit extends Span {
 export interface ArrayLit extends Span {
   kind: "array";
   elements: Expr[];
+  /** A Python tuple: one element needs a trailing comma, `(503,)`. */
+  tuple?: true;
 }
 
 /**

@@ -236,7 +236,13 @@ function calledIn(fn: FunctionDef): Set<string> {
   return out;
 }
 
-export function listOfNumbers(e: Expr, ctx: FileContext): StatusRef[] | undefined {
+/**
+ * The statuses of a list literal, followed through names. `removable`: the library's use of
+ * the list is one the behavioural tests model (urllib3's `status_forcelist`, got's
+ * `retry.statusCodes`), so a literal written right there gets removal edits.
+ */
+export function listOfNumbers(e: Expr, ctx: FileContext, removable = false): StatusRef[] | undefined {
+  const direct = unwrap(e).kind === "array";
   let x = unwrap(e);
   for (let i = 0; i < 4 && x.kind === "name"; i++) {
     const v = ctx.values.get(x.name);
@@ -245,10 +251,10 @@ export function listOfNumbers(e: Expr, ctx: FileContext): StatusRef[] | undefine
   }
   if (x.kind === "call" && x.args[0]) x = unwrap(x.args[0].value);
   if (x.kind !== "array") return undefined;
-  const els = x.elements;
-  return els
+  const list = removable && direct ? x : undefined;
+  return x.elements
     .filter((el) => el.kind === "number")
-    .map((el) => literalRef((el as { value: number }).value, el, els));
+    .map((el) => literalRef((el as { value: number }).value, el, list));
 }
 
 /** Requests in the file, without an idempotency key, that `accept` links to a retry configuration. */

@@ -79,7 +79,7 @@ export function retryOptionSite(
   const limit = prop(retry.value, "limit")?.value;
   const retried = new Set<Failure>(["network"]);
   let refs: StatusRef[] = [];
-  const listed = statusCodes ? listOfNumbers(statusCodes, ctx) : undefined;
+  const listed = statusCodes ? listOfNumbers(statusCodes, ctx, lib === "got") : undefined;
   if (listed) {
     refs = listed;
     for (const r of listed) retried.add(r.status);

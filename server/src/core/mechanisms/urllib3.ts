@@ -38,7 +38,7 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
   if (forcelist) {
     const items =
       forcelist.kind === "array" || forcelist.kind === "name" || forcelist.kind === "call"
-        ? listOfNumbers(forcelist, ctx)
+        ? listOfNumbers(forcelist, ctx, true)
         : undefined;
     if (items) {
       for (const r of items) {

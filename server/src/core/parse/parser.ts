@@ -41,10 +41,26 @@ export interface ParsedDocument {
   syntaxProblems: SyntaxProblem[];
   /** Set when this parse was made from a previous version's: that version and the edit between them. */
   change?: { previous: ParsedDocument; start: number; oldEnd: number; newEnd: number };
+  /**
+   * Set when the text was not parsed: the parser gave up within its budget
+   * (PARSE_STEPS_PER_CHAR). The tree is then an empty one and nothing is analysed.
+   */
+  skipped?: string;
   /** UTF-16 offset of a tree-sitter node's start / end. */
   startOf(node: Node): number;
   endOf(node: Node): number;
 }
+
+/**
+ * The parse budget, in the parser's progress steps (about 100 parser
+ * operations each): a constant plus this many per character. Ordinary code
+ * takes about 0.02 steps per character; tree-sitter's error recovery on some
+ * broken text (long operator chains broken by stray quotes) takes far more and
+ * grows faster than the text. The count is deterministic, so the CLI and the
+ * editor skip the same files.
+ */
+export const PARSE_STEPS_PER_CHAR = 0.1;
+export const PARSE_STEPS_BASE = 1_000;
 
 /**
  * One parser per grammar, created once. Parsing is synchronous after `create`.
@@ -77,19 +93,52 @@ export class Parsers {
     const parser = this.parsers[grammarFor(languageId)];
     let old: Tree | undefined;
     let change: ParsedDocument["change"];
-    if (previous && previous.languageId === languageId) {
+    if (previous && previous.languageId === languageId && previous.skipped === undefined) {
       const edit = editBetween(previous.text, text);
       old = previous.tree.copy();
       old.edit(edit);
       change = { previous, start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex };
     }
-    const tree = parser.parse(text, old ?? null);
+    const budget = PARSE_STEPS_BASE + Math.ceil(text.length * PARSE_STEPS_PER_CHAR);
+    let steps = 0;
+    // Returning true from the progress callback cancels the parse (typed as void in web-tree-sitter).
+    const progressCallback = (() => ++steps > budget) as unknown as () => void;
+    // tree-sitter-python ends lines only at \n: a lone \r (old Mac line endings, which Python
+    // accepts) is given to it as \n. Same length, so every offset stays valid.
+    const input = languageId === "python" ? loneCarriageReturnsAsNewlines(text) : text;
+    const tree = parser.parse(input, old ?? null, { progressCallback });
     old?.delete();
-    if (!tree) throw new Error(`the ${languageId} parser returned no tree`);
+    if (!tree) {
+      // A cancelled parse would resume on the next call: start the next one afresh.
+      parser.reset();
+      const empty = parser.parse("");
+      if (!empty) throw new Error(`the ${languageId} parser returned no tree`);
+      const doc = makeParsedDocument("", languageId, empty);
+      return {
+        ...doc,
+        text,
+        skipped: `not analysed: the parser gave up after ${budget} steps (the text is too broken to parse in time, for instance a long expression cut by a stray quote)`,
+      };
+    }
     const doc = makeParsedDocument(text, languageId, tree);
     if (change) doc.change = change;
     return doc;
   }
+}
+
+/** The text with every \r that is not followed by \n replaced by \n (same length). */
+export function loneCarriageReturnsAsNewlines(text: string): string {
+  let at = text.indexOf("\r");
+  if (at === -1) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (; at !== -1; at = text.indexOf("\r", at + 1)) {
+    if (text.charCodeAt(at + 1) === 10) continue;
+    parts.push(text.slice(from, at), "\n");
+    from = at + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
 }
 
 /** The single edit that turns `before` into `after`: their differing middle. */

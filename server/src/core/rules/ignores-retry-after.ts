@@ -24,7 +24,13 @@ export default defineRule({
           messageId: "ignored",
           data: { status },
           fixes: wait.retryAfterFix
-            ? [{ title: "Wait for Retry-After when the response has it", edits: wait.retryAfterFix }]
+            ? [
+                {
+                  title: "Wait for Retry-After when the response has it",
+                  edits: wait.retryAfterFix,
+                  safe: true,
+                },
+              ]
             : [],
         });
       }

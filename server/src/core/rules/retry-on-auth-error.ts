@@ -21,7 +21,7 @@ export default defineRule({
           at: ref,
           messageId: "retried",
           data: { what: ref.label },
-          fixes: ref.removal ? [{ title: `Stop retrying ${ref.label}`, edits: [ref.removal] }] : [],
+          fixes: ref.removal ? [{ title: `Stop retrying ${ref.label}`, edits: ref.removal, safe: true }] : [],
         });
       }
     }

@@ -22,7 +22,14 @@ export default defineRule({
           messageId: "missing",
           data: { method: request.method },
           fixes: request.keyFix
-            ? [{ title: "Add an Idempotency-Key created once before the retry loop", edits: request.keyFix }]
+            ? [
+                // Not for Fix All: whether the API honours the header is for a person to check.
+                {
+                  title: "Add an Idempotency-Key created once before the retry loop",
+                  edits: request.keyFix,
+                  safe: false,
+                },
+              ]
             : [],
         });
       }

@@ -19,7 +19,9 @@ export default defineRule({
       ctx.report({
         at: retry.anchor,
         messageId: "unbounded",
-        fixes: retry.capFix ? [{ title: "Cap the retry at 3 attempts", edits: retry.capFix }] : [],
+        fixes: retry.capFix
+          ? [{ title: "Give up after the third failed attempt", edits: retry.capFix, safe: true }]
+          : [],
       });
     }
   },

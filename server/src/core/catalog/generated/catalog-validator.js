@@ -37,6 +37,7 @@ const schema11 = {
       description: "Exception classes not tied to one API (e.g. a shared client library).",
       items: { $ref: "#/definitions/exception" },
     },
+    pack: { $ref: "#/definitions/pack" },
   },
   definitions: {
     text: { type: "string", minLength: 1, maxLength: 2000 },
@@ -91,6 +92,7 @@ const schema11 = {
           properties: {
             description: { $ref: "#/definitions/text" },
             example: { type: "string", maxLength: 4000 },
+            url: { $ref: "#/definitions/docUrl" },
           },
         },
         statuses: { type: "array", items: { $ref: "#/definitions/apiStatus" } },
@@ -100,6 +102,34 @@ const schema11 = {
         sdkRetry: { $ref: "#/definitions/sdkRetry" },
         exceptions: { type: "array", items: { $ref: "#/definitions/exception" } },
         headers: { type: "array", items: { $ref: "#/definitions/apiHeader" } },
+        relatedTo: {
+          type: "object",
+          additionalProperties: false,
+          description:
+            "How a source file shows that it calls this API: an import of one of its SDKs or a literal URL on one of its hosts.",
+          properties: {
+            imports: {
+              type: "array",
+              items: { type: "string" },
+              description: "Module names (or prefixes: `@aws-sdk` matches `@aws-sdk/client-s3`).",
+            },
+            hosts: {
+              type: "array",
+              items: { type: "string" },
+              description: "Host names; subdomains match too.",
+            },
+          },
+        },
+        idempotency: {
+          type: "object",
+          additionalProperties: false,
+          required: ["description"],
+          properties: {
+            description: { $ref: "#/definitions/text" },
+            header: { type: "string" },
+            url: { $ref: "#/definitions/docUrl" },
+          },
+        },
       },
     },
     apiStatus: {
@@ -110,6 +140,7 @@ const schema11 = {
         status: { $ref: "#/definitions/statusCode" },
         when: { $ref: "#/definitions/text", description: "When this API returns the status." },
         fix: { $ref: "#/definitions/text", description: "How to fix or handle it." },
+        url: { $ref: "#/definitions/docUrl" },
       },
     },
     errorCode: {
@@ -131,6 +162,9 @@ const schema11 = {
           description:
             "false: retrying cannot succeed even when the status is 429 or 5xx (e.g. a suspended account, an exhausted quota).",
         },
+        retry: { $ref: "#/definitions/entryRetry" },
+        kind: { $ref: "#/definitions/kind" },
+        url: { $ref: "#/definitions/docUrl" },
       },
     },
     rateLimit: {
@@ -187,6 +221,7 @@ const schema11 = {
             },
           },
         },
+        url: { $ref: "#/definitions/docUrl" },
       },
     },
     exception: {
@@ -207,6 +242,13 @@ const schema11 = {
         description: { $ref: "#/definitions/text" },
         fix: { $ref: "#/definitions/text" },
         retryable: { type: "boolean" },
+        retry: { $ref: "#/definitions/entryRetry" },
+        kind: { $ref: "#/definitions/kind" },
+        url: { $ref: "#/definitions/docUrl" },
+        sdk: {
+          type: "string",
+          description: 'The SDK package that defines the class, e.g. "stripe (Python)".',
+        },
       },
     },
     header: {
@@ -228,7 +270,65 @@ const schema11 = {
       properties: {
         name: { type: "string", pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
         description: { $ref: "#/definitions/text" },
+        url: { $ref: "#/definitions/docUrl" },
+        waits: {
+          type: "boolean",
+          description: "true: the header says how long to wait (reading it honours the server's wait).",
+        },
       },
+    },
+    pack: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id"],
+      description: "A built-in knowledge pack: one public API, read from its own documentation.",
+      properties: {
+        id: {
+          type: "string",
+          pattern: "^[a-z0-9-]+$",
+          description: "The pack id, used by the `apiErrorInsight.catalog.packs` setting.",
+        },
+        read: {
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+          description: "The date the API's documentation was read.",
+        },
+      },
+    },
+    entryRetry: {
+      type: "string",
+      enum: ["never", "after-fix", "backoff", "retry-after", "not-documented"],
+      description:
+        "The retry class an API documents for an entry (see `retryClass`), or `not-documented` when its documentation does not settle it (the HTTP status then decides).",
+    },
+    kind: {
+      type: "string",
+      enum: ["rate-limit", "server-error", "network"],
+      description:
+        "What the entry stands for when it is not its HTTP status: e.g. an AWS throttling code sent with 400 stands for a rate limit.",
+    },
+    docUrl: {
+      type: "string",
+      pattern: "^https?://",
+      description: "The documentation page this entry was read from.",
+    },
+  },
+};
+const schema67 = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id"],
+  description: "A built-in knowledge pack: one public API, read from its own documentation.",
+  properties: {
+    id: {
+      type: "string",
+      pattern: "^[a-z0-9-]+$",
+      description: "The pack id, used by the `apiErrorInsight.catalog.packs` setting.",
+    },
+    read: {
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+      description: "The date the API's documentation was read.",
     },
   },
 };
@@ -744,6 +844,7 @@ const schema20 = {
       properties: {
         description: { $ref: "#/definitions/text" },
         example: { type: "string", maxLength: 4000 },
+        url: { $ref: "#/definitions/docUrl" },
       },
     },
     statuses: { type: "array", items: { $ref: "#/definitions/apiStatus" } },
@@ -753,10 +854,39 @@ const schema20 = {
     sdkRetry: { $ref: "#/definitions/sdkRetry" },
     exceptions: { type: "array", items: { $ref: "#/definitions/exception" } },
     headers: { type: "array", items: { $ref: "#/definitions/apiHeader" } },
+    relatedTo: {
+      type: "object",
+      additionalProperties: false,
+      description:
+        "How a source file shows that it calls this API: an import of one of its SDKs or a literal URL on one of its hosts.",
+      properties: {
+        imports: {
+          type: "array",
+          items: { type: "string" },
+          description: "Module names (or prefixes: `@aws-sdk` matches `@aws-sdk/client-s3`).",
+        },
+        hosts: { type: "array", items: { type: "string" }, description: "Host names; subdomains match too." },
+      },
+    },
+    idempotency: {
+      type: "object",
+      additionalProperties: false,
+      required: ["description"],
+      properties: {
+        description: { $ref: "#/definitions/text" },
+        header: { type: "string" },
+        url: { $ref: "#/definitions/docUrl" },
+      },
+    },
   },
 };
-const func10 = Object.prototype.hasOwnProperty;
 const schema24 = {
+  type: "string",
+  pattern: "^https?://",
+  description: "The documentation page this entry was read from.",
+};
+const func10 = Object.prototype.hasOwnProperty;
+const schema25 = {
   type: "object",
   additionalProperties: false,
   required: ["status"],
@@ -764,6 +894,7 @@ const schema24 = {
     status: { $ref: "#/definitions/statusCode" },
     when: { $ref: "#/definitions/text", description: "When this API returns the status." },
     fix: { $ref: "#/definitions/text", description: "How to fix or handle it." },
+    url: { $ref: "#/definitions/docUrl" },
   },
 };
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -786,7 +917,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "status" || key0 === "when" || key0 === "fix")) {
+      if (!(key0 === "status" || key0 === "when" || key0 === "fix" || key0 === "url")) {
         const err1 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -950,8 +1081,42 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.url !== undefined) {
+      let data3 = data.url;
+      if (typeof data3 === "string") {
+        if (!pattern0.test(data3)) {
+          const err11 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/definitions/docUrl/pattern",
+            keyword: "pattern",
+            params: { pattern: "^https?://" },
+            message: 'must match pattern "' + "^https?://" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/definitions/docUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err11 = {
+    const err13 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -959,16 +1124,16 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err13];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err13);
     }
     errors++;
   }
   validate16.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema30 = {
   type: "object",
   additionalProperties: false,
   required: ["code"],
@@ -987,7 +1152,22 @@ const schema28 = {
       description:
         "false: retrying cannot succeed even when the status is 429 or 5xx (e.g. a suspended account, an exhausted quota).",
     },
+    retry: { $ref: "#/definitions/entryRetry" },
+    kind: { $ref: "#/definitions/kind" },
+    url: { $ref: "#/definitions/docUrl" },
   },
+};
+const schema34 = {
+  type: "string",
+  enum: ["never", "after-fix", "backoff", "retry-after", "not-documented"],
+  description:
+    "The retry class an API documents for an entry (see `retryClass`), or `not-documented` when its documentation does not settle it (the HTTP status then decides).",
+};
+const schema35 = {
+  type: "string",
+  enum: ["rate-limit", "server-error", "network"],
+  description:
+    "What the entry stands for when it is not its HTTP status: e.g. an AWS throttling code sent with 400 stands for a rate limit.",
 };
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -1014,7 +1194,10 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         key0 === "status" ||
         key0 === "description" ||
         key0 === "fix" ||
-        key0 === "retryable"
+        key0 === "retryable" ||
+        key0 === "retry" ||
+        key0 === "kind" ||
+        key0 === "url"
       )) {
         const err1 = {
           instancePath,
@@ -1245,8 +1428,114 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.retry !== undefined) {
+      let data5 = data.retry;
+      if (typeof data5 !== "string") {
+        const err15 = {
+          instancePath: instancePath + "/retry",
+          schemaPath: "#/definitions/entryRetry/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(
+        data5 === "never" ||
+        data5 === "after-fix" ||
+        data5 === "backoff" ||
+        data5 === "retry-after" ||
+        data5 === "not-documented"
+      )) {
+        const err16 = {
+          instancePath: instancePath + "/retry",
+          schemaPath: "#/definitions/entryRetry/enum",
+          keyword: "enum",
+          params: { allowedValues: schema34.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== undefined) {
+      let data6 = data.kind;
+      if (typeof data6 !== "string") {
+        const err17 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/definitions/kind/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data6 === "rate-limit" || data6 === "server-error" || data6 === "network")) {
+        const err18 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/definitions/kind/enum",
+          keyword: "enum",
+          params: { allowedValues: schema35.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== undefined) {
+      let data7 = data.url;
+      if (typeof data7 === "string") {
+        if (!pattern0.test(data7)) {
+          const err19 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/definitions/docUrl/pattern",
+            keyword: "pattern",
+            params: { pattern: "^https?://" },
+            message: 'must match pattern "' + "^https?://" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/definitions/docUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err15 = {
+    const err21 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1254,16 +1543,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err21];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err21);
     }
     errors++;
   }
   validate18.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema37 = {
   type: "object",
   additionalProperties: false,
   required: ["scope", "limit", "window"],
@@ -1596,7 +1885,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-const schema37 = {
+const schema42 = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -2003,7 +2292,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema47 = {
   type: "object",
   additionalProperties: false,
   required: ["statuses", "maxRetries"],
@@ -2025,6 +2314,7 @@ const schema42 = {
         },
       },
     },
+    url: { $ref: "#/definitions/docUrl" },
   },
 };
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -2062,7 +2352,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "statuses" || key0 === "maxRetries" || key0 === "backoff" || key0 === "options")) {
+      if (!(
+        key0 === "statuses" ||
+        key0 === "maxRetries" ||
+        key0 === "backoff" ||
+        key0 === "options" ||
+        key0 === "url"
+      )) {
         const err2 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -2371,8 +2667,42 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.url !== undefined) {
+      let data10 = data.url;
+      if (typeof data10 === "string") {
+        if (!pattern0.test(data10)) {
+          const err20 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/definitions/docUrl/pattern",
+            keyword: "pattern",
+            params: { pattern: "^https?://" },
+            message: 'must match pattern "' + "^https?://" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/definitions/docUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err20 = {
+    const err22 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2380,16 +2710,16 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err22];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err22);
     }
     errors++;
   }
   validate24.errors = vErrors;
   return errors === 0;
 }
-const schema45 = {
+const schema51 = {
   type: "object",
   additionalProperties: false,
   required: ["name"],
@@ -2407,9 +2737,13 @@ const schema45 = {
     description: { $ref: "#/definitions/text" },
     fix: { $ref: "#/definitions/text" },
     retryable: { type: "boolean" },
+    retry: { $ref: "#/definitions/entryRetry" },
+    kind: { $ref: "#/definitions/kind" },
+    url: { $ref: "#/definitions/docUrl" },
+    sdk: { type: "string", description: 'The SDK package that defines the class, e.g. "stripe (Python)".' },
   },
 };
-const pattern2 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
+const pattern6 = new RegExp("^[A-Za-z_$][A-Za-z0-9_$]*$", "u");
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2430,7 +2764,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func10.call(schema45.properties, key0)) {
+      if (!func10.call(schema51.properties, key0)) {
         const err1 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -2449,7 +2783,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/name",
             schemaPath: "#/properties/name/pattern",
@@ -2786,8 +3120,131 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.retry !== undefined) {
+      let data11 = data.retry;
+      if (typeof data11 !== "string") {
+        const err22 = {
+          instancePath: instancePath + "/retry",
+          schemaPath: "#/definitions/entryRetry/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (!(
+        data11 === "never" ||
+        data11 === "after-fix" ||
+        data11 === "backoff" ||
+        data11 === "retry-after" ||
+        data11 === "not-documented"
+      )) {
+        const err23 = {
+          instancePath: instancePath + "/retry",
+          schemaPath: "#/definitions/entryRetry/enum",
+          keyword: "enum",
+          params: { allowedValues: schema34.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== undefined) {
+      let data12 = data.kind;
+      if (typeof data12 !== "string") {
+        const err24 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/definitions/kind/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (!(data12 === "rate-limit" || data12 === "server-error" || data12 === "network")) {
+        const err25 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/definitions/kind/enum",
+          keyword: "enum",
+          params: { allowedValues: schema35.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== undefined) {
+      let data13 = data.url;
+      if (typeof data13 === "string") {
+        if (!pattern0.test(data13)) {
+          const err26 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/definitions/docUrl/pattern",
+            keyword: "pattern",
+            params: { pattern: "^https?://" },
+            message: 'must match pattern "' + "^https?://" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/definitions/docUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.sdk !== undefined) {
+      if (typeof data.sdk !== "string") {
+        const err28 = {
+          instancePath: instancePath + "/sdk",
+          schemaPath: "#/properties/sdk/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err22 = {
+    const err29 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2795,25 +3252,30 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err22];
+      vErrors = [err29];
     } else {
-      vErrors.push(err22);
+      vErrors.push(err29);
     }
     errors++;
   }
   validate26.errors = vErrors;
   return errors === 0;
 }
-const schema50 = {
+const schema59 = {
   type: "object",
   additionalProperties: false,
   required: ["name", "description"],
   properties: {
     name: { type: "string", pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
     description: { $ref: "#/definitions/text" },
+    url: { $ref: "#/definitions/docUrl" },
+    waits: {
+      type: "boolean",
+      description: "true: the header says how long to wait (reading it honours the server's wait).",
+    },
   },
 };
-const pattern3 = new RegExp("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", "u");
+const pattern8 = new RegExp("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", "u");
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2849,7 +3311,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "description")) {
+      if (!(key0 === "name" || key0 === "description" || key0 === "url" || key0 === "waits")) {
         const err2 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -2868,7 +3330,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern3.test(data0)) {
+        if (!pattern8.test(data0)) {
           const err3 = {
             instancePath: instancePath + "/name",
             schemaPath: "#/properties/name/pattern",
@@ -2948,8 +3410,59 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.url !== undefined) {
+      let data2 = data.url;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err8 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/definitions/docUrl/pattern",
+            keyword: "pattern",
+            params: { pattern: "^https?://" },
+            message: 'must match pattern "' + "^https?://" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/definitions/docUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.waits !== undefined) {
+      if (typeof data.waits !== "boolean") {
+        const err10 = {
+          instancePath: instancePath + "/waits",
+          schemaPath: "#/properties/waits/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err8 = {
+    const err11 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2957,9 +3470,9 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err11];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err11);
     }
     errors++;
   }
@@ -3170,7 +3683,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key1 in data4) {
-          if (!(key1 === "description" || key1 === "example")) {
+          if (!(key1 === "description" || key1 === "example" || key1 === "url")) {
             const err12 = {
               instancePath: instancePath + "/envelope",
               schemaPath: "#/properties/envelope/additionalProperties",
@@ -3269,79 +3782,47 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data4.url !== undefined) {
+          let data7 = data4.url;
+          if (typeof data7 === "string") {
+            if (!pattern0.test(data7)) {
+              const err18 = {
+                instancePath: instancePath + "/envelope/url",
+                schemaPath: "#/definitions/docUrl/pattern",
+                keyword: "pattern",
+                params: { pattern: "^https?://" },
+                message: 'must match pattern "' + "^https?://" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = {
+              instancePath: instancePath + "/envelope/url",
+              schemaPath: "#/definitions/docUrl/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err18 = {
+        const err20 = {
           instancePath: instancePath + "/envelope",
           schemaPath: "#/properties/envelope/type",
           keyword: "type",
           params: { type: "object" },
           message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.statuses !== undefined) {
-      let data7 = data.statuses;
-      if (Array.isArray(data7)) {
-        const len0 = data7.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate16(data7[i0], {
-              instancePath: instancePath + "/statuses/" + i0,
-              parentData: data7,
-              parentDataProperty: i0,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err19 = {
-          instancePath: instancePath + "/statuses",
-          schemaPath: "#/properties/statuses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.errorCodes !== undefined) {
-      let data9 = data.errorCodes;
-      if (Array.isArray(data9)) {
-        const len1 = data9.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate18(data9[i1], {
-              instancePath: instancePath + "/errorCodes/" + i1,
-              parentData: data9,
-              parentDataProperty: i1,
-              rootData,
-            })
-          ) {
-            vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err20 = {
-          instancePath: instancePath + "/errorCodes",
-          schemaPath: "#/properties/errorCodes/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -3351,15 +3832,81 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.statuses !== undefined) {
+      let data8 = data.statuses;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate16(data8[i0], {
+              instancePath: instancePath + "/statuses/" + i0,
+              parentData: data8,
+              parentDataProperty: i0,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err21 = {
+          instancePath: instancePath + "/statuses",
+          schemaPath: "#/properties/statuses/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.errorCodes !== undefined) {
+      let data10 = data.errorCodes;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (
+            !validate18(data10[i1], {
+              instancePath: instancePath + "/errorCodes/" + i1,
+              parentData: data10,
+              parentDataProperty: i1,
+              rootData,
+            })
+          ) {
+            vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err22 = {
+          instancePath: instancePath + "/errorCodes",
+          schemaPath: "#/properties/errorCodes/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
     if (data.rateLimits !== undefined) {
-      let data11 = data.rateLimits;
-      if (Array.isArray(data11)) {
-        const len2 = data11.length;
+      let data12 = data.rateLimits;
+      if (Array.isArray(data12)) {
+        const len2 = data12.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (
-            !validate20(data11[i2], {
+            !validate20(data12[i2], {
               instancePath: instancePath + "/rateLimits/" + i2,
-              parentData: data11,
+              parentData: data12,
               parentDataProperty: i2,
               rootData,
             })
@@ -3369,7 +3916,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err21 = {
+        const err23 = {
           instancePath: instancePath + "/rateLimits",
           schemaPath: "#/properties/rateLimits/type",
           keyword: "type",
@@ -3377,9 +3924,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -3411,14 +3958,14 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.exceptions !== undefined) {
-      let data15 = data.exceptions;
-      if (Array.isArray(data15)) {
-        const len3 = data15.length;
+      let data16 = data.exceptions;
+      if (Array.isArray(data16)) {
+        const len3 = data16.length;
         for (let i3 = 0; i3 < len3; i3++) {
           if (
-            !validate26(data15[i3], {
+            !validate26(data16[i3], {
               instancePath: instancePath + "/exceptions/" + i3,
-              parentData: data15,
+              parentData: data16,
               parentDataProperty: i3,
               rootData,
             })
@@ -3428,7 +3975,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err22 = {
+        const err24 = {
           instancePath: instancePath + "/exceptions",
           schemaPath: "#/properties/exceptions/type",
           keyword: "type",
@@ -3436,22 +3983,22 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err24];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
     if (data.headers !== undefined) {
-      let data17 = data.headers;
-      if (Array.isArray(data17)) {
-        const len4 = data17.length;
+      let data18 = data.headers;
+      if (Array.isArray(data18)) {
+        const len4 = data18.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (
-            !validate28(data17[i4], {
+            !validate28(data18[i4], {
               instancePath: instancePath + "/headers/" + i4,
-              parentData: data17,
+              parentData: data18,
               parentDataProperty: i4,
               rootData,
             })
@@ -3461,7 +4008,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = {
+        const err25 = {
           instancePath: instancePath + "/headers",
           schemaPath: "#/properties/headers/type",
           keyword: "type",
@@ -3469,15 +4016,276 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err25];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.relatedTo !== undefined) {
+      let data20 = data.relatedTo;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        for (const key2 in data20) {
+          if (!(key2 === "imports" || key2 === "hosts")) {
+            const err26 = {
+              instancePath: instancePath + "/relatedTo",
+              schemaPath: "#/properties/relatedTo/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key2 },
+              message: "must NOT have additional properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data20.imports !== undefined) {
+          let data21 = data20.imports;
+          if (Array.isArray(data21)) {
+            const len5 = data21.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              if (typeof data21[i5] !== "string") {
+                const err27 = {
+                  instancePath: instancePath + "/relatedTo/imports/" + i5,
+                  schemaPath: "#/properties/relatedTo/properties/imports/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err28 = {
+              instancePath: instancePath + "/relatedTo/imports",
+              schemaPath: "#/properties/relatedTo/properties/imports/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+            };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data20.hosts !== undefined) {
+          let data23 = data20.hosts;
+          if (Array.isArray(data23)) {
+            const len6 = data23.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              if (typeof data23[i6] !== "string") {
+                const err29 = {
+                  instancePath: instancePath + "/relatedTo/hosts/" + i6,
+                  schemaPath: "#/properties/relatedTo/properties/hosts/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = {
+              instancePath: instancePath + "/relatedTo/hosts",
+              schemaPath: "#/properties/relatedTo/properties/hosts/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+            };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = {
+          instancePath: instancePath + "/relatedTo",
+          schemaPath: "#/properties/relatedTo/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.idempotency !== undefined) {
+      let data25 = data.idempotency;
+      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+        if (data25.description === undefined) {
+          const err32 = {
+            instancePath: instancePath + "/idempotency",
+            schemaPath: "#/properties/idempotency/required",
+            keyword: "required",
+            params: { missingProperty: "description" },
+            message: "must have required property '" + "description" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        for (const key3 in data25) {
+          if (!(key3 === "description" || key3 === "header" || key3 === "url")) {
+            const err33 = {
+              instancePath: instancePath + "/idempotency",
+              schemaPath: "#/properties/idempotency/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key3 },
+              message: "must NOT have additional properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data25.description !== undefined) {
+          let data26 = data25.description;
+          if (typeof data26 === "string") {
+            if (func2(data26) > 2000) {
+              const err34 = {
+                instancePath: instancePath + "/idempotency/description",
+                schemaPath: "#/definitions/text/maxLength",
+                keyword: "maxLength",
+                params: { limit: 2000 },
+                message: "must NOT have more than 2000 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+            if (func2(data26) < 1) {
+              const err35 = {
+                instancePath: instancePath + "/idempotency/description",
+                schemaPath: "#/definitions/text/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = {
+              instancePath: instancePath + "/idempotency/description",
+              schemaPath: "#/definitions/text/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data25.header !== undefined) {
+          if (typeof data25.header !== "string") {
+            const err37 = {
+              instancePath: instancePath + "/idempotency/header",
+              schemaPath: "#/properties/idempotency/properties/header/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data25.url !== undefined) {
+          let data28 = data25.url;
+          if (typeof data28 === "string") {
+            if (!pattern0.test(data28)) {
+              const err38 = {
+                instancePath: instancePath + "/idempotency/url",
+                schemaPath: "#/definitions/docUrl/pattern",
+                keyword: "pattern",
+                params: { pattern: "^https?://" },
+                message: 'must match pattern "' + "^https?://" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = {
+              instancePath: instancePath + "/idempotency/url",
+              schemaPath: "#/definitions/docUrl/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = {
+          instancePath: instancePath + "/idempotency",
+          schemaPath: "#/properties/idempotency/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
         }
         errors++;
       }
     }
   } else {
-    const err24 = {
+    const err41 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -3485,16 +4293,16 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err41];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err41);
     }
     errors++;
   }
   validate15.errors = vErrors;
   return errors === 0;
 }
-const schema52 = {
+const schema64 = {
   type: "object",
   additionalProperties: false,
   required: ["name"],
@@ -3551,7 +4359,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern3.test(data0)) {
+        if (!pattern8.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/name",
             schemaPath: "#/properties/name/pattern",
@@ -3748,6 +4556,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   validate31.errors = vErrors;
   return errors === 0;
 }
+const pattern12 = new RegExp("^[a-z0-9-]+$", "u");
+const pattern13 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://api-error-insight.dev/schemas/catalog.schema.json" */ let vErrors = null;
   let errors = 0;
@@ -3759,7 +4569,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         key0 === "statuses" ||
         key0 === "apis" ||
         key0 === "headers" ||
-        key0 === "exceptions"
+        key0 === "exceptions" ||
+        key0 === "pack"
       )) {
         const err0 = {
           instancePath,
@@ -3942,8 +4753,127 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.pack !== undefined) {
+      let data10 = data.pack;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.id === undefined) {
+          const err7 = {
+            instancePath: instancePath + "/pack",
+            schemaPath: "#/definitions/pack/required",
+            keyword: "required",
+            params: { missingProperty: "id" },
+            message: "must have required property '" + "id" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        for (const key1 in data10) {
+          if (!(key1 === "id" || key1 === "read")) {
+            const err8 = {
+              instancePath: instancePath + "/pack",
+              schemaPath: "#/definitions/pack/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key1 },
+              message: "must NOT have additional properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data10.id !== undefined) {
+          let data11 = data10.id;
+          if (typeof data11 === "string") {
+            if (!pattern12.test(data11)) {
+              const err9 = {
+                instancePath: instancePath + "/pack/id",
+                schemaPath: "#/definitions/pack/properties/id/pattern",
+                keyword: "pattern",
+                params: { pattern: "^[a-z0-9-]+$" },
+                message: 'must match pattern "' + "^[a-z0-9-]+$" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = {
+              instancePath: instancePath + "/pack/id",
+              schemaPath: "#/definitions/pack/properties/id/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data10.read !== undefined) {
+          let data12 = data10.read;
+          if (typeof data12 === "string") {
+            if (!pattern13.test(data12)) {
+              const err11 = {
+                instancePath: instancePath + "/pack/read",
+                schemaPath: "#/definitions/pack/properties/read/pattern",
+                keyword: "pattern",
+                params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+                message: 'must match pattern "' + "^\\d{4}-\\d{2}-\\d{2}$" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = {
+              instancePath: instancePath + "/pack/read",
+              schemaPath: "#/definitions/pack/properties/read/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = {
+          instancePath: instancePath + "/pack",
+          schemaPath: "#/definitions/pack/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err7 = {
+    const err14 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -3951,9 +4881,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err14];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err14);
     }
     errors++;
   }

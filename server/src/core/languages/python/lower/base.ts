@@ -34,7 +34,7 @@ export abstract class LoweringBase {
   }
 
   protected emptyOpaque(n: Syn): Opaque {
-    return { kind: "opaque", what: n.type, children: [], ...spanOf(n) };
+    return { kind: "opaque", what: n.truncated ? "too-deep" : n.type, children: [], ...spanOf(n) };
   }
 
   /** Source text of a leaf node. */

@@ -78,8 +78,9 @@ export abstract class ExpressionLowering extends LoweringBase {
         return this.call(n);
       case "dictionary":
         return this.dictionary(n);
-      case "list":
       case "tuple":
+        return { ...this.arrayOf(namedKids(n), n), tuple: true };
+      case "list":
       case "set":
       case "expression_list":
       case "pattern_list":

@@ -1,0 +1,516 @@
+/**
+ * The effective policy of each retry mechanism the analysis found: hand-written
+ * loops and recursion are run in the head (attempts.ts); libraries are read
+ * from their configuration and documented defaults (libraries.ts).
+ */
+
+import type { Expr, FunctionDef, ObjectLit } from "../ir/types";
+import { calleeName, dottedName, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import type { LineIndex } from "../parse/line-index";
+import type { RequestSite, RetrySite } from "../analysis/types";
+import { runAttempts, iteratedValues, type AttemptCode } from "./attempts";
+import type { CodeIndex } from "./code-index";
+import { evaluate, exact, isInterval, readsRetryAfter, type Value } from "./evaluate";
+import {
+  axiosRetryNumbers,
+  backoffNumbers,
+  gotKyNumbers,
+  promiseRetryNumbers,
+  sdkNumbers,
+  tenacityNumbers,
+  urllib3Numbers,
+  type LibraryNumbers,
+} from "./libraries";
+import type { Amount, DelayModel, PolicyLayer, RetryAfterModel, WaitRange } from "./model";
+
+/** Waits listed per layer (the total counts them all). */
+const LISTED_WAITS = 20;
+/** Attempts beyond which a total is not summed one by one. */
+const SUMMED_ATTEMPTS = 10_000;
+
+export interface FileCode {
+  text: string;
+  python: boolean;
+  lines: LineIndex;
+  code: CodeIndex;
+}
+
+export function layerForRetry(site: RetrySite, f: FileCode): PolicyLayer {
+  const numbers = site.library ? libraryLayer(site, f) : undefined;
+  if (numbers) return fromNumbers(site, f, numbers);
+  if (site.mechanism === "loop" || site.mechanism === "recursion") return codeLayer(site, f);
+  // A retry configured by a status list the analysis knows nothing more about.
+  return fromNumbers(site, f, {
+    attempts: "unknown",
+    wait: "unknown",
+    formula: "unknown",
+    kind: "unknown",
+    jitter: "unknown",
+    retryAfter: { honoured: site.libraryHonoursRetryAfter ? true : "unknown" },
+    source: "library-config",
+    unknowns: ["a retry configuration whose library it does not know"],
+  });
+}
+
+/** The retries a client makes on its own (SDKs, got, ky) for a request no configuration in the code changes. */
+export function clientLayer(request: RequestSite, f: FileCode): PolicyLayer | undefined {
+  const call = f.code.callAt(request);
+  if (request.client === "got" || request.client === "ky") {
+    const method = request.method ?? "GET";
+    if (!["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"].includes(method)) return undefined;
+    const n = gotKyNumbers(request.client, undefined, f.code.constant);
+    return build(request.client, `${request.client} (built-in retries)`, "client", request.callee, f, n, {
+      statuses:
+        request.client === "got"
+          ? [408, 413, 429, 500, 502, 503, 504, 521, 522, 524]
+          : [408, 413, 429, 500, 502, 503, 504],
+      network: true,
+      anyFailure: false,
+    });
+  }
+  if (request.client !== "sdk" || !call) return undefined;
+  const sdk = sdkClientOf(call, f);
+  if (!sdk) return undefined;
+  const n = sdkNumbers(sdk.name, sdk.maxRetries, f.code.constant);
+  if (n.attempts === 1) return undefined;
+  return build(sdk.name, `${sdk.name} client (built-in retries)`, "client", request.callee, f, n, {
+    statuses: sdk.name === "openai" || sdk.name === "anthropic" ? [408, 409, 429, 500, 502, 503, 504] : [],
+    network: true,
+    anyFailure: false,
+  });
+}
+
+// ---------------------------------------------------------------- libraries
+
+function libraryLayer(site: RetrySite, f: FileCode): LibraryNumbers | undefined {
+  const c = f.code.constant;
+  switch (site.library) {
+    case "tenacity": {
+      const e = f.code.exprAt(site.anchor);
+      return tenacityNumbers(e?.kind === "call" ? e : undefined, c);
+    }
+    case "backoff": {
+      const e = f.code.exprAt(site.anchor);
+      return e?.kind === "call" ? backoffNumbers(e, c) : undefined;
+    }
+    case "p-retry":
+    case "async-retry": {
+      const call = f.code.callAt(site);
+      const options = call?.args[1]?.value;
+      return promiseRetryNumbers(site.library, objectOf(options), c);
+    }
+    case "axios-retry": {
+      const call = f.code.callAt(site);
+      const options = objectOf(call?.args[1]?.value);
+      const delay = options?.properties.find((p) => p.key === "retryDelay")?.value;
+      const fn = delay ? functionOf(delay, f) : undefined;
+      return axiosRetryNumbers(options, c, fn ? (n) => returnedDelay(fn, n, f) : undefined);
+    }
+    case "urllib3": {
+      const call = f.code.callAt(site);
+      return call ? urllib3Numbers(call, c) : undefined;
+    }
+    case "got":
+    case "ky": {
+      // The site spans the `retry` property.
+      let value: Expr | undefined;
+      for (const call of f.code.calls)
+        for (const a of call.args)
+          if (a.value.kind === "object")
+            for (const p of a.value.properties)
+              if (p.key === "retry" && p.start === site.start && p.end === site.end) value = p.value;
+      return gotKyNumbers(site.library, value, c);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function objectOf(e: Expr | undefined): ObjectLit | undefined {
+  const x = e ? unwrap(e) : undefined;
+  return x?.kind === "object" ? x : undefined;
+}
+
+function functionOf(e: Expr, f: FileCode): FunctionDef | undefined {
+  const x = unwrap(e);
+  if (x.kind === "function") return x.fn;
+  if (x.kind === "name") {
+    const fns = f.code.functions.filter((fn) => fn.name === x.name);
+    return fns.length === 1 ? fns[0] : undefined;
+  }
+  return undefined;
+}
+
+/** What a delay function returns for retry n (its first parameter), in ms. */
+function returnedDelay(fn: FunctionDef, n: number, f: FileCode): WaitRange | undefined {
+  const param = fn.params[0]?.name;
+  let out: WaitRange | undefined;
+  let bad = false;
+  walkStmts(fn.body, (s) => {
+    if (s.kind !== "return" || !s.value) return;
+    const v = evaluate(s.value, (name, at) => (name === param ? exact(n) : f.code.constant(name, at)));
+    if (!isInterval(v)) bad = true;
+    else
+      out = out
+        ? { minMs: Math.min(out.minMs, v.lo), maxMs: Math.max(out.maxMs, v.hi) }
+        : { minMs: v.lo, maxMs: v.hi };
+  });
+  return bad ? undefined : out;
+}
+
+function sdkClientOf(call: Expr, f: FileCode): { name: string; maxRetries?: Expr } | undefined {
+  const x = unwrap(call);
+  if (x.kind !== "call") return undefined;
+  const receiver = dottedName(x.callee) ?? "";
+  const parts = receiver.split(".");
+  // `client.chat.completions.create`: the client is the longest prefix that was assigned.
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const holder = parts.slice(0, i).join(".");
+    for (const name of [holder, holder.replace(/^(this|self)\./, "")]) {
+      for (const a of f.code.assignmentsOf(name)) {
+        const v = unwrap(a.value);
+        if (v.kind !== "call") continue;
+        const ctor = dottedName(v.callee) ?? "";
+        const sdk = /(^|\.)(Async)?OpenAI$|AzureOpenAI$/.test(ctor)
+          ? "openai"
+          : /(^|\.)(Async)?Anthropic$/.test(ctor)
+            ? "anthropic"
+            : /(^|\.)Stripe(Client)?$/.test(ctor)
+              ? "stripe"
+              : /Octokit$/.test(ctor)
+                ? "octokit"
+                : /caseforge|CaseForge/.test(ctor)
+                  ? "caseforge"
+                  : undefined;
+        if (!sdk) continue;
+        const kw = v.args.find((arg) => arg.name === "max_retries" || arg.name === "maxRetries")?.value;
+        const obj = objectOf(v.args[0]?.value);
+        const prop = obj?.properties.find((p) => p.key === "maxRetries" || p.key === "max_retries")?.value;
+        return { name: sdk, maxRetries: kw ?? prop };
+      }
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- hand-written code
+
+function codeLayer(site: RetrySite, f: FileCode): PolicyLayer {
+  const code = attemptCode(site, f);
+  const run = code
+    ? runAttempts(code, site.bounded)
+    : { attempts: "unknown" as const, waits: [], unknowns: ["the shape of this retry"] };
+  const attempts: Amount = site.bounded === false ? "unbounded" : run.attempts;
+  const knownWaits = run.waits.every((w) => w !== "unknown");
+  const waits: WaitRange[] | "unknown" =
+    knownWaits && run.attempts !== "unknown"
+      ? (run.waits as { lo: number; hi: number }[]).map((w) => ({ minMs: w.lo, maxMs: w.hi }))
+      : "unknown";
+  const jitter: boolean | "unknown" =
+    waits === "unknown"
+      ? site.waits.length === 0
+        ? false
+        : site.waits.some((w) => w.jitter)
+      : run.waits.some((w) => w !== "unknown" && w.random);
+  const formulas = [
+    ...new Set(
+      site.waits
+        .map((w) => {
+          const delay = (w as { event?: { delay?: { start: number; end: number } } }).event?.delay;
+          return delay ? f.text.slice(delay.start, delay.end).replace(/\s+/g, " ") : undefined;
+        })
+        .filter((t): t is string => t !== undefined),
+    ),
+  ];
+  const unit = f.python ? "s" : "ms";
+  const delay: DelayModel = {
+    kind:
+      site.waits.length === 0
+        ? site.waitsNothing
+          ? "none"
+          : "unknown"
+        : site.waits.some((w) => w.exponential)
+          ? "exponential"
+          : site.waits.some((w) => w.grows)
+            ? "linear"
+            : "fixed",
+    formula:
+      site.waits.length === 0
+        ? site.waitsNothing
+          ? "no wait"
+          : "unknown"
+        : formulas.length > 0
+          ? `${formulas.join(" or ")} (${unit})`
+          : "unknown",
+    jitter,
+    ...totals(attempts, waits),
+  };
+  const unknowns = [...run.unknowns];
+  if (attempts === "unknown" && unknowns.length === 0) unknowns.push("no cap it can count");
+  return {
+    mechanism: site.mechanism,
+    name: site.mechanism === "loop" ? "retry loop" : "recursive retry",
+    ...place(site.anchor, f),
+    retries: retriesOf(site),
+    attempts,
+    delay,
+    retryAfter: codeRetryAfter(site, f),
+    source: "code",
+    unknowns,
+  };
+}
+
+function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
+  const requests = site.requests.map((r) => ({ start: r.start, throws: r.throws }));
+  const waits = new Map<number, { end: number; delay?: Expr; unit: "ms" | "s" }>();
+  for (const w of site.waits) {
+    const ev = (w as { event?: { delay?: { start: number; end: number }; unit?: "ms" | "s" } }).event;
+    const delay = ev?.delay ? f.code.exprAt(ev.delay) : helperDelay(w, f);
+    waits.set(w.start, { end: w.end, delay, unit: ev?.unit ?? (f.python ? "s" : "ms") });
+  }
+  const failingStatus = pickStatus(site);
+  const constant = f.code.constant;
+  if (site.mechanism === "loop") {
+    const loop = f.code.loopAt(site.anchor.start);
+    if (!loop) return undefined;
+    const init = new Map<string, Value>();
+    for (const s of loop.init ?? [])
+      if (s.kind === "var" && s.target.kind === "name" && s.value)
+        init.set(s.target.name, evaluate(s.value, constant));
+    const binding =
+      loop.binding?.kind === "name" && (loop.loop === "for-in" || loop.loop === "for-of")
+        ? { name: loop.binding.name, values: iteratedValues(loop.iterates, constant) }
+        : undefined;
+    return {
+      body: loop.body,
+      init,
+      headTest: loop.loop === "do" ? undefined : loop.test,
+      update: loop.update,
+      binding,
+      requests,
+      waits,
+      failingStatus,
+      constant,
+    };
+  }
+  // Recursion: the function holding the recursive call, its parameters bound to their first values.
+  const call = f.code.callAt(site.anchor);
+  const name = call ? calleeName(call.callee) : undefined;
+  const fn = f.code.functionsAround(site.anchor.start).find((x) => x.name === name);
+  if (!fn || !call) return undefined;
+  const init = new Map<string, Value>();
+  const params: string[] = [];
+  for (const p of fn.params) {
+    if (!p.name || p.name === "self") continue;
+    params.push(p.name);
+    init.set(p.name, f.code.constant(p.name, fn.body[0]?.start ?? fn.start) ?? "unknown");
+  }
+  return {
+    body: fn.body,
+    init,
+    requests,
+    waits,
+    recursion: {
+      start: call.start,
+      end: call.end,
+      params: fn.params.filter((p) => p.name !== "self").map((p) => p.name ?? ""),
+    },
+    failingStatus,
+    constant,
+  };
+}
+
+/** `await backoff(attempt)`: the delay the same-file helper sleeps, with its parameters bound to the arguments. */
+function helperDelay(w: { start: number; end: number }, f: FileCode): Expr | undefined {
+  const call = f.code.callAt(w);
+  if (!call) return undefined;
+  const name = calleeName(call.callee);
+  const fns = f.code.functions.filter((fn) => fn.name === name);
+  if (fns.length !== 1) return undefined;
+  const fn = fns[0]!;
+  let delay: Expr | undefined;
+  walkStmts(fn.body, (s) => {
+    if (delay) return false;
+    if (s.kind === "expr" || s.kind === "return" || s.kind === "var") {
+      const e = s.kind === "expr" ? s.expr : s.kind === "return" ? s.value : s.value;
+      if (!e) return;
+      walkExpr(e, (x) => {
+        if (delay || x.kind !== "call") return;
+        const n = dottedName(x.callee) ?? "";
+        if (/(^|\.)setTimeout$/.test(n)) delay = x.args[1]?.value;
+        else if (/^(time\.sleep|asyncio\.sleep|sleep)$/.test(n)) delay = x.args[0]?.value;
+      });
+    }
+  });
+  if (!delay) return undefined;
+  // Substitute parameters: a name of the helper's parameters reads the argument passed.
+  return substitute(delay, fn, call);
+}
+
+function substitute(e: Expr, fn: FunctionDef, call: { args: { name?: string; value: Expr }[] }): Expr {
+  const positional = call.args.filter((a) => !a.name);
+  const binding = new Map<string, Expr>();
+  fn.params.forEach((p, i) => {
+    if (!p.name) return;
+    const arg = call.args.find((a) => a.name === p.name) ?? positional[i];
+    if (arg) binding.set(p.name, arg.value);
+    else if (p.defaultValue) binding.set(p.name, p.defaultValue);
+  });
+  const copy = (x: Expr): Expr => {
+    if (x.kind === "name" && binding.has(x.name)) return binding.get(x.name)!;
+    if (x.kind === "binary" || x.kind === "logical")
+      return { ...x, left: copy(x.left), right: copy(x.right) };
+    if (x.kind === "unary") return { ...x, operand: copy(x.operand) };
+    if (x.kind === "conditional") return { ...x, test: copy(x.test), then: copy(x.then), else: copy(x.else) };
+    if (x.kind === "call") return { ...x, args: x.args.map((a) => ({ ...a, value: copy(a.value) })) };
+    if (x.kind === "await") return { ...x, expr: copy(x.expr) };
+    return x;
+  };
+  return copy(e);
+}
+
+function pickStatus(site: RetrySite): number {
+  for (const s of [503, 500, 502, 504, 429]) if (site.retried.has(s)) return s;
+  const any = [...site.retried].find((s): s is number => typeof s === "number");
+  return any ?? 503;
+}
+
+function codeRetryAfter(site: RetrySite, f: FileCode): RetryAfterModel {
+  const reading = site.waits.filter((w) => w.readsRetryAfter);
+  if (reading.length === 0) return { honoured: false };
+  // A ceiling: `Math.min(retryAfter * 1000, 30_000)` / `min(retry_after, 60)`.
+  let ceiling: Amount = "unbounded";
+  for (const w of reading) {
+    const ev = (w as { event?: { delay?: { start: number; end: number }; unit?: "ms" | "s" } }).event;
+    const delay = ev?.delay ? f.code.exprAt(ev.delay) : undefined;
+    const resolved = delay ? resolveName(delay, f) : undefined;
+    if (!resolved) continue;
+    walkExpr(resolved, (x) => {
+      if (x.kind !== "call") return;
+      const n = dottedName(x.callee) ?? "";
+      if (n !== "Math.min" && n !== "min") return;
+      const args = x.args.map((a) => a.value);
+      if (!args.some((a) => readsRetryAfter(a) || readsRetryAfterName(a, f))) return;
+      for (const a of args) {
+        const v = evaluate(a, f.code.constant);
+        if (isInterval(v) && v.lo === v.hi)
+          ceiling = v.lo * ((ev?.unit ?? (f.python ? "s" : "ms")) === "s" ? 1000 : 1);
+      }
+    });
+  }
+  return { honoured: true, ceilingMs: ceiling };
+}
+
+function resolveName(e: Expr, f: FileCode): Expr {
+  const x = unwrap(e);
+  if (x.kind !== "name") return x;
+  const before = f.code.assignmentsOf(x.name).filter((a) => a.end <= x.start);
+  return before.length > 0 ? unwrap(before[before.length - 1]!.value) : x;
+}
+
+function readsRetryAfterName(e: Expr, f: FileCode): boolean {
+  const x = unwrap(e);
+  if (x.kind !== "name") return false;
+  return f.code.assignmentsOf(x.name).some((a) => a.end <= x.start && readsRetryAfter(a.value));
+}
+
+// ---------------------------------------------------------------- shared
+
+function fromNumbers(site: RetrySite, f: FileCode, n: LibraryNumbers): PolicyLayer {
+  const attempts: Amount = site.bounded === false ? "unbounded" : n.attempts;
+  const name =
+    site.mechanism === "decorator"
+      ? `${site.library} @retry`.replace("backoff @retry", "backoff @on_exception")
+      : site.library
+        ? `${site.library}${site.mechanism === "config" ? " configuration" : ""}`
+        : "retry configuration";
+  return build(site.library, name, site.mechanism, site.anchor, f, { ...n, attempts }, retriesOf(site));
+}
+
+function build(
+  library: string | undefined,
+  name: string,
+  mechanism: PolicyLayer["mechanism"],
+  at: { start: number; end: number },
+  f: FileCode,
+  n: LibraryNumbers,
+  retries: PolicyLayer["retries"],
+): PolicyLayer {
+  const waits: WaitRange[] | "unknown" =
+    n.wait === "unknown" || n.attempts === "unknown" ? "unknown" : listWaits(n.attempts, n.wait);
+  const unknowns = [...n.unknowns];
+  const t = totals(n.attempts, waits, n.wait === "unknown" ? undefined : n.wait);
+  return {
+    mechanism,
+    ...(library ? { library } : {}),
+    name,
+    ...place(at, f),
+    retries,
+    attempts: n.attempts,
+    delay: { kind: n.kind, formula: n.formula, jitter: n.jitter, ...t },
+    retryAfter: n.retryAfter,
+    source: n.source,
+    unknowns,
+  };
+}
+
+function listWaits(attempts: Amount, wait: (n: number) => WaitRange): WaitRange[] {
+  const count = attempts === "unbounded" ? LISTED_WAITS : Math.min(LISTED_WAITS, (attempts as number) - 1);
+  const out: WaitRange[] = [];
+  for (let n = 1; n <= count; n++) out.push(wait(n));
+  return out;
+}
+
+function totals(
+  attempts: Amount,
+  waits: WaitRange[] | "unknown",
+  wait?: (n: number) => WaitRange,
+): Pick<DelayModel, "waits" | "maxWaitMs" | "worstCaseTotalMs"> {
+  if (waits === "unknown" || attempts === "unknown")
+    return {
+      waits: "unknown",
+      maxWaitMs: "unknown",
+      worstCaseTotalMs: attempts === "unbounded" ? "unbounded" : "unknown",
+    };
+  if (attempts === "unbounded") {
+    const max = waits.reduce((m, w) => Math.max(m, w.maxMs), 0);
+    return { waits, maxWaitMs: max, worstCaseTotalMs: "unbounded" };
+  }
+  let total = 0;
+  let max = 0;
+  if (wait && attempts - 1 > waits.length) {
+    for (let n = 1; n <= Math.min(attempts - 1, SUMMED_ATTEMPTS); n++) {
+      const w = wait(n);
+      total += w.maxMs;
+      max = Math.max(max, w.maxMs);
+    }
+  } else {
+    for (const w of waits) {
+      total += w.maxMs;
+      max = Math.max(max, w.maxMs);
+    }
+  }
+  if (!Number.isFinite(total))
+    return { waits, maxWaitMs: Number.isFinite(max) ? max : "unbounded", worstCaseTotalMs: "unbounded" };
+  return { waits, maxWaitMs: max, worstCaseTotalMs: round(total) };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function retriesOf(site: RetrySite): PolicyLayer["retries"] {
+  return {
+    statuses: [...site.retried].filter((s): s is number => typeof s === "number").sort((a, b) => a - b),
+    network: site.retried.has("network"),
+    anyFailure: site.blind,
+  };
+}
+
+function place(
+  at: { start: number; end: number },
+  f: FileCode,
+): Pick<PolicyLayer, "line" | "column" | "start" | "end"> {
+  const p = f.lines.positionAt(at.start);
+  return { line: p.line + 1, column: p.character + 1, start: at.start, end: at.end };
+}

@@ -1,0 +1,120 @@
+/**
+ * The per-connection state the handlers share once `initialize` has run, and
+ * the background work on it: loading user catalogs, scanning the workspace,
+ * analysing again after a settings or catalog change.
+ */
+import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Engine } from "../core/engine";
+import { createEngine } from "../node/engine";
+import { CONFIGURATION_SECTION, StatusNotification, type StatusParams } from "../protocol";
+import { AnalysisCache } from "./analysis";
+import type { ClientFeatures } from "./capabilities";
+import { CatalogStore } from "./catalogs";
+import { PushScheduler, errorMessage, type DocumentDiagnosticsDeps } from "./diagnostics";
+import { OnceLogger, type Logger } from "./logger";
+import { logError } from "./requests";
+import { SettingsCache } from "./settings";
+import { pathToUri, uriToPath } from "./uri";
+import { WorkspaceIndex } from "./workspace";
+
+/** Everything the handlers share once `initialize` has run. */
+export interface Session {
+  engine: Engine;
+  features: ClientFeatures;
+  settings: SettingsCache;
+  analyses: AnalysisCache;
+  catalogs: CatalogStore;
+  workspace: WorkspaceIndex;
+  diagnostics: DocumentDiagnosticsDeps;
+  push: PushScheduler;
+}
+
+/** Creates the engine and the per-connection state. */
+export async function createSession(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  features: ClientFeatures,
+  log: Logger,
+): Promise<Session> {
+  const engine = await createEngine();
+  const settings = new SettingsCache(
+    features.configuration
+      ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: CONFIGURATION_SECTION })
+      : undefined,
+    (line) => log.warn(line),
+  );
+  const publish = (uri: string, diagnostics: Diagnostic[]): void => {
+    void connection.sendDiagnostics({ uri, diagnostics }).catch(logError(log, "publish"));
+  };
+  const catalogs = new CatalogStore({ trusted: features.trusted, publish, log });
+  // Each analysis and hover is given the knowledge of its document's workspace folder.
+  const analyses = new AnalysisCache(engine, (uri) => catalogs.catalogFor(uriToPath(uri)));
+  const skippedLog = new OnceLogger(log);
+  const openPaths = (): Set<string> => new Set(documents.keys().map((uri) => uriToPath(uri) ?? uri));
+  const diagnostics: DocumentDiagnosticsDeps = {
+    document: (uri) => documents.get(uri),
+    analyses,
+    settings,
+    log,
+    skippedLog,
+    status: (params: StatusParams) =>
+      void connection.sendNotification(StatusNotification.method, params).catch(logError(log, "status")),
+  };
+  const push = new PushScheduler(
+    diagnostics,
+    (params) => void connection.sendDiagnostics(params).catch(logError(log, "publish")),
+    logError(log, "diagnostics"),
+  );
+  const workspace = new WorkspaceIndex({
+    engine,
+    settingsFor: (folder) => settings.get(pathToUri(folder)),
+    isOpen: (path) => openPaths().has(path),
+    publish,
+    log,
+    skippedLog,
+    knowledgeFor: (path) => catalogs.catalogFor(path),
+  });
+  return { engine, features, settings, analyses, catalogs, workspace, diagnostics, push };
+}
+
+/** Loads the user catalogs of the given folders (from their settings). */
+export async function reloadCatalogs(s: Session, folders: readonly string[]): Promise<void> {
+  for (const folder of folders) {
+    const { settings } = await s.settings.get(pathToUri(folder));
+    s.catalogs.load(folder, settings.catalog.paths);
+  }
+}
+
+/** Analyses the workspace files in the background, with progress when the client shows it. */
+export async function scanWorkspace(connection: Connection, s: Session, log: Logger): Promise<void> {
+  try {
+    const progress = s.features.workDoneProgress
+      ? await connection.window.createWorkDoneProgress()
+      : undefined;
+    await s.workspace.scan(progress, () => progress?.token.isCancellationRequested ?? false);
+  } catch (error) {
+    log.error(`Workspace analysis failed: ${errorMessage(error)}`);
+  }
+}
+
+/**
+ * After a settings or catalog change: forget cached analyses, have the open
+ * documents analysed again (a refresh request to pull clients, new pushes
+ * otherwise) and analyse the workspace again.
+ */
+export async function reanalyse(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  s: Session,
+  log: Logger,
+): Promise<void> {
+  s.analyses.clearAnalyses();
+  if (s.features.pullDiagnostics) {
+    if (s.features.diagnosticRefresh)
+      await connection.languages.diagnostics.refresh().catch(logError(log, "diagnostic refresh"));
+  } else {
+    for (const doc of documents.all()) s.push.now(doc.uri);
+  }
+  await scanWorkspace(connection, s, log);
+}

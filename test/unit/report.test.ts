@@ -1,0 +1,167 @@
+/**
+ * The resilience report: hand-computed policies of fixture code, the JSON
+ * against its schema, the page escaping source text, and the CLI.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv from "ajv";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../server/src/core/engine";
+import { buildReport, reportDocument, type ReportEntry } from "../../server/src/core/report/index";
+import { renderHtml } from "../../server/src/core/report/html";
+import { languageIdForPath } from "../../server/src/core/types";
+import { getEngine } from "../helpers/engine";
+
+const ROOT = join(__dirname, "..", "..");
+const FIXTURES = join(ROOT, "test", "fixtures", "report");
+const BIN = join(ROOT, "bin", "api-error-insight");
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await getEngine();
+});
+
+function entriesOf(name: string): ReportEntry[] {
+  const path = join(FIXTURES, name);
+  const text = readFileSync(path, "utf8");
+  return reportDocument(engine, { text, languageId: languageIdForPath(path)!, path }, name).entries;
+}
+
+function waitsMs(entry: ReportEntry, layer = 0): [number, number][] {
+  const waits = entry.layers[layer]!.delay.waits;
+  if (waits === "unknown") throw new Error("waits unknown");
+  return waits.map((w) => [w.minMs, w.maxMs]);
+}
+
+describe("hand-computed policies", () => {
+  it("a 5-attempt loop with capped exponential backoff and full jitter", () => {
+    const [e] = entriesOf("capped-jitter-loop.ts");
+    expect(e!.request).toEqual({
+      method: "GET",
+      target: "https://api.example.com/orders/{…}",
+      client: "fetch",
+    });
+    expect(e!.layers).toHaveLength(1);
+    const loop = e!.layers[0]!;
+    expect(loop.mechanism).toBe("loop");
+    expect(loop.attempts).toBe(5);
+    // min(30 s, 1 s × 2^attempt) × random[0, 1) for attempts 0..3; the 5th failure breaks out without waiting.
+    expect(waitsMs(e!)).toEqual([
+      [0, 1000],
+      [0, 2000],
+      [0, 4000],
+      [0, 8000],
+    ]);
+    expect(loop.delay.jitter).toBe(true);
+    expect(loop.delay.worstCaseTotalMs).toBe(15_000);
+    expect(loop.retryAfter).toEqual({ honoured: true, ceilingMs: 30_000 });
+    expect(e!.policy.attemptsText).toBe("5");
+  });
+
+  it("tenacity stop_after_attempt(4) with wait_exponential(max=20)", () => {
+    const [e] = entriesOf("tenacity_policy.py");
+    const t = e!.layers[0]!;
+    expect(t.library).toBe("tenacity");
+    expect(t.attempts).toBe(4);
+    // tenacity: multiplier × 2^(attempt_number − 1), at most max: 1 s, 2 s, 4 s.
+    expect(waitsMs(e!)).toEqual([
+      [1000, 1000],
+      [2000, 2000],
+      [4000, 4000],
+    ]);
+    expect(t.delay.worstCaseTotalMs).toBe(7000);
+    expect(t.delay.jitter).toBe(false);
+    expect(t.retryAfter.honoured).toBe(false);
+    expect(t.retries).toEqual({ statuses: [], network: true, anyFailure: false });
+  });
+
+  it("urllib3 Retry(total=3, backoff_factor=0.5) mounted on a session", () => {
+    const [e] = entriesOf("urllib3_policy.py");
+    expect(e!.request).toMatchObject({ method: "GET", client: "requests" });
+    const u = e!.layers[0]!;
+    expect(u.library).toBe("urllib3");
+    expect(u.attempts).toBe(4);
+    // urllib3: no sleep before the first retry, then backoff_factor × 2^(k − 1): 0, 1 s, 2 s.
+    expect(waitsMs(e!)).toEqual([
+      [0, 0],
+      [1000, 1000],
+      [2000, 2000],
+    ]);
+    expect(u.delay.worstCaseTotalMs).toBe(3000);
+    expect(u.retryAfter).toEqual({ honoured: true, ceilingMs: 21_600_000 });
+    expect(u.retries.statuses).toEqual([429, 500, 502, 503, 504]);
+  });
+
+  it("a p-retry around an SDK that retries on its own: 5 x 3 = 15 attempts", () => {
+    const [e] = entriesOf("nested-sdk-pretry.ts");
+    expect(e!.layers.map((l) => l.name)).toEqual(["p-retry", "openai client (built-in retries)"]);
+    expect(e!.layers.map((l) => l.attempts)).toEqual([5, 3]);
+    expect(e!.policy.attempts).toBe(15);
+    expect(e!.policy.attemptsText).toBe("5 x 3 = 15");
+    // p-retry: 1 s × 2^(n − 1) for 4 retries = 15 s; the SDK: 0.5 s + 1 s per p-retry attempt, 5 of them.
+    expect(waitsMs(e!, 0)).toEqual([
+      [1000, 1000],
+      [2000, 2000],
+      [4000, 4000],
+      [8000, 8000],
+    ]);
+    expect(waitsMs(e!, 1)).toEqual([
+      [375, 500],
+      [750, 1000],
+    ]);
+    expect(e!.policy.worstCaseWaitMs).toBe(15_000 + 5 * 1500);
+    expect(e!.policy.retryAfter).toEqual({ honoured: true, ceilingMs: 60_000 });
+  });
+
+  it("says unknown, not a default, for a delay it cannot compute", () => {
+    const text = [
+      "import { computeDelay } from './elsewhere';",
+      "export async function get(url: string) {",
+      "  for (let attempt = 0; attempt < 3; attempt++) {",
+      "    const res = await fetch(url);",
+      "    if (res.ok) return res;",
+      "    await new Promise((r) => setTimeout(r, computeDelay(attempt)));",
+      "  }",
+      "}",
+    ].join("\n");
+    const [e] = reportDocument(engine, { text, languageId: "typescript", path: "x.ts" }, "x.ts").entries;
+    expect(e!.layers[0]!.attempts).toBe(3);
+    expect(e!.layers[0]!.delay.waits).toBe("unknown");
+    expect(e!.layers[0]!.delay.worstCaseTotalMs).toBe("unknown");
+    expect(e!.policy.worstCaseWaitMs).toBe("unknown");
+  });
+});
+
+describe("report output", () => {
+  it("the JSON of the fixtures and of examples/ validates against schemas/report.schema.json", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8")) as object;
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    for (const dir of [FIXTURES, join(ROOT, "examples")]) {
+      const json = JSON.parse(
+        execFileSync(BIN, ["report", dir, "--format", "json"], { encoding: "utf8" }),
+      ) as {
+        summary: { sites: number };
+      };
+      const ok = validate(json);
+      expect(validate.errors ?? [], dir).toEqual([]);
+      expect(ok).toBe(true);
+      expect(json.summary.sites).toBeGreaterThan(3);
+    }
+  });
+
+  it("escapes source text in the page", () => {
+    const entries = entriesOf("hostile-target.ts");
+    const html = renderHtml(buildReport(entries, 1, { version: "test" }, "2026-01-01T00:00:00.000Z"));
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&#60;img src=x onerror=alert(1)&#62;");
+    expect(html).not.toMatch(/https?:\/\/(?!api\.example\.com)[^"'\s]*\.(js|css)/);
+  });
+
+  it("the page has no remote content: inline style and script only", () => {
+    const html = execFileSync(BIN, ["report", join(ROOT, "examples")], { encoding: "utf8" });
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    expect(html).toContain("Content-Security-Policy");
+  });
+});
