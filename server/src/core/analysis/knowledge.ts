@@ -1,6 +1,6 @@
 /**
  * What the analyser knows about HTTP clients, SDK exception classes, sleeps
- * and credential refreshes. Library retry defaults live in `libraries.ts`;
+ * and credential refreshes. Library retry defaults live in `core/mechanisms/`;
  * what differs between languages, in each language's profile.
  */
 

@@ -1,3 +1,4 @@
+// Over 400 lines: each certain rewrite (failure cap, Retry-After wait, idempotency key) with its per-language text; split by fix when one grows.
 /**
  * Quick fixes whose rewrite is certain and changes nothing but the problem it fixes:
  * a cap on the failures of an endless retry loop, a wait that honours Retry-After,
