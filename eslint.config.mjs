@@ -71,6 +71,19 @@ export default tseslint.config(
       ],
     },
   })),
+  // The analysis asks the language's profile (carried by the file context) and is asked by the mechanisms.
+  {
+    files: ["server/src/core/analysis/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        restrict({
+          regex: "^\\.\\./(languages|mechanisms|rules|engine|sites)(/|$)",
+          message: "The analysis imports no language, mechanism, rule or orchestrator: it stands below them.",
+        }),
+      ],
+    },
+  },
   // Rules read facts only: the site model, status facts, their own definitions and catalog types.
   {
     files: ["server/src/core/rules/**/*.ts"],

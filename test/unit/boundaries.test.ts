@@ -47,6 +47,9 @@ describe("import boundaries (lint)", () => {
     ["rules do not read mechanisms", "server/src/core/rules/x.ts", "../mechanisms/got"],
     ["rules read catalog types only", "server/src/core/rules/x.ts", "../catalog/catalog"],
     ["a language is still pure core", "server/src/core/languages/python/x.ts", "node:fs"],
+    ["the analysis imports no language", "server/src/core/analysis/x.ts", "../languages/index"],
+    ["the analysis imports no mechanism", "server/src/core/analysis/x.ts", "../mechanisms/got"],
+    ["the analysis imports no orchestrator", "server/src/core/analysis/x.ts", "../sites"],
   ];
   for (const [what, file, specifier] of cases) {
     it(`fires: ${what} (${file} -> ${specifier})`, async () => {

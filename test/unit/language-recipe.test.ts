@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../server/src/core/analysis/context";
-import { extractSites } from "../../server/src/core/analysis/extract";
+import { extractSites } from "../../server/src/core/sites";
 import type { LanguageProfile } from "../../server/src/core/analysis/model";
 import { Catalog } from "../../server/src/core/catalog/index";
 import type { Call, Expr, Module, Stmt } from "../../server/src/core/ir/types";

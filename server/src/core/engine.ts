@@ -10,7 +10,7 @@ import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
 import { buildContext } from "./analysis/context";
 import { type FileContext } from "./analysis/model";
-import { extractSites } from "./analysis/extract";
+import { extractSites } from "./sites";
 import { describePolicy } from "./analysis/policy";
 import type { ErrorKnowledge } from "./analysis/knowledge";
 import type { Sites } from "./analysis/types";
