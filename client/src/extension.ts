@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { State, type LanguageClient } from "vscode-languageclient/node";
 import { StatusNotification } from "../../server/src/protocol";
 import { createClient } from "./client";
+import { showReport } from "./report";
 import { StatusItem } from "./status";
 
 let client: LanguageClient | undefined;
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     languageClient.onNotification(StatusNotification.type, (params) => status.update(params)),
     vscode.commands.registerCommand("apiErrorInsight.restartServer", () => restart(languageClient, output)),
     vscode.commands.registerCommand("apiErrorInsight.showOutputChannel", () => output.show(true)),
+    vscode.commands.registerCommand("apiErrorInsight.showReport", () => showReport(languageClient, output)),
     // User catalogs are read only in trusted workspaces; the server learns about trust at start-up.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(languageClient, output)),
   );

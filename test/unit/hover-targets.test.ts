@@ -65,10 +65,13 @@ def get_user(user_id):
     const target = await targetAt(py, "python", "retry(stop");
     expect(target?.kind).toBe("retry-policy");
     const markdown = target?.kind === "retry-policy" ? target.markdown : "";
-    expect(markdown).toContain("**Retry policy** (tenacity)");
+    expect(markdown).toContain("**Retry policy** (tenacity @retry)");
     expect(markdown).toContain("| Retries | any failure, 401, 403 and other 4xx included |");
-    expect(markdown).toContain("| Attempts | capped |");
-    expect(markdown).toContain("| Waits | exponential backoff, without jitter |");
+    expect(markdown).toContain("| Attempts | 5 |");
+    expect(markdown).toContain("| Delay | min(30 s, 2^(n − 1) s) |");
+    expect(markdown).toContain("| Waits | 1 s, 2 s, 4 s, 8 s |");
+    expect(markdown).toContain("| Worst-case total wait | 15 s |");
+    expect(markdown).toContain("| Jitter | no |");
     expect(markdown).toContain("| Retry-After | not read |");
   });
 
@@ -80,6 +83,27 @@ retries = Retry(total=3, status_forcelist=[429, 503], backoff_factor=0.5)
     const target = await targetAt(py, "python", "Retry(total");
     const markdown = target?.kind === "retry-policy" ? target.markdown : "";
     expect(markdown).toContain("| Retries | 429, 503; network errors |");
-    expect(markdown).toContain("| Retry-After | honoured by the library |");
+    expect(markdown).toContain("| Attempts | 4 |");
+    expect(markdown).toContain("| Waits | 0 s, 1 s, 2 s |");
+    expect(markdown).toContain("| Retry-After | honoured, up to 6 h |");
+  });
+
+  it("shows the policy of a hand-written retry loop on its keyword, source text in a code span", async () => {
+    const ts = `export async function get(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    await new Promise((r) => setTimeout(r, Math.min(8000, 500 * 2 ** attempt) * Math.random()));
+  }
+  throw new Error("unavailable");
+}
+`;
+    const target = await targetAt(ts, "typescript", "for (let");
+    const markdown = target?.kind === "retry-policy" ? target.markdown : "";
+    expect(markdown).toContain("**Retry policy** (retry loop)");
+    expect(markdown).toContain("| Attempts | 4 |");
+    expect(markdown).toContain("| Delay | `` Math.min(8000, 500 * 2 ** attempt) * Math.random() (ms) `` |");
+    expect(markdown).toContain("| Waits | 0 s–500 ms, 0 s–1 s, 0 s–2 s, 0 s–4 s |");
+    expect(markdown).toContain("| Jitter | yes |");
   });
 });

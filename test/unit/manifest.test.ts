@@ -41,7 +41,10 @@ describe("package.json", () => {
       "apiErrorInsight.enable": "resource",
       "apiErrorInsight.run": "resource",
       "apiErrorInsight.rules": "resource",
+      "apiErrorInsight.diagnostics.scope": "resource",
       "apiErrorInsight.catalog.paths": "resource",
+      "apiErrorInsight.catalog.packs": "resource",
+      "apiErrorInsight.inlayHints.enable": "resource",
       "apiErrorInsight.trace.server": "window",
     });
   });
@@ -53,6 +56,7 @@ describe("package.json", () => {
         "apiErrorInsight.restartServer",
         "apiErrorInsight.showOutputChannel",
         "apiErrorInsight.fixAll",
+        "apiErrorInsight.showReport",
       ]),
     );
     for (const c of pkg.contributes.commands) expect(c.category).toBe("API Error Insight");

@@ -9,9 +9,9 @@ import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser"
 import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
 import { buildContext } from "./analysis/context";
-import { type FileContext } from "./analysis/model";
+import type { FileContext } from "./analysis/model";
 import { extractSites } from "./sites";
-import { describePolicy } from "./analysis/policy";
+import { retryHints, retryPolicyAt, type EditorInput, type RetryHint } from "./report/editor";
 import type { ErrorKnowledge } from "./analysis/knowledge";
 import type { Sites } from "./analysis/types";
 import { applySuppressions, parseDirectives } from "./suppress";
@@ -123,9 +123,18 @@ export class Engine {
       (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
+    // The budget is checked between stages and between rules: a file that runs out is skipped.
+    const outOfBudget = (): AnalysisResult | undefined =>
+      options.outOfBudget?.()
+        ? { findings: [], syntaxProblems: parsed.syntaxProblems, skipped: OUT_OF_BUDGET }
+        : undefined;
+    const early = outOfBudget();
+    if (early) return early;
     const sites = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin()).sites();
     const findings: Finding[] = [];
     for (const rule of active) {
+      const over = outOfBudget();
+      if (over) return over;
       if (options.isCancelled?.()) break;
       findings.push(...runRule(rule, sites, config));
     }
@@ -149,24 +158,26 @@ export class Engine {
     const analysis = this.analysisOf(doc, knowledge);
     const found = findHoverTarget(analysis.ctx, offset);
     if (found) return analysis.ctx.related ? { ...found, related: analysis.ctx.related } : found;
-    // On a retry library's configuration (decorator, options, `Retry(...)`), its effective policy.
-    const site = analysis
-      .sites()
-      .retries.find(
-        (r) =>
-          r.mechanism !== "loop" &&
-          r.mechanism !== "recursion" &&
-          r.anchor.start <= offset &&
-          offset <= r.anchor.end,
-      );
-    return site
+    // On a retry mechanism (loop keyword, recursive call, decorator, helper call, library option), its policy.
+    const policy = retryPolicyAt(this.editorInput(doc, analysis.sites()), offset);
+    return policy
       ? {
           kind: "retry-policy",
-          markdown: describePolicy(site),
-          start: site.anchor.start,
-          end: site.anchor.end,
+          markdown: policy.markdown,
+          start: policy.site.anchor.start,
+          end: policy.site.anchor.end,
         }
       : undefined;
+  }
+
+  /** Inlay hints: after each retry mechanism, its policy in one line (the hover has it in full). */
+  retryHints(doc: ParsedDocument, knowledge: ErrorKnowledge = Catalog.builtin()): RetryHint[] {
+    if (doc.skipped !== undefined) return [];
+    return retryHints(this.editorInput(doc, this.analysisOf(doc, knowledge).sites()));
+  }
+
+  private editorInput(doc: ParsedDocument, sites: Sites): EditorInput {
+    return { text: doc.text, python: doc.languageId === "python", module: this.lower(doc).module, sites };
   }
 
   /**
@@ -236,6 +247,10 @@ function dedupeFindings(findings: Finding[]): Finding[] {
     return true;
   });
 }
+
+/** The notice of a file whose analysis ran out of its time budget. */
+export const OUT_OF_BUDGET =
+  "not analysed: the analysis took longer than its time budget (the file is unusually large or complex)";
 
 /** Why a text is not analysed at all, or undefined when it is fine. */
 export function skipReason(text: string): string | undefined {

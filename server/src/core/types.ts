@@ -133,6 +133,11 @@ export interface AnalyzeOptions {
    * catalog alone when omitted.
    */
   knowledge?: ErrorKnowledge;
+  /**
+   * Checked between the stages of the analysis and between rules: once it
+   * returns true the file is skipped with a notice (the caller's time budget).
+   */
+  outOfBudget?: () => boolean;
 }
 
 /** The error-code and exception-class knowledge of the catalog the analysis consults. */
@@ -145,6 +150,8 @@ export interface ErrorKnowledge {
   exceptionClassKind?(name: string): string | undefined;
   /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
   isNonRetryableCode?(code: string): boolean;
+  /** The status a class stands for in the knowledge pack of an API the file calls (undefined elsewhere). */
+  packClassStatus?(name: string): number | undefined;
   /** Whether the catalog defines this exact error code (for hovers). */
   hasErrorCode?(code: string): boolean;
   /** Whether the catalog defines this exception class (for hovers). */

@@ -6,6 +6,8 @@ import type { Engine } from "../core/engine";
 import { skipReason } from "../core/engine";
 import type { HoverTarget } from "../core/hover-target";
 import type { ParsedDocument } from "../core/parse/parser";
+import { analysisBudget } from "../node/engine";
+import type { RetryHint } from "../core/report/editor";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import {
   isLanguageId,
@@ -107,7 +109,11 @@ export class AnalysisCache {
     if (entry.skipped !== undefined || !entry.parsed) {
       result = { findings: [], syntaxProblems: [], skipped: entry.skipped };
     } else {
-      result = this.engine.analyze(entry.parsed, config, { isCancelled: check, knowledge });
+      result = this.engine.analyze(entry.parsed, config, {
+        isCancelled: check,
+        knowledge,
+        outOfBudget: analysisBudget(),
+      });
     }
     const timed: TimedAnalysis = { result, elapsedMs: performance.now() - started, cancelled };
     if (!cancelled) {
@@ -122,6 +128,13 @@ export class AnalysisCache {
     const parsed = this.parsed(doc);
     if (!parsed) return undefined;
     return this.engine.hoverTargetAt(parsed, offset, this.knowledgeFor(doc.uri));
+  }
+
+  /** The inlay hints of the document's current version: one after each retry mechanism. */
+  retryHints(doc: VersionedText): RetryHint[] {
+    const parsed = this.parsed(doc);
+    if (!parsed) return [];
+    return this.engine.retryHints(parsed, this.knowledgeFor(doc.uri));
   }
 
   /** Drops the document (on close) and frees its tree. */
@@ -179,7 +192,7 @@ export function analyzeText(
   if (skipped !== undefined) return { findings: [], syntaxProblems: [], skipped };
   const parsed = engine.parse({ text, languageId, path });
   try {
-    return engine.analyze(parsed, config, { isCancelled, knowledge });
+    return engine.analyze(parsed, config, { isCancelled, knowledge, outOfBudget: analysisBudget() });
   } finally {
     parsed.tree.delete();
   }

@@ -35,6 +35,10 @@ export interface ClientFeatures {
   workspaceFolders: boolean;
   /** False in an untrusted workspace (user catalogs off). */
   trusted: boolean;
+  /** Catalog paths set at user level: allowed outside the workspace folder. */
+  userCatalogPaths: string[];
+  /** `workspace/inlayHint/refresh`. */
+  inlayHintRefresh: boolean;
 }
 
 /** Reads the features the server uses from `initialize` params. */
@@ -52,6 +56,11 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     showDocument: c.window?.showDocument?.support === true,
     workspaceFolders: c.workspace?.workspaceFolders === true,
     trusted: typeof options === "object" && options !== null && options.trusted !== false,
+    userCatalogPaths:
+      typeof options === "object" && options !== null && Array.isArray(options.userCatalogPaths)
+        ? options.userCatalogPaths.filter((p): p is string => typeof p === "string")
+        : [],
+    inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
   };
 }
 
@@ -64,6 +73,7 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
       save: { includeText: false },
     },
     hoverProvider: true,
+    inlayHintProvider: { resolveProvider: false },
     codeActionProvider: {
       codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND],
       resolveProvider: false,

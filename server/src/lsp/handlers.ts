@@ -22,11 +22,19 @@ import {
   type ExecuteCommandParams,
   type Hover,
   type HoverParams,
+  type InlayHint,
+  type InlayHintParams,
   type TextDocuments,
   type WorkspaceFoldersChangeEvent,
 } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { CONFIGURATION_SECTION, Commands, type ExplainSiteParams } from "../protocol";
+import {
+  CONFIGURATION_SECTION,
+  Commands,
+  type ExplainSiteParams,
+  type ReportParams,
+  type ReportResult,
+} from "../protocol";
 import { WATCHED_GLOBS } from "./capabilities";
 import { CatalogStore } from "./catalogs";
 import { codeActionsFor } from "./code-actions";
@@ -34,10 +42,12 @@ import { documentationUrl, fixAllEdit, readFixAllArguments } from "./commands";
 import { computeDocumentDiagnostics } from "./diagnostics";
 import { explainSite } from "./explain";
 import { hoverFor } from "./hover";
+import { inlayHintsFor } from "./inlay-hints";
 import type { Logger } from "./logger";
 import { logError } from "./requests";
+import { workspaceReport } from "./report";
 import { reanalyse, reloadCatalogs, scanWorkspace, type Session } from "./session";
-import { uriToPath } from "./uri";
+import { pathToUri, uriToPath } from "./uri";
 import type { FileChange } from "./workspace";
 
 type Documents = TextDocuments<TextDocument>;
@@ -55,6 +65,7 @@ export function initialized(connection: Connection, s: Session, log: Logger): vo
       .register(DidChangeWatchedFilesNotification.type, { watchers })
       .catch(logError(log, "register file watchers"));
   }
+  s.appliedSettings = s.readAppliedSettings();
   void reloadCatalogs(s, s.workspace.folderPaths)
     .then(() => scanWorkspace(connection, s, log))
     .catch(logError(log, "workspace analysis"));
@@ -211,6 +222,41 @@ export async function explainSiteAt(s: Session, documents: Documents, params: Ex
   return explainSite(target, current, offset, findings, s.catalogs.rendererFor(uriToPath(current.uri)));
 }
 
+/** After each retry mechanism, its policy in one line (off with `apiErrorInsight.inlayHints.enable`). */
+export async function inlayHints(
+  s: Session,
+  documents: Documents,
+  params: InlayHintParams,
+  token: CancellationToken,
+): Promise<InlayHint[]> {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const { settings } = await s.settings.get(doc.uri);
+  const current = documents.get(doc.uri);
+  if (!settings.enable || !settings.inlayHints.enable || !current || token.isCancellationRequested) return [];
+  return inlayHintsFor(s.analyses.retryHints(current), current, params.range);
+}
+
+/** `apiErrorInsight/report`: the resilience report of the workspace folders, open documents as edited. */
+export function report(
+  s: Session,
+  documents: Documents,
+  params: ReportParams | undefined,
+  token: CancellationToken,
+): Promise<ReportResult> {
+  return workspaceReport(
+    {
+      engine: s.engine,
+      folders: s.workspace.folderPaths,
+      configFor: async (folder) => (await s.settings.get(pathToUri(folder))).config,
+      knowledgeFor: (path) => s.catalogs.catalogFor(path),
+      openText: (path) => documents.get(pathToUri(path))?.getText(),
+      isCancelled: () => token.isCancellationRequested,
+    },
+    typeof params?.nonce === "string" ? params.nonce : undefined,
+  );
+}
+
 export function configurationChanged(
   connection: Connection,
   documents: Documents,
@@ -222,8 +268,16 @@ export function configurationChanged(
   s.settings.globalSettings =
     settings && typeof settings === "object" ? settings[CONFIGURATION_SECTION] : undefined;
   s.settings.clear();
-  void reloadCatalogs(s, s.workspace.folderPaths)
-    .then(() => reanalyse(connection, documents, s, log))
+  // VS Code's client sends a didChangeConfiguration as soon as the server registers for it, right
+  // after start-up: when no setting changed, the analyses (and the workspace scan) stand.
+  const before = s.appliedSettings;
+  const after = s.readAppliedSettings();
+  s.appliedSettings = after;
+  void Promise.all([before, after])
+    .then(([applied, current]) => {
+      if (applied === current) return;
+      return reloadCatalogs(s, s.workspace.folderPaths).then(() => reanalyse(connection, documents, s, log));
+    })
     .catch(logError(log, "settings change"));
 }
 

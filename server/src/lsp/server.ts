@@ -14,9 +14,10 @@ import {
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
+  type InlayHintParams,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { ExplainSiteRequest } from "../protocol";
+import { ExplainSiteRequest, ReportRequest, type ReportParams } from "../protocol";
 import { VERSION } from "../version";
 import { clientFeatures, initialFolders, serverCapabilities } from "./capabilities";
 import * as handlers from "./handlers";
@@ -124,6 +125,23 @@ export function startServer(): void {
       null,
       (params: Parameters<typeof handlers.explainSiteAt>[2]) =>
         handlers.explainSiteAt(s(), documents, params),
+    ),
+  );
+
+  connection.languages.inlayHint.on(
+    request(lifecycle, log, "inlay hints", textDocumentParams, [], (params: InlayHintParams, token) =>
+      handlers.inlayHints(s(), documents, params, token),
+    ),
+  );
+  connection.onRequest(
+    ReportRequest.method,
+    request(
+      lifecycle,
+      log,
+      "report",
+      () => undefined,
+      null,
+      (params: ReportParams | undefined, token) => handlers.report(s(), documents, params, token),
     ),
   );
 

@@ -62,6 +62,16 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }
 
+/** A table cell: the characters that would end the cell or start markup are escaped. */
+function cell(text: string): string {
+  return text.replace(/[\\|<>*_[\]`]/g, (c) => `\\${c}`);
+}
+
+/** Source text as a code span inside a table cell. */
+function codeSpan(text: string): string {
+  return "`` " + text.replace(/`/g, "'").replace(/\|/g, "\\|") + " ``";
+}
+
 function retried(layer: PolicyLayer): string {
   if (layer.retries.anyFailure) return "any failure, 401, 403 and other 4xx included";
   const parts: string[] = [];
@@ -95,7 +105,9 @@ export function layerRows(layer: PolicyLayer): [string, string][] {
         ? "unknown"
         : waits.length === 0
           ? "none"
-          : waits.map(waitRange).join(", ") + (layer.attempts === "unbounded" ? ", …" : ""),
+          : waits.every((w) => w.minMs === waits[0]!.minMs && w.maxMs === waits[0]!.maxMs)
+            ? `${waitRange(waits[0]!)} before each retry`
+            : waits.map(waitRange).join(", ") + (layer.attempts === "unbounded" ? ", …" : ""),
     ],
     ["Worst-case total wait", duration(layer.delay.worstCaseTotalMs)],
     ["Jitter", layer.delay.jitter === "unknown" ? "unknown" : layer.delay.jitter ? "yes" : "no"],
@@ -107,7 +119,7 @@ export function layerRows(layer: PolicyLayer): [string, string][] {
 
 /** The hover of a retry mechanism: its policy, and the stack it is part of when mechanisms nest. */
 export function policyMarkdown(layer: PolicyLayer, entries: readonly ReportEntry[]): string {
-  const title = `**Retry policy** (${escapeMarkdown(layer.name)}${
+  const title = `**Retry policy** (${cell(layer.name)}${
     layer.source === "library-default" ? ", library defaults" : ""
   })`;
   const lines = [
@@ -115,7 +127,9 @@ export function policyMarkdown(layer: PolicyLayer, entries: readonly ReportEntry
     "",
     "| | |",
     "|---|---|",
-    ...layerRows(layer).map(([k, v]) => `| ${k} | ${escapeMarkdown(v)} |`),
+    ...layerRows(layer).map(
+      ([k, v]) => `| ${k} | ${k === "Delay" && layer.source === "code" ? codeSpan(v) : cell(v)} |`,
+    ),
   ];
   const stacked = entries.find((e) => e.layers.length > 1 && e.layers.some((l) => l.start === layer.start));
   if (stacked) {
@@ -123,8 +137,8 @@ export function policyMarkdown(layer: PolicyLayer, entries: readonly ReportEntry
       "",
       `Stacked with ${stacked.layers
         .filter((l) => l.start !== layer.start)
-        .map((l) => escapeMarkdown(l.name))
-        .join(", ")}: **${escapeMarkdown(stacked.policy.attemptsText)} attempts**, worst-case wait ${duration(
+        .map((l) => cell(l.name))
+        .join(", ")}: **${cell(stacked.policy.attemptsText)} attempts**, worst-case wait ${duration(
         stacked.policy.worstCaseWaitMs,
       )}.`,
     );

@@ -13,7 +13,12 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
-export function renderHtml(report: Report, title = "Resilience report"): string {
+/**
+ * @param nonce when given, the script runs only with this nonce (a webview's
+ *   content security policy); otherwise inline script and style are allowed.
+ */
+export function renderHtml(report: Report, title = "Resilience report", nonce?: string): string {
+  const script = nonce ? `'nonce-${e(nonce)}'` : "'unsafe-inline'";
   const s = report.summary;
   const withFindings = report.entries.filter((x) => x.findings.length > 0).length;
   const rules = [...new Set(report.entries.flatMap((x) => x.findings.map((f) => f.ruleId)))].sort();
@@ -23,7 +28,7 @@ export function renderHtml(report: Report, title = "Resilience report"): string 
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src ${script}; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(title)}</title>
 <style>${CSS}</style>
@@ -58,7 +63,7 @@ ${report.entries.map(row).join("\n")}
 </tbody>
 </table>
 <p class="note">Worst first. Numbers are computed from the code and the documented defaults of the libraries, for the case where every attempt fails; “unknown” means the analysis cannot see the value (a delay from a function it cannot read, a count passed in from elsewhere). Attempts multiply when mechanisms stack.</p>
-<script>${SCRIPT}</script>
+<script${nonce ? ` nonce="${e(nonce)}"` : ""}>${SCRIPT}</script>
 </body>
 </html>
 `;
@@ -98,7 +103,6 @@ function row(x: ReportEntry): string {
           ? `<span class="bad">new key per attempt</span>`
           : "key (kept: unknown)"
     : "—";
-  const ra = p.retryAfter.honoured;
   return `<tr class="site sev-${worst}" data-rules="${e(rules.join(" "))}" data-file="${e(x.file)}" data-client="${e(clientOf(x))}">
 <td class="where"><code>${e(x.file)}:${x.line}:${x.column}</code></td>
 <td>${req ? `<span class="method">${e(req.method ?? "?")}</span> ${req.target ? `<code>${e(req.target)}</code>` : '<span class="dim">target not literal</span>'}` : `<span class="dim">${e(x.layers[0]?.name ?? "")} (requests not visible)</span>`}</td>
@@ -106,10 +110,19 @@ function row(x: ReportEntry): string {
 <td class="num" data-attempts="${e(String(p.attempts))}">${p.retrying ? e(p.attemptsText === String(p.attempts) ? count(p.attempts) : p.attemptsText) : "1 (no retry)"}</td>
 <td class="num">${p.retrying ? e(duration(p.worstCaseWaitMs)) : "—"}</td>
 <td>${p.retrying ? (p.jitter === true ? "yes" : p.jitter === false ? "no" : "unknown") : "—"}</td>
-<td>${p.retrying ? (ra === true ? `honoured${p.retryAfter.ceilingMs !== undefined ? ` (≤ ${e(duration(p.retryAfter.ceilingMs))})` : ""}` : ra === false ? "not read" : "unknown") : "—"}</td>
+<td>${p.retrying ? e(retryAfterText(p.retryAfter)) : "—"}</td>
 <td>${idem}</td>
 <td>${x.findings.length === 0 ? "—" : `<ul class="findings">${x.findings.map((f) => `<li class="${e(f.severity)}"><b>${e(f.ruleId)}</b> <span class="dim">${f.line}:${f.column}</span> ${e(f.message)}</li>`).join("")}</ul>`}${x.layers.length > 0 ? details(x) : ""}</td>
 </tr>`;
+}
+
+function retryAfterText(r: ReportEntry["policy"]["retryAfter"]): string {
+  if (r.honoured === false) return "not read";
+  if (r.honoured === "unknown") return "unknown";
+  const c = r.ceilingMs;
+  if (c === "unbounded") return "honoured, no ceiling";
+  if (c === undefined || c === "unknown") return "honoured, ceiling unknown";
+  return `honoured, ≤ ${duration(c)}`;
 }
 
 function details(x: ReportEntry): string {
@@ -242,7 +255,7 @@ figcaption{font-weight:600;margin-bottom:6px}svg text{font-size:11px;fill:#37415
 table#sites{border-collapse:collapse;width:100%}#sites>thead th{text-align:left;font-size:12px;color:var(--dim);border-bottom:2px solid var(--line);padding:6px}
 #sites>tbody>tr>td{border-bottom:1px solid var(--line);padding:6px;vertical-align:top}
 tr.sev-error>td:first-child{border-left:4px solid #dc2626}tr.sev-warning>td:first-child{border-left:4px solid #d97706}tr.sev-info>td:first-child{border-left:4px solid #2563eb}tr.sev-none>td:first-child{border-left:4px solid transparent}
-code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}.method{font-weight:600;font-size:12px}.num{white-space:nowrap}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;overflow-wrap:anywhere}td.where{min-width:230px;max-width:300px}.method{font-weight:600;font-size:12px}.num{white-space:nowrap}
 .dim{color:var(--dim)}.bad{color:#b91c1c}.good{color:#047857}
 ul.findings{margin:0;padding-left:16px}ul.findings li.error b{color:#b91c1c}ul.findings li.warning b{color:#b45309}ul.findings li.info b{color:#1d4ed8}
 details summary{cursor:pointer;color:#2563eb}.layer h4{margin:8px 0 4px;font-size:13px}table.policy th{text-align:left;color:var(--dim);font-weight:500;padding-right:12px;white-space:nowrap}

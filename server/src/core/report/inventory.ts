@@ -35,8 +35,16 @@ export interface FileInput {
 }
 
 export function fileEntries(input: FileInput): ReportEntry[] {
+  return analyseFile(input).entries;
+}
+
+/** The entries of a file and the policy layer of each of its retry mechanisms. */
+export function analyseFile(input: FileInput): {
+  entries: ReportEntry[];
+  layers: Map<RetrySite, PolicyLayer>;
+} {
   const { sites } = input;
-  if (sites.requests.length === 0 && sites.retries.length === 0) return [];
+  if (sites.requests.length === 0 && sites.retries.length === 0) return { entries: [], layers: new Map() };
   const f: FileCode = {
     text: input.text,
     python: input.python,
@@ -63,7 +71,7 @@ export function fileEntries(input: FileInput): ReportEntry[] {
     entries.push(entry(input.file, undefined, [layers.get(r)!], [r], f, input.findings));
   }
   attachRemainingFindings(entries, input.findings, f);
-  return entries;
+  return { entries, layers };
 }
 
 /** Whether retry mechanism `r` re-sends request `req`. */
