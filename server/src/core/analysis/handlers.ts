@@ -16,7 +16,7 @@ import type { Expr, IfStmt, Stmt, SwitchCase, SwitchStmt, TryStmt } from "../ir/
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import type { HandlerSite, StatusRef } from "./types";
 
 /** One thing a handler names: a status, a range, a class or a code, with the failures it covers. */

@@ -6,7 +6,7 @@
 
 import type { Call, Expr, FunctionDef } from "../ir/types";
 import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import { FAILURES } from "./knowledge";
 import { evaluateRetry, makeRetrySite } from "./retries";
 import { Simulator, type SimulationOptions } from "./simulate";

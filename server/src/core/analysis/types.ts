@@ -1,6 +1,6 @@
 /**
  * The language-neutral model of error-handling sites that rules see. Built
- * from the IR by `sites/extract.ts`; rules never look at syntax trees.
+ * from the IR by `core/sites.ts`; rules never look at syntax trees.
  */
 
 import type { Expr } from "../ir/types";

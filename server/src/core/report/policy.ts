@@ -1,3 +1,4 @@
+// Over 400 lines: the effective policy of every retry kind (loops, recursion, libraries, client layers) in one pass.
 /**
  * The effective policy of each retry mechanism the analysis found: hand-written
  * loops and recursion are run in the head (attempts.ts); libraries are read
