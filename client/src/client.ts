@@ -36,7 +36,13 @@ export function createClient(
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
     // Evaluated on every (re)start, so a restart after the workspace is trusted turns user catalogs on.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    // Catalog paths from the user settings may lie anywhere; the server confines workspace ones to the folder.
+    initializationOptions: (): InitializationOptions => ({
+      trusted: vscode.workspace.isTrusted,
+      userCatalogPaths:
+        vscode.workspace.getConfiguration(CONFIGURATION_SECTION).inspect<string[]>("catalog.paths")
+          ?.globalValue ?? [],
+    }),
     diagnosticPullOptions: {
       onChange: true,
       onSave: true,

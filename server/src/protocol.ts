@@ -17,6 +17,13 @@ export type RuleSeveritySetting = "off" | "info" | "warning" | "error";
 /** When diagnostics are computed: while typing or only when the file is saved. */
 export type RunSetting = "onType" | "onSave";
 
+/**
+ * Which files get diagnostics: the open ones only (`openFiles`) or every file
+ * of the workspace (`workspace`). The workspace is analysed in the background
+ * either way.
+ */
+export type DiagnosticsScope = "openFiles" | "workspace";
+
 /** `apiErrorInsight.*`, as the client sends it for one resource. */
 export interface Settings {
   /** Analyse files at all. */
@@ -25,9 +32,15 @@ export interface Settings {
   run: RunSetting;
   /** Rule id -> severity; rules not listed keep their default severity. */
   rules: Record<string, RuleSeveritySetting>;
+  diagnostics: {
+    /** `openFiles` (default) or `workspace`. */
+    scope: DiagnosticsScope;
+  };
   catalog: {
     /** User catalog files (JSON catalogs, OpenAPI documents), relative to the workspace folder. */
     paths: string[];
+    /** The built-in knowledge packs: true (all, the default), false (none) or the ids of those to keep. */
+    packs: boolean | string[];
   };
   inlayHints: {
     /** After each retry mechanism, its policy in one line (`↻ 5x · exp+jitter · ≤30s · Retry-After ✓`). */
@@ -44,7 +57,8 @@ export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   run: "onType",
   rules: {},
-  catalog: { paths: [] },
+  diagnostics: { scope: "openFiles" },
+  catalog: { paths: [], packs: true },
   inlayHints: { enable: true },
 };
 
@@ -55,6 +69,12 @@ export interface InitializationOptions {
    * knowledge, diagnostics and hovers keep working. Missing means trusted.
    */
   trusted?: boolean;
+  /**
+   * Catalog paths the user set at user level (not in a workspace's settings).
+   * Workspace settings may name catalogs inside the workspace folder only;
+   * these may be anywhere. The VS Code client fills it from the user settings.
+   */
+  userCatalogPaths?: string[];
 }
 
 /** Commands the server executes through `workspace/executeCommand`. */

@@ -85,10 +85,16 @@ describe("settings", () => {
       enable: false,
       run: "onSave",
       rules: { "blind-retry": "off", "unbounded-retry": "info" },
+      diagnostics: { scope: "workspace" },
       catalog: { paths: ["a.json"] },
     });
     expect(r.problems).toEqual([]);
-    expect(r.settings).toMatchObject({ enable: false, run: "onSave", catalog: { paths: ["a.json"] } });
+    expect(r.settings).toMatchObject({
+      enable: false,
+      run: "onSave",
+      diagnostics: { scope: "workspace" },
+      catalog: { paths: ["a.json"] },
+    });
     expect(r.config).toEqual({ rules: { "blind-retry": "off", "unbounded-retry": "info" } });
   });
 
@@ -97,13 +103,31 @@ describe("settings", () => {
       enable: 1,
       run: "sometimes",
       rules: { nope: "error", "blind-retry": "fatal" },
+      diagnostics: { scope: "everywhere" },
       catalog: { paths: [1, "ok.json"] },
     });
-    expect(r.settings).toMatchObject({ enable: true, run: "onType", catalog: { paths: ["ok.json"] } });
+    expect(r.settings).toMatchObject({
+      enable: true,
+      run: "onType",
+      diagnostics: { scope: "openFiles" },
+      catalog: { paths: ["ok.json"] },
+    });
     expect(r.config.rules).toEqual({});
-    expect(r.problems).toHaveLength(5);
-    for (const raw of [null, undefined, 42, "x", [], { rules: [] }, { catalog: "x" }])
+    expect(r.problems).toHaveLength(6);
+    for (const raw of [null, undefined, 42, "x", [], { rules: [] }, { catalog: "x" }, { diagnostics: 1 }])
       expect(() => resolveSettings(raw)).not.toThrow();
+  });
+
+  it("reads apiErrorInsight.catalog.packs: all by default, none, or some", () => {
+    expect(resolveSettings({}).settings.catalog.packs).toBe(true);
+    expect(resolveSettings({ catalog: { packs: false } }).settings.catalog.packs).toBe(false);
+    expect(resolveSettings({ catalog: { packs: ["stripe", 3] } }).settings.catalog).toEqual({
+      paths: [],
+      packs: ["stripe"],
+    });
+    const odd = resolveSettings({ catalog: { packs: "all" } });
+    expect(odd.settings.catalog.packs).toBe(true);
+    expect(odd.problems[0]).toContain("apiErrorInsight.catalog.packs");
   });
 
   it("caches one answer per URI, logs a problem once, and forgets on clear", async () => {

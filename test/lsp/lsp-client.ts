@@ -42,6 +42,11 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** False: spawn the server without sending `initialize` (for protocol tests). */
   initialize?: boolean;
+  /**
+   * Register `workspace/didChangeConfiguration` dynamically and, like VS Code's
+   * client, send one `didChangeConfiguration` as soon as the server registers it.
+   */
+  dynamicConfiguration?: boolean;
 }
 
 export interface LogMessage {
@@ -61,6 +66,7 @@ export class TestClient {
   readonly statuses: { uri: string; state: string; text: string; elapsedMs: number }[] = [];
   refreshRequests = 0;
   settings: unknown;
+  private echoConfigurationRegistration = false;
   initializeResult!: InitializeResult;
   private listeners: (() => void)[] = [];
 
@@ -87,6 +93,7 @@ export class TestClient {
     );
     const client = new TestClient(child, connection, root, ownsRoot);
     client.settings = options.settings ?? {};
+    client.echoConfigurationRegistration = options.dynamicConfiguration === true;
     client.bind();
     connection.listen();
 
@@ -106,7 +113,7 @@ export class TestClient {
         workspaceFolders: true,
         applyEdit: true,
         workspaceEdit: { documentChanges: true },
-        didChangeConfiguration: { dynamicRegistration: false },
+        didChangeConfiguration: { dynamicRegistration: options.dynamicConfiguration === true },
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
       },
@@ -162,6 +169,13 @@ export class TestClient {
       (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
         this.registrations.push(...params.registrations);
         this.notify();
+        if (
+          this.echoConfigurationRegistration &&
+          params.registrations.some((r) => r.method === "workspace/didChangeConfiguration")
+        ) {
+          // vscode-languageclient: registering with a section sends the current settings at once.
+          void c.sendNotification("workspace/didChangeConfiguration", { settings: null });
+        }
         return null;
       },
     );
@@ -305,6 +319,11 @@ export class TestClient {
     if (this.child.exitCode === null) this.child.kill();
     this.connection.dispose();
     if (this.ownsRoot) rmSync(this.root, { recursive: true, force: true });
+  }
+
+  /** The server's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** True while the server process runs. */

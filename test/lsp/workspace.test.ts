@@ -11,6 +11,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BLIND_RETRY_TS, CLEAN_TS } from "./documents";
 import { TestClient, positionOf, ruleIds } from "./lsp-client";
 
+/** Settings that publish the problems of files that are not open. */
+const WORKSPACE_SCOPE = { diagnostics: { scope: "workspace" } };
+
 const CREATED = 1;
 const CHANGED = 2;
 const DELETED = 3;
@@ -58,8 +61,10 @@ describe("workspace analysis", () => {
       "generated/gen.ts": BLIND_RETRY_TS,
       ".gitignore": "generated/\n",
     });
-    client = await TestClient.start({ root });
-    expect(await scanned(client)).toMatch(/^Analysed 2 workspace files in \d+ ms\.$/);
+    client = await TestClient.start({ root, settings: WORKSPACE_SCOPE });
+    expect(await scanned(client)).toMatch(
+      /^Analysed 2 workspace files in \d+ ms, \d+ problems? in 1 file\.$/,
+    );
     const diagnostics = await client.diagnosticsFor(uriOf("src/a.ts"));
     expect(ruleIds(diagnostics)).toContain("blind-retry");
     for (const skipped of ["node_modules/lib/index.js", "dist/out.js", "build/out.js", "generated/gen.ts"]) {
@@ -69,7 +74,7 @@ describe("workspace analysis", () => {
 
   it("keeps diagnostics current when files change on disk", async () => {
     makeWorkspace({ "src/a.ts": BLIND_RETRY_TS });
-    client = await TestClient.start({ root });
+    client = await TestClient.start({ root, settings: WORKSPACE_SCOPE });
     await scanned(client);
     expect(ruleIds(await client.diagnosticsFor(uriOf("src/a.ts")))).toContain("blind-retry");
 
@@ -98,7 +103,7 @@ describe("workspace analysis", () => {
 
   it("switches between disk and buffer diagnostics on open and close", async () => {
     makeWorkspace({ "src/a.ts": BLIND_RETRY_TS });
-    client = await TestClient.start({ root });
+    client = await TestClient.start({ root, settings: WORKSPACE_SCOPE });
     await scanned(client);
     await client.diagnosticsFor(uriOf("src/a.ts"));
     await client.open(uriOf("src/a.ts"), "typescript", CLEAN_TS);
@@ -127,7 +132,7 @@ describe("workspace analysis", () => {
 
   it("withdraws pushed disk diagnostics when a pull client opens the file", async () => {
     makeWorkspace({ "src/a.ts": BLIND_RETRY_TS });
-    client = await TestClient.start({ root, pull: true });
+    client = await TestClient.start({ root, pull: true, settings: WORKSPACE_SCOPE });
     await scanned(client);
     expect(ruleIds(await client.diagnosticsFor(uriOf("src/a.ts")))).toContain("blind-retry");
     await client.open(uriOf("src/a.ts"), "typescript", BLIND_RETRY_TS);
@@ -142,6 +147,79 @@ describe("workspace analysis", () => {
       () => client!.publicationsFor(uriOf("src/a.ts")).slice(count).at(-1)?.diagnostics,
     );
     expect(ruleIds(back)).toContain("blind-retry");
+  });
+});
+
+describe("diagnostics scope", () => {
+  const lastDiagnostics = (c: TestClient, name: string) => c.publicationsFor(uriOf(name)).at(-1)?.diagnostics;
+
+  it("publishes problems of open files only by default, and of every file with the workspace scope", async () => {
+    makeWorkspace({ "src/a.ts": BLIND_RETRY_TS, "src/b.ts": BLIND_RETRY_TS, "src/c.ts": BLIND_RETRY_TS });
+    client = await TestClient.start({ root });
+    // The workspace is still analysed: the log counts what the Problems panel does not show.
+    expect(await scanned(client)).toMatch(
+      /^Analysed 3 workspace files in \d+ ms, \d+ problems in 3 files\.$/,
+    );
+    await client.open(uriOf("src/a.ts"), "typescript", BLIND_RETRY_TS);
+    expect(ruleIds(await client.diagnosticsFor(uriOf("src/a.ts"), 1))).toContain("blind-retry");
+    expect(client.publicationsFor(uriOf("src/b.ts"))).toEqual([]);
+    expect(client.publicationsFor(uriOf("src/c.ts"))).toEqual([]);
+
+    await client.changeSettings(WORKSPACE_SCOPE);
+    await client.waitFor("b.ts and c.ts published", () =>
+      lastDiagnostics(client!, "src/b.ts")?.length && lastDiagnostics(client!, "src/c.ts")?.length
+        ? true
+        : undefined,
+    );
+    expect(ruleIds(lastDiagnostics(client, "src/b.ts")!)).toContain("blind-retry");
+
+    // Back to open files: the problems of b.ts and c.ts are withdrawn, a.ts keeps its own.
+    await client.changeSettings({});
+    await client.waitFor("b.ts and c.ts withdrawn", () =>
+      lastDiagnostics(client!, "src/b.ts")?.length === 0 && lastDiagnostics(client!, "src/c.ts")?.length === 0
+        ? true
+        : undefined,
+    );
+    expect(ruleIds(await client.diagnosticsFor(uriOf("src/a.ts"), 1))).toContain("blind-retry");
+
+    // Closing a file withdraws its problems and does not push its disk content.
+    const count = client.publicationsFor(uriOf("src/a.ts")).length;
+    await client.close(uriOf("src/a.ts"));
+    await client.waitFor("a.ts cleared", () =>
+      lastDiagnostics(client!, "src/a.ts")?.length === 0 ? true : undefined,
+    );
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("src/a.ts"), type: CHANGED }],
+    });
+    await client.hover(uriOf("src/b.ts"), { line: 0, character: 0 });
+    expect(
+      client
+        .publicationsFor(uriOf("src/a.ts"))
+        .slice(count)
+        .filter((p) => p.diagnostics.length > 0),
+    ).toEqual([]);
+  });
+
+  it("scans the workspace once at start-up though the client sends the settings when the server registers", async () => {
+    makeWorkspace({ "src/a.ts": BLIND_RETRY_TS, "src/b.ts": BLIND_RETRY_TS });
+    client = await TestClient.start({ root, dynamicConfiguration: true });
+    await client.waitFor("the configuration registration", () =>
+      client!.registrations.find((r) => r.method === "workspace/didChangeConfiguration"),
+    );
+    await scanned(client);
+    const kinds = (kind: string): number =>
+      client!.progress.filter((p) => (p as { value: { kind: string } }).value.kind === kind).length;
+
+    // A real change analyses again; the echo at start-up did not.
+    await client.changeSettings(WORKSPACE_SCOPE);
+    await client.waitFor("b.ts published", () =>
+      lastDiagnostics(client!, "src/b.ts")?.length ? true : undefined,
+    );
+    await client.waitFor("every scan ended", () =>
+      kinds("begin") >= 2 && kinds("end") === kinds("begin") ? true : undefined,
+    );
+    expect(kinds("begin")).toBe(2);
+    expect(client.logs.filter((l) => l.message.startsWith("Analysed ")).length).toBe(2);
   });
 });
 
@@ -215,5 +293,32 @@ describe("user catalogs", () => {
     );
     await scanned(client);
     expect(client.publicationsFor(uriOf("catalogs/broken.api-errors.json"))).toEqual([]);
+  });
+
+  it("turns the built-in knowledge packs off with apiErrorInsight.catalog.packs", async () => {
+    const PAY = `import stripe
+
+
+def charge(amount):
+    try:
+        return stripe.PaymentIntent.create(amount=amount, currency="eur")
+    except stripe.error.CardError as e:
+        if e.code == "card_declined":
+            return None
+        raise
+`;
+    makeWorkspace({ "src/pay.py": PAY });
+    client = await TestClient.start({ root, settings: { catalog: { packs: ["openai"] } } });
+    await scanned(client);
+    await client.open(uriOf("src/pay.py"), "python", PAY);
+    expect(await client.hover(uriOf("src/pay.py"), positionOf(PAY, '"card_declined"', 3))).toBeNull();
+    await client.changeSettings({ catalog: { packs: true } });
+    let contents = "";
+    for (let i = 0; i < 50 && !contents.includes("Stripe"); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const h = await client.hover(uriOf("src/pay.py"), positionOf(PAY, '"card_declined"', 3));
+      contents = JSON.stringify(h?.contents ?? "");
+    }
+    expect(contents).toContain("Stripe");
   });
 });

@@ -31,6 +31,14 @@ describe("paths that match nothing", () => {
     expect(notSource.stderr).toMatch(/empty\/README\.md: not a TypeScript, JavaScript or Python file/);
   });
 
+  it("a file or folder named twice, or inside another named folder, is linted once and is no error", () => {
+    const dir = tempProject({ "src/a.ts": SWITCH_TS });
+    const r = runCli(["lint", "src/a.ts", "src/a.ts", ".", "src", "--format", "json"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(jsonPaths(r.stdout)).toEqual(["src/a.ts"]);
+  });
+
   it("--no-error-on-unmatched-pattern lints what there is and warns about the rest", () => {
     const dir = tempProject({ "a.ts": SWITCH_TS, "empty/.keep": "" });
     const r = runCli(
@@ -102,7 +110,7 @@ describe("files that cannot be read", () => {
 describe("options", () => {
   it("--help works on every command", () => {
     const dir = tempProject({});
-    for (const command of ["lint", "explain", "rules", "lsp"]) {
+    for (const command of ["lint", "explain", "rules", "lsp", "report"]) {
       const r = runCli([command, "--help"], dir);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`^Usage: api-error-insight ${command}`));

@@ -89,3 +89,30 @@ describe("CR-only line endings (item 9)", () => {
     }
   });
 });
+
+describe("the per-file analysis budget (item 12)", () => {
+  it("skips a file whose analysis runs out of its budget, with a notice", async () => {
+    const engine = await getEngine();
+    let checks = 0;
+    const result = engine.analyze({ text: RETRY_PY, languageId: "python" }, undefined, {
+      outOfBudget: () => ++checks > 1,
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.skipped).toMatch(/took longer than its time budget/);
+    // Within budget, nothing changes.
+    expect(
+      engine.analyze({ text: RETRY_PY, languageId: "python" }, undefined, { outOfBudget: () => false })
+        .findings.length,
+    ).toBeGreaterThan(0);
+  });
+
+  it("the CLI and the server give every file the same budget", async () => {
+    const { ANALYSIS_BUDGET_MS, analysisBudget } = await import("../../server/src/node/engine");
+    expect(ANALYSIS_BUDGET_MS).toBeGreaterThan(0);
+    let now = 0;
+    const outOfBudget = analysisBudget(() => now);
+    expect(outOfBudget()).toBe(false);
+    now = ANALYSIS_BUDGET_MS + 1;
+    expect(outOfBudget()).toBe(true);
+  });
+});

@@ -41,7 +41,9 @@ describe("package.json", () => {
       "apiErrorInsight.enable": "resource",
       "apiErrorInsight.run": "resource",
       "apiErrorInsight.rules": "resource",
+      "apiErrorInsight.diagnostics.scope": "resource",
       "apiErrorInsight.catalog.paths": "resource",
+      "apiErrorInsight.catalog.packs": "resource",
       "apiErrorInsight.inlayHints.enable": "resource",
       "apiErrorInsight.trace.server": "window",
     });

@@ -16,6 +16,9 @@ interface Snippet {
 }
 
 const root = join(__dirname, "..", "..");
+/** The longest line an expanded snippet may have, with each tab counted as TAB_WIDTH columns. */
+const MAX_LINE = 100;
+const TAB_WIDTH = 4;
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   contributes: { snippets: { language: string; path: string }[] };
 };
@@ -133,6 +136,16 @@ for (const { language, path } of manifest.contributes.snippets) {
           result.findings.map((f) => `${f.ruleId} at ${f.start}: ${f.message}`),
           text,
         ).toEqual([]);
+      });
+
+      it(`"${name}" expands to lines of at most ${MAX_LINE} columns`, () => {
+        const text = expandSnippet(Array.isArray(snippet.body) ? snippet.body.join("\n") : snippet.body);
+        // VS Code turns each tab into the editor's indentation: counted at its widest common width.
+        const long = text
+          .split("\n")
+          .map((line) => line.replace(/\t/g, " ".repeat(TAB_WIDTH)))
+          .filter((line) => line.length > MAX_LINE);
+        expect(long, text).toEqual([]);
       });
     }
   });

@@ -60,15 +60,17 @@ interface Walk {
   problems: FileProblem[];
   /** Real paths of the folders walked so far: a link back to one of them is not followed again. */
   visited: Set<string>;
+  /** Files and folders matched so far, counting those reached twice (so a path named twice still matches). */
+  matched: number;
 }
 
 export function collectFiles(paths: string[]): FileList {
-  const state: Walk = { files: new Map(), problems: [], visited: new Set() };
+  const state: Walk = { files: new Map(), problems: [], visited: new Set(), matched: 0 };
   const missing: string[] = [];
   const empty: string[] = [];
   for (const given of paths) {
     const abs = resolve(given);
-    const before = state.files.size + state.problems.length;
+    const before = state.matched + state.problems.length;
     let stat: Stats;
     try {
       stat = statSync(abs);
@@ -88,7 +90,7 @@ export function collectFiles(paths: string[]): FileList {
       // too, so that lint reports that it is not read.
       addFile(abs, state);
     }
-    if (state.files.size + state.problems.length === before) empty.push(given);
+    if (state.matched + state.problems.length === before) empty.push(given);
   }
   const files = [...state.files.values()].sort();
   return { files, missing, empty, problems: state.problems };
@@ -103,6 +105,7 @@ function addFile(path: string, state: Walk): void {
     real = path;
   }
   if (!state.files.has(real)) state.files.set(real, path);
+  state.matched++;
 }
 
 function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
@@ -114,7 +117,10 @@ function walk(dir: string, scopes: IgnoreScope[], state: Walk): void {
   }
   if (state.visited.has(real)) {
     // The same folder named twice is walked once; a link back into a walked folder is reported.
-    if (real === dir) return;
+    if (real === dir) {
+      state.matched++;
+      return;
+    }
     state.problems.push({
       path: dir,
       message: `is a symbolic link to ${real}, which is already linted; not followed again`,

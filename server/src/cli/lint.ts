@@ -25,7 +25,7 @@ import {
   type SyntaxProblem,
 } from "../core/types";
 import { loadCatalogFiles } from "../node/catalog-files";
-import { createEngine } from "../node/engine";
+import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
 import { collectFiles } from "./files";
@@ -355,7 +355,8 @@ export function lintFile(
     };
   const original = read.text;
   const doc = { text: original, languageId, path };
-  const analyze = (text: string) => engine.analyze({ ...doc, text }, options.config, { knowledge });
+  const analyze = (text: string) =>
+    engine.analyze({ ...doc, text }, options.config, { knowledge, outOfBudget: analysisBudget() });
   let result = analyze(original);
   let text = original;
   const notices: Notice[] = [];

@@ -4,8 +4,8 @@
  * idempotency, stacked mechanisms) and its findings, as a self-contained HTML
  * page or as JSON (schemas/report.schema.json).
  */
-import { writeFileSync } from "node:fs";
-import { relative } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import type { Engine } from "../core/engine";
 import { buildReport, reportDocument, type Report, type ReportEntry } from "../core/report/index";
 import { renderHtml } from "../core/report/html";
@@ -15,6 +15,22 @@ import { createEngine } from "../node/engine";
 import { readTextFile } from "../node/files";
 import { VERSION } from "../version";
 import { collectFiles } from "./files";
+import { printableLine } from "./sanitize";
+
+const USAGE = `Usage: api-error-insight report [options] [--] <paths...>
+
+The resilience report: for every request in the files and folders given, its
+effective retry policy (attempts, waits, jitter, Retry-After, idempotency) and
+its findings.
+
+Options:
+  -f, --format <name>       html (default, a self-contained page) or json
+  -o, --output <file>       write the report to a file (missing folders are created)
+      --title <text>        the HTML page's title
+      --rule <id>=<level>   set a rule to off, info, warning or error (repeatable)
+  -h, --help                show this help
+  --                        everything after it is a path
+`;
 
 interface Out {
   write(s: string): void;
@@ -30,7 +46,7 @@ export interface ReportOptions {
 
 class UsageError extends Error {}
 
-export function parseReportArgs(args: string[]): ReportOptions {
+export function parseReportArgs(args: string[]): ReportOptions | "help" {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
   let format: ReportOptions["format"] = "html";
@@ -38,6 +54,11 @@ export function parseReportArgs(args: string[]): ReportOptions {
   let title: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === "--") {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === "--help" || arg === "-h") return "help";
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
     const value = (): string => {
@@ -81,27 +102,45 @@ export function parseReportArgs(args: string[]): ReportOptions {
 }
 
 export async function runReport(args: string[], out: Out, err: Out): Promise<number> {
-  let options: ReportOptions;
+  let options: ReportOptions | "help";
   try {
     options = parseReportArgs(args);
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`api-error-insight report: ${e.message}\n`);
+      err.write(`api-error-insight report: ${printableLine(e.message)}\n\n${USAGE}`);
       return 2;
     }
     throw e;
   }
-  const { files, missing } = collectFiles(options.paths);
-  if (missing.length > 0) {
-    err.write(`api-error-insight report: no such file or directory: ${missing.join(", ")}\n`);
+  if (options === "help") {
+    out.write(USAGE);
+    return 0;
+  }
+  const { files, missing, empty } = collectFiles(options.paths);
+  const unmatched = [
+    ...missing.map((p) => `${p}: no such file or directory`),
+    ...empty.map((p) => `${p}: no TypeScript, JavaScript or Python file there`),
+  ];
+  if (unmatched.length > 0) {
+    for (const line of unmatched) err.write(`api-error-insight report: ${printableLine(line)}\n`);
     return 2;
   }
   const engine = await createEngine();
   const report = projectReport(engine, files, options.config);
   const text =
     options.format === "json" ? JSON.stringify(report, null, 2) + "\n" : renderHtml(report, options.title);
-  if (options.output) writeFileSync(options.output, text);
-  else out.write(text);
+  if (options.output) {
+    try {
+      mkdirSync(dirname(resolve(options.output)), { recursive: true });
+      writeFileSync(options.output, text);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      err.write(
+        `api-error-insight report: cannot write the report to ${printableLine(options.output)}: ${code ?? String(e)}\n`,
+      );
+      return 2;
+    }
+  } else out.write(text);
   return 0;
 }
 

@@ -122,9 +122,18 @@ export class Engine {
       (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
+    // The budget is checked between stages and between rules: a file that runs out is skipped.
+    const outOfBudget = (): AnalysisResult | undefined =>
+      options.outOfBudget?.()
+        ? { findings: [], syntaxProblems: parsed.syntaxProblems, skipped: OUT_OF_BUDGET }
+        : undefined;
+    const early = outOfBudget();
+    if (early) return early;
     const sites = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin()).sites();
     const findings: Finding[] = [];
     for (const rule of active) {
+      const over = outOfBudget();
+      if (over) return over;
       if (options.isCancelled?.()) break;
       findings.push(...runRule(rule, sites, config));
     }
@@ -237,6 +246,10 @@ function dedupeFindings(findings: Finding[]): Finding[] {
     return true;
   });
 }
+
+/** The notice of a file whose analysis ran out of its time budget. */
+export const OUT_OF_BUDGET =
+  "not analysed: the analysis took longer than its time budget (the file is unusually large or complex)";
 
 /** Why a text is not analysed at all, or undefined when it is fine. */
 export function skipReason(text: string): string | undefined {

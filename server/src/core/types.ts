@@ -134,4 +134,9 @@ export interface AnalyzeOptions {
    * catalog alone when omitted.
    */
   knowledge?: ErrorKnowledge;
+  /**
+   * Checked between the stages of the analysis and between rules: once it
+   * returns true the file is skipped with a notice (the caller's time budget).
+   */
+  outOfBudget?: () => boolean;
 }

@@ -6,6 +6,7 @@ import type { Engine } from "../core/engine";
 import { skipReason } from "../core/engine";
 import type { HoverTarget } from "../core/hover-target";
 import type { ParsedDocument } from "../core/parse/parser";
+import { analysisBudget } from "../node/engine";
 import type { RetryHint } from "../core/report/editor";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import {
@@ -108,7 +109,11 @@ export class AnalysisCache {
     if (entry.skipped !== undefined || !entry.parsed) {
       result = { findings: [], syntaxProblems: [], skipped: entry.skipped };
     } else {
-      result = this.engine.analyze(entry.parsed, config, { isCancelled: check, knowledge });
+      result = this.engine.analyze(entry.parsed, config, {
+        isCancelled: check,
+        knowledge,
+        outOfBudget: analysisBudget(),
+      });
     }
     const timed: TimedAnalysis = { result, elapsedMs: performance.now() - started, cancelled };
     if (!cancelled) {
@@ -187,7 +192,7 @@ export function analyzeText(
   if (skipped !== undefined) return { findings: [], syntaxProblems: [], skipped };
   const parsed = engine.parse({ text, languageId, path });
   try {
-    return engine.analyze(parsed, config, { isCancelled, knowledge });
+    return engine.analyze(parsed, config, { isCancelled, knowledge, outOfBudget: analysisBudget() });
   } finally {
     parsed.tree.delete();
   }

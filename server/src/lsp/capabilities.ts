@@ -35,6 +35,8 @@ export interface ClientFeatures {
   workspaceFolders: boolean;
   /** False in an untrusted workspace (user catalogs off). */
   trusted: boolean;
+  /** Catalog paths set at user level: allowed outside the workspace folder. */
+  userCatalogPaths: string[];
   /** `workspace/inlayHint/refresh`. */
   inlayHintRefresh: boolean;
 }
@@ -54,6 +56,10 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     showDocument: c.window?.showDocument?.support === true,
     workspaceFolders: c.workspace?.workspaceFolders === true,
     trusted: typeof options === "object" && options !== null && options.trusted !== false,
+    userCatalogPaths:
+      typeof options === "object" && options !== null && Array.isArray(options.userCatalogPaths)
+        ? options.userCatalogPaths.filter((p): p is string => typeof p === "string")
+        : [],
     inlayHintRefresh: c.workspace?.inlayHint?.refreshSupport === true,
   };
 }

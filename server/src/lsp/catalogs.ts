@@ -4,6 +4,7 @@
  * folder's OpenAPI 3 documents (both off in untrusted workspaces). Problems in user catalogs become diagnostics on the
  * catalog file.
  */
+import { realpathSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import { Catalog, renderHover } from "../core/catalog/index";
@@ -19,6 +20,11 @@ import { pathToUri } from "./uri";
 export interface CatalogDeps {
   /** False in an untrusted workspace: user catalogs are not read. */
   trusted: boolean;
+  /**
+   * Catalog paths set at user level, which may lie outside the workspace
+   * folder; any other configured path must lie inside it.
+   */
+  userPaths?: readonly string[];
   publish(uri: string, diagnostics: Diagnostic[]): void;
   log: Logger;
 }
@@ -60,8 +66,10 @@ export class CatalogStore {
    * (Re)loads a folder's user catalogs. A broken catalog gives diagnostics on
    * its file and leaves the rest working; nothing is read when untrusted.
    */
-  load(folder: string, configured: readonly string[]): void {
+  load(folder: string, configuredPaths: readonly string[], packs: boolean | readonly string[] = true): void {
     const previous = this.folders.get(folder);
+    const base = Catalog.builtin(packs);
+    const configured = this.confined(folder, configuredPaths);
     const paths = this.deps.trusted ? [...configured, ...this.discover(folder)] : [...configured];
     const watched = new Set(paths.map((p) => resolve(folder, p)));
     if (!this.deps.trusted || paths.length === 0) {
@@ -69,18 +77,18 @@ export class CatalogStore {
         this.deps.log.info(`User catalogs of ${folder} are not loaded: the workspace is not trusted.`);
       }
       this.clearProblems(previous);
-      this.folders.set(folder, { catalog: this.builtin(), watched, problemUris: new Set() });
+      this.folders.set(folder, { catalog: base, watched, problemUris: new Set() });
       return;
     }
     let loaded: ReturnType<typeof loadCatalogFiles>;
     try {
-      loaded = loadCatalogFiles([...paths], folder);
+      loaded = loadCatalogFiles([...paths], folder, base);
     } catch (error) {
       this.deps.log.error(
         `Loading the catalogs of ${folder} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
       this.clearProblems(previous);
-      this.folders.set(folder, { catalog: this.builtin(), watched, problemUris: new Set() });
+      this.folders.set(folder, { catalog: base, watched, problemUris: new Set() });
       return;
     }
     for (const file of loaded.files) watched.add(resolve(folder, file));
@@ -124,6 +132,26 @@ export class CatalogStore {
     }
   }
 
+  /**
+   * The configured paths the server may read for a folder: those inside the
+   * folder (after following symbolic links), and those the user named at user
+   * level. Others are left out, unread and unchecked, with a log line: a
+   * repository's settings must not make the server read or reveal files elsewhere.
+   */
+  private confined(folder: string, paths: readonly string[]): string[] {
+    const root = realOrResolved(folder);
+    const allowed = new Set((this.deps.userPaths ?? []).map((p) => realOrResolved(resolve(folder, p))));
+    return paths.filter((p) => {
+      const real = realOrResolved(resolve(folder, p));
+      if (allowed.has(real) || real === root || real.startsWith(root.endsWith(sep) ? root : root + sep))
+        return true;
+      this.deps.log.warn(
+        `Catalog path ${JSON.stringify(p)} is outside the workspace folder ${folder}; it was not read. Name it in your user settings to use it.`,
+      );
+      return false;
+    });
+  }
+
   /** Forgets a folder (removed from the workspace). */
   remove(folder: string): void {
     this.clearProblems(this.folders.get(folder));
@@ -164,6 +192,15 @@ export class CatalogStore {
 
   private clearProblems(previous: FolderCatalog | undefined): void {
     for (const uri of previous?.problemUris ?? []) this.deps.publish(uri, []);
+  }
+}
+
+/** The path with symbolic links followed; the path itself when it does not exist. */
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 

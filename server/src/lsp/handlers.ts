@@ -65,6 +65,7 @@ export function initialized(connection: Connection, s: Session, log: Logger): vo
       .register(DidChangeWatchedFilesNotification.type, { watchers })
       .catch(logError(log, "register file watchers"));
   }
+  s.appliedSettings = s.readAppliedSettings();
   void reloadCatalogs(s, s.workspace.folderPaths)
     .then(() => scanWorkspace(connection, s, log))
     .catch(logError(log, "workspace analysis"));
@@ -267,8 +268,16 @@ export function configurationChanged(
   s.settings.globalSettings =
     settings && typeof settings === "object" ? settings[CONFIGURATION_SECTION] : undefined;
   s.settings.clear();
-  void reloadCatalogs(s, s.workspace.folderPaths)
-    .then(() => reanalyse(connection, documents, s, log))
+  // VS Code's client sends a didChangeConfiguration as soon as the server registers for it, right
+  // after start-up: when no setting changed, the analyses (and the workspace scan) stand.
+  const before = s.appliedSettings;
+  const after = s.readAppliedSettings();
+  s.appliedSettings = after;
+  void Promise.all([before, after])
+    .then(([applied, current]) => {
+      if (applied === current) return;
+      return reloadCatalogs(s, s.workspace.folderPaths).then(() => reanalyse(connection, documents, s, log));
+    })
     .catch(logError(log, "settings change"));
 }
 

@@ -5,6 +5,9 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** Keys remembered by a OnceLogger; the oldest are forgotten first (a key may then be logged again). */
+export const MAX_ONCE_KEYS = 1_000;
+
 /** Logs each distinct message once (skipped files, repeated problems). */
 export class OnceLogger {
   private readonly seen = new Set<string>();
@@ -13,6 +16,7 @@ export class OnceLogger {
 
   info(key: string, message: string): void {
     if (this.seen.has(key)) return;
+    if (this.seen.size >= MAX_ONCE_KEYS) this.seen.delete(this.seen.values().next().value!);
     this.seen.add(key);
     this.logger.info(message);
   }

@@ -28,6 +28,13 @@ export interface Session {
   workspace: WorkspaceIndex;
   diagnostics: DocumentDiagnosticsDeps;
   push: PushScheduler;
+  /**
+   * The settings the current analyses were made with (see `readAppliedSettings`):
+   * a settings change that changes none of them analyses nothing again.
+   */
+  appliedSettings?: Promise<string>;
+  /** Reads the settings of every folder and open document, as one comparable string. */
+  readAppliedSettings(): Promise<string>;
 }
 
 /** Creates the engine and the per-connection state. */
@@ -47,7 +54,12 @@ export async function createSession(
   const publish = (uri: string, diagnostics: Diagnostic[]): void => {
     void connection.sendDiagnostics({ uri, diagnostics }).catch(logError(log, "publish"));
   };
-  const catalogs = new CatalogStore({ trusted: features.trusted, publish, log });
+  const catalogs = new CatalogStore({
+    trusted: features.trusted,
+    userPaths: features.userCatalogPaths,
+    publish,
+    log,
+  });
   // Each analysis and hover is given the knowledge of its document's workspace folder.
   const analyses = new AnalysisCache(engine, (uri) => catalogs.catalogFor(uriToPath(uri)));
   const skippedLog = new OnceLogger(log);
@@ -75,14 +87,35 @@ export async function createSession(
     skippedLog,
     knowledgeFor: (path) => catalogs.catalogFor(path),
   });
-  return { engine, features, settings, analyses, catalogs, workspace, diagnostics, push };
+  const readAppliedSettings = async (): Promise<string> => {
+    const uris = [...workspace.folderPaths.map(pathToUri), ...documents.keys()];
+    const all = await Promise.all(
+      uris.map(async (uri) => {
+        // The trace level is the client's business: changing it analyses nothing again.
+        const { trace: _trace, ...rest } = (await settings.get(uri)).settings;
+        return [uri, rest] as const;
+      }),
+    );
+    return JSON.stringify(all);
+  };
+  return {
+    engine,
+    features,
+    settings,
+    analyses,
+    catalogs,
+    workspace,
+    diagnostics,
+    push,
+    readAppliedSettings,
+  };
 }
 
 /** Loads the user catalogs of the given folders (from their settings). */
 export async function reloadCatalogs(s: Session, folders: readonly string[]): Promise<void> {
   for (const folder of folders) {
     const { settings } = await s.settings.get(pathToUri(folder));
-    s.catalogs.load(folder, settings.catalog.paths);
+    s.catalogs.load(folder, settings.catalog.paths, settings.catalog.packs);
   }
 }
 

@@ -5,7 +5,13 @@
  */
 import { ruleById } from "../core/rules/index";
 import type { Config, SeveritySetting } from "../core/types";
-import { DEFAULT_SETTINGS, type RuleSeveritySetting, type RunSetting, type Settings } from "../protocol";
+import {
+  DEFAULT_SETTINGS,
+  type DiagnosticsScope,
+  type RuleSeveritySetting,
+  type RunSetting,
+  type Settings,
+} from "../protocol";
 
 /** Validated settings of one resource and the core configuration derived from them. */
 export interface ResolvedSettings {
@@ -17,6 +23,7 @@ export interface ResolvedSettings {
 
 const SEVERITY_SETTINGS: readonly RuleSeveritySetting[] = ["off", "info", "warning", "error"];
 const RUN_SETTINGS: readonly RunSetting[] = ["onType", "onSave"];
+const SCOPE_SETTINGS: readonly DiagnosticsScope[] = ["openFiles", "workspace"];
 
 /**
  * Turns whatever the client sent for the `apiErrorInsight` section into
@@ -28,7 +35,8 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     rules: {},
-    catalog: { paths: [] },
+    diagnostics: { ...DEFAULT_SETTINGS.diagnostics },
+    catalog: { paths: [], packs: true },
     inlayHints: { ...DEFAULT_SETTINGS.inlayHints },
   };
   if (raw === undefined || raw === null) return { settings, config: toConfig(settings), problems };
@@ -46,7 +54,11 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     else problems.push(`apiErrorInsight.run: expected "onType" or "onSave", got ${describe(raw.run)}`);
   }
   settings.rules = readRules(raw.rules, problems);
-  settings.catalog = { paths: readCatalogPaths(raw.catalog, problems) };
+  settings.diagnostics = { scope: readScope(raw.diagnostics, problems) };
+  settings.catalog = {
+    paths: readCatalogPaths(raw.catalog, problems),
+    packs: readPacks(isObject(raw.catalog) ? raw.catalog.packs : undefined, problems),
+  };
   if (raw.inlayHints !== undefined) {
     const enable = isObject(raw.inlayHints) ? raw.inlayHints.enable : undefined;
     if (typeof enable === "boolean") settings.inlayHints = { enable };
@@ -92,6 +104,22 @@ function readRules(value: unknown, problems: string[]): Record<string, RuleSever
   return rules;
 }
 
+function readScope(value: unknown, problems: string[]): DiagnosticsScope {
+  const fallback = DEFAULT_SETTINGS.diagnostics.scope;
+  if (value === undefined || value === null) return fallback;
+  if (!isObject(value)) {
+    problems.push(`apiErrorInsight.diagnostics: expected an object, got ${describe(value)}`);
+    return fallback;
+  }
+  const scope = value.scope;
+  if (scope === undefined || scope === null) return fallback;
+  if (SCOPE_SETTINGS.includes(scope as DiagnosticsScope)) return scope as DiagnosticsScope;
+  problems.push(
+    `apiErrorInsight.diagnostics.scope: expected "openFiles" or "workspace", got ${describe(scope)}`,
+  );
+  return fallback;
+}
+
 function readCatalogPaths(value: unknown, problems: string[]): string[] {
   if (value === undefined || value === null) return [];
   if (!isObject(value)) {
@@ -108,6 +136,21 @@ function readCatalogPaths(value: unknown, problems: string[]): string[] {
   if (valid.length !== paths.length)
     problems.push("apiErrorInsight.catalog.paths: entries that are not paths were ignored");
   return valid;
+}
+
+function readPacks(value: unknown, problems: string[]): boolean | string[] {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "boolean") return value;
+  if (Array.isArray(value)) {
+    const ids = value.filter((v): v is string => typeof v === "string");
+    if (ids.length !== value.length)
+      problems.push("apiErrorInsight.catalog.packs: entries that are not pack ids were ignored");
+    return ids;
+  }
+  problems.push(
+    `apiErrorInsight.catalog.packs: expected true, false or a list of pack ids, got ${describe(value)}`,
+  );
+  return true;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,10 @@
 /**
  * The background analysis of the whole workspace: every file of the
  * workspace folders (minus dependency/build folders and .gitignore'd paths) is
- * analysed from disk and its diagnostics pushed, so the Problems panel lists
- * files that are not open. Kept current through `workspace/didChangeWatchedFiles`.
+ * analysed from disk. Its diagnostics are pushed only when the folder's
+ * `apiErrorInsight.diagnostics.scope` is `workspace`, so that the Problems panel
+ * lists files that are not open; with `openFiles` (the default) the index only
+ * counts them. Kept current through `workspace/didChangeWatchedFiles`.
  */
 import { sep } from "node:path";
 import type { Diagnostic } from "vscode-languageserver";
@@ -56,6 +58,8 @@ export class WorkspaceIndex {
   private readonly known = new Map<string, string>();
   /** Paths whose disk diagnostics were pushed non-empty. */
   private readonly published = new Set<string>();
+  /** Problems found on disk per workspace file that has any (pushed or not, depending on the scope). */
+  private readonly problems = new Map<string, number>();
   /** Bumped by every new scan, so an older scan stops. */
   private generation = 0;
 
@@ -112,14 +116,20 @@ export class WorkspaceIndex {
         await yieldToRequests();
       }
       const ms = Math.round(performance.now() - started);
-      this.deps.log.info(`Analysed ${total} workspace file${total === 1 ? "" : "s"} in ${ms} ms.`);
+      this.deps.log.info(
+        `Analysed ${total} workspace file${total === 1 ? "" : "s"} in ${ms} ms${this.describeProblems()}.`,
+      );
     } finally {
       progress?.done();
     }
   }
 
-  /** Analyses one workspace file from disk and pushes its diagnostics (nothing when it is open). */
+  /**
+   * Analyses one workspace file from disk and, when the folder's diagnostics
+   * scope is `workspace`, pushes its diagnostics (nothing when it is open).
+   */
   async analyzeFile(path: string, folder = this.known.get(path) ?? this.folderOf(path)): Promise<void> {
+    this.problems.delete(path);
     if (!folder || this.deps.isOpen(path)) return;
     const { settings, config } = await this.deps.settingsFor(folder);
     if (this.deps.isOpen(path)) return;
@@ -154,10 +164,27 @@ export class WorkspaceIndex {
       diagnostics = [];
     }
     if (this.deps.isOpen(path)) return;
+    const found = diagnostics.filter((d) => d.code !== "not-analysed").length;
+    if (found > 0) this.problems.set(path, found);
+    else this.problems.delete(path);
+    if (settings.diagnostics.scope !== "workspace") {
+      // Open files only: withdraw what an earlier `workspace` scope pushed.
+      this.clear(path);
+      return;
+    }
     if (diagnostics.length === 0 && !this.published.has(path)) return;
     this.deps.publish(pathToUri(path), diagnostics);
     if (diagnostics.length > 0) this.published.add(path);
     else this.published.delete(path);
+  }
+
+  /** ", N problems in M files" over the last analysis of every workspace file, or nothing when there are none. */
+  private describeProblems(): string {
+    let count = 0;
+    for (const [path, n] of this.problems) if (this.known.has(path)) count += n;
+    if (count === 0) return "";
+    const files = [...this.problems.keys()].filter((p) => this.known.has(p)).length;
+    return `, ${count} problem${count === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`;
   }
 
   /** Removes the pushed disk diagnostics of a path. */

@@ -27,7 +27,11 @@ const MAX_SCANNED_ENTRIES = 20_000;
  * user catalog JSON or an OpenAPI document) or a directory scanned for
  * `*.api-errors.json` and `openapi*.{yaml,yml,json}`. Later paths win.
  */
-export function loadCatalogFiles(paths: string[], baseDir: string): LoadedCatalogs {
+export function loadCatalogFiles(
+  paths: string[],
+  baseDir: string,
+  base: Catalog = Catalog.builtin(),
+): LoadedCatalogs {
   const problems: CatalogProblem[] = [];
   const files: string[] = [];
   for (const p of paths) {
@@ -44,7 +48,7 @@ export function loadCatalogFiles(paths: string[], baseDir: string): LoadedCatalo
     problems.push(...result.problems);
     if (result.layer) layers.push(result.layer);
   }
-  return { catalog: Catalog.builtin().withLayers(layers), problems, files: unique(files) };
+  return { catalog: base.withLayers(layers), problems, files: unique(files) };
 }
 
 /** Catalogs nested deeper than this (brackets in JSON or YAML flow style) are refused: no real catalog comes close. */

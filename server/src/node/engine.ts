@@ -43,3 +43,12 @@ export function createEngine(): Promise<Engine> {
   shared ??= Engine.create(loadGrammarBytes());
   return shared;
 }
+
+/** The time one file's analysis may take, in the CLI and in the server alike. */
+export const ANALYSIS_BUDGET_MS = 5_000;
+
+/** An `outOfBudget` check for one analysis that starts now. */
+export function analysisBudget(now: () => number = () => performance.now()): () => boolean {
+  const deadline = now() + ANALYSIS_BUDGET_MS;
+  return () => now() > deadline;
+}

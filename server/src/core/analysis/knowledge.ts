@@ -18,6 +18,8 @@ export interface ErrorKnowledge {
   exceptionClassKind?(name: string): string | undefined;
   /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
   isNonRetryableCode?(code: string): boolean;
+  /** The status a class stands for in the knowledge pack of an API the file calls (undefined elsewhere). */
+  packClassStatus?(name: string): number | undefined;
   /** Whether the catalog defines this exact error code (for hovers). */
   hasErrorCode?(code: string): boolean;
   /** Whether the catalog defines this exception class (for hovers). */
@@ -189,6 +191,16 @@ export function classMatch(
   const own = language.exceptionClass(name, dotted, importedFromSdk);
   if (own === "none") return undefined;
   if (own) return own;
+  // The SDK of an API the file calls says what its class stands for (Stripe's `APIError` is 5xx).
+  const fromPack = knowledge.packClassStatus?.(name);
+  if (fromPack !== undefined) {
+    // A 4xx the analysis does not simulate (Stripe's 402 `CardError`) is caught as the client error it is.
+    const simulated =
+      fromPack >= 400 && fromPack < 500 && !(ERROR_STATUSES as readonly number[]).includes(fromPack)
+        ? 400
+        : fromPack;
+    return { match: simulated >= 500 ? serverErrors : status(simulated), status: fromPack };
+  }
   const known = CLASSES[name];
   if (known) return known;
   const fromCatalog = knowledge.exceptionClassStatus(name);
@@ -215,7 +227,9 @@ export function codeStatus(
   const documented = knowledge.errorCodeStatus(code);
   if (documented === undefined) return undefined;
   const transient = documented === 408 || documented === 429 || documented >= 500;
-  if (transient && knowledge.isNonRetryableCode?.(code))
+  // 402 and other statuses the analysis does not simulate: a never-retry code is still a client error.
+  const simulatedStatus = (ERROR_STATUSES as readonly number[]).includes(documented);
+  if ((transient || !simulatedStatus) && knowledge.isNonRetryableCode?.(code))
     return { simulated: NON_RETRYABLE_CODE_STATUS, documented };
   return { simulated: documented, documented };
 }

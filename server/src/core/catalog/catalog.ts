@@ -132,6 +132,14 @@ interface Index {
 
 const CONVENTION = "common SDK convention";
 
+/**
+ * Entries kept per memo of looked-up codes and classes: the strings come from
+ * the source text as it is typed, so the memo is emptied when it is full.
+ */
+export const MAX_MEMO_ENTRIES = 5_000;
+/** Scoped views kept per catalog (one per set of related APIs, which follows the imports typed). */
+export const MAX_SCOPES = 200;
+
 /** The error knowledge catalog (immutable). */
 export class Catalog {
   private static readonly cached = new Map<string, Catalog>();
@@ -226,13 +234,19 @@ export class Catalog {
    * stands for 429.
    */
   errorCodeStatus(code: string): number | undefined {
-    if (!this.codeStatuses.has(code)) this.codeStatuses.set(code, this.codeStatusIn(code, undefined));
+    if (!this.codeStatuses.has(code)) {
+      if (this.codeStatuses.size >= MAX_MEMO_ENTRIES) this.codeStatuses.clear();
+      this.codeStatuses.set(code, this.codeStatusIn(code, undefined));
+    }
     return this.codeStatuses.get(code);
   }
 
   /** The status an exception class stands for (`RateLimitError` -> 429; a throttling class -> 429). */
   exceptionClassStatus(name: string): number | undefined {
-    if (!this.classStatuses.has(name)) this.classStatuses.set(name, this.classStatusIn(name, undefined));
+    if (!this.classStatuses.has(name)) {
+      if (this.classStatuses.size >= MAX_MEMO_ENTRIES) this.classStatuses.clear();
+      this.classStatuses.set(name, this.classStatusIn(name, undefined));
+    }
     return this.classStatuses.get(name);
   }
 
@@ -245,6 +259,7 @@ export class Catalog {
     const key = [...related].sort().join("\u0000");
     let view = this.scopes.get(key);
     if (!view) {
+      if (this.scopes.size >= MAX_SCOPES) this.scopes.clear();
       view = new ScopedKnowledge(this, new Set(related.map((r) => r.toLowerCase())));
       this.scopes.set(key, view);
     }
@@ -259,9 +274,13 @@ export class Catalog {
     return found && (kindStatus(found.kind) ?? found.status);
   }
 
-  /** @internal */
-  classStatusIn(name: string, related: ReadonlySet<string> | undefined): number | undefined {
-    const definitions = this.classDefinitionsIn(name, related);
+  /** @internal `packsOnly`: only definitions of knowledge packs count. */
+  classStatusIn(
+    name: string,
+    related: ReadonlySet<string> | undefined,
+    packsOnly = false,
+  ): number | undefined {
+    const definitions = this.classDefinitionsIn(name, related).filter((d) => !packsOnly || d.api?.pack);
     const withStatus = definitions.find(
       (d) => d.entry.status !== undefined || kindStatus(d.entry.kind) !== undefined,
     );
@@ -424,12 +443,18 @@ export class ScopedKnowledge {
   ) {}
 
   errorCodeStatus(code: string): number | undefined {
-    if (!this.codes.has(code)) this.codes.set(code, this.catalog.codeStatusIn(code, this.related));
+    if (!this.codes.has(code)) {
+      if (this.codes.size >= MAX_MEMO_ENTRIES) this.codes.clear();
+      this.codes.set(code, this.catalog.codeStatusIn(code, this.related));
+    }
     return this.codes.get(code);
   }
 
   exceptionClassStatus(name: string): number | undefined {
-    if (!this.classes.has(name)) this.classes.set(name, this.catalog.classStatusIn(name, this.related));
+    if (!this.classes.has(name)) {
+      if (this.classes.size >= MAX_MEMO_ENTRIES) this.classes.clear();
+      this.classes.set(name, this.catalog.classStatusIn(name, this.related));
+    }
     return this.classes.get(name);
   }
 
@@ -451,6 +476,10 @@ export class ScopedKnowledge {
 
   hasHeader(name: string): boolean {
     return this.catalog.hasHeader(name);
+  }
+
+  packClassStatus(name: string): number | undefined {
+    return this.catalog.classStatusIn(name, this.related, true);
   }
 }
 
