@@ -315,7 +315,11 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
   for (const p of fn.params) {
     if (!p.name || p.name === "self") continue;
     params.push(p.name);
-    init.set(p.name, f.code.constant(p.name, fn.body[0]?.start ?? fn.start) ?? "unknown");
+    // A parameter's default is its value on the first call (`attempt = 0`), as callers leave it out.
+    const first = p.defaultValue
+      ? evaluate(p.defaultValue, (name, at) => f.code.constant(name, at))
+      : f.code.constant(p.name, fn.body[0]?.start ?? fn.start);
+    init.set(p.name, first ?? "unknown");
   }
   return {
     body: fn.body,
