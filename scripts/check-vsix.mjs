@@ -4,7 +4,7 @@
 // dependencies slipped past the allowlist (the "files" field of package.json,
 // which is also what the npm package holds).
 import { Buffer } from "node:buffer";
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -56,6 +56,9 @@ const required = [
   "snippets/javascript.code-snippets",
   "snippets/python.code-snippets",
 ];
+// The rule pages open in the editor's Markdown preview ("Show documentation"): all of them ship.
+for (const page of readdirSync(join(root, "docs", "rules")).filter((f) => f.endsWith(".md")))
+  required.push(`docs/rules/${page}`);
 for (const file of required) if (!files.includes(file)) problems.push(`missing: ${file}`);
 // vsce stores README.md and CHANGELOG.md as readme.md and changelog.md.
 const allowed =

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import * as vscode from "vscode";
 import {
   DiagnosticPullMode,
@@ -9,6 +11,7 @@ import {
 import {
   Commands,
   CONFIGURATION_SECTION,
+  DIAGNOSTIC_SOURCE,
   type FixAllArguments,
   type InitializationOptions,
   type RunSetting,
@@ -26,15 +29,19 @@ const CLIENT_NAME = "API Error Insight";
 export function createClient(
   context: vscode.ExtensionContext,
   outputChannel: vscode.LogOutputChannel,
+  traceOutputChannel: vscode.LogOutputChannel,
 ): LanguageClient {
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
     debug: { module, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
+  const docs = new BundledDocs(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
+    // `apiErrorInsight.trace.server` alone turns the trace on (see trace.ts).
+    traceOutputChannel,
     // Evaluated on every (re)start, so a restart after the workspace is trusted turns user catalogs on.
     // Catalog paths from the user settings may lie anywhere; the server confines workspace ones to the folder.
     initializationOptions: (): InitializationOptions => ({
@@ -58,8 +65,21 @@ export function createClient(
       },
     },
     middleware: {
+      // Rule links open the rule page that ships in the extension (offline, no confirmation).
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(docs.link)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === "full") report.items = report.items.map(docs.link);
+        return report;
+      },
       // Run from the command palette, `apiErrorInsight.fixAll` has no arguments: fix the active document.
       executeCommand: (command, args, next) => {
+        if (command === Commands.showDocumentation) {
+          const page = typeof args[0] === "string" ? docs.page(args[0]) : undefined;
+          // The bundled page in VS Code's Markdown preview; the server's web link otherwise.
+          if (page) return vscode.commands.executeCommand("markdown.showPreview", page);
+          return next(command, args);
+        }
         if (command === Commands.fixAll && args.length === 0) {
           const fixAllArgs = activeDocumentArguments();
           if (fixAllArgs === undefined) {
@@ -81,4 +101,30 @@ function activeDocumentArguments(): FixAllArguments | undefined {
   const document = vscode.window.activeTextEditor?.document;
   if (document === undefined || !isSupportedDocument(document)) return undefined;
   return { uri: document.uri.toString(), version: document.version };
+}
+
+/** The rule pages shipped in the extension (`docs/rules/<rule-id>.md`). */
+export class BundledDocs {
+  private readonly pages = new Map<string, vscode.Uri | undefined>();
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  /** The bundled page of a rule, or undefined when the rule has none. */
+  page(ruleId: string): vscode.Uri | undefined {
+    if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
+    if (!this.pages.has(ruleId)) {
+      const path = this.context.asAbsolutePath(join("docs", "rules", `${ruleId}.md`));
+      this.pages.set(ruleId, existsSync(path) ? vscode.Uri.file(path) : undefined);
+    }
+    return this.pages.get(ruleId);
+  }
+
+  /** A diagnostic of ours whose code links to the bundled rule page instead of the web one. */
+  readonly link = (diagnostic: vscode.Diagnostic): vscode.Diagnostic => {
+    const code = diagnostic.code;
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof code !== "object") return diagnostic;
+    const page = this.page(String(code.value));
+    if (page) diagnostic.code = { value: code.value, target: page };
+    return diagnostic;
+  };
 }

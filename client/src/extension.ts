@@ -1,9 +1,10 @@
 import * as vscode from "vscode";
 import { State, type LanguageClient } from "vscode-languageclient/node";
-import { StatusNotification } from "../../server/src/protocol";
+import { CONFIGURATION_SECTION, StatusNotification } from "../../server/src/protocol";
 import { createClient } from "./client";
 import { showReport } from "./report";
 import { StatusItem } from "./status";
+import { TraceChannel } from "./trace";
 
 let client: LanguageClient | undefined;
 
@@ -14,12 +15,14 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const output = vscode.window.createOutputChannel("API Error Insight", { log: true });
+  const trace = new TraceChannel("API Error Insight Trace", CONFIGURATION_SECTION);
   const status = new StatusItem();
-  const languageClient = createClient(context, output);
+  const languageClient = createClient(context, output, trace);
   client = languageClient;
 
   context.subscriptions.push(
     output,
+    trace,
     status,
     languageClient.onDidChangeState(({ newState }) => {
       const running = newState === State.Running;

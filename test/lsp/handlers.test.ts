@@ -287,6 +287,43 @@ describe("diagnostics", () => {
   });
 });
 
+describe("analysis time", () => {
+  /** Busy-waits `ms` milliseconds (the work of a fake engine step). */
+  const spin = (ms: number): void => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+
+  it("counts the parse and the lowering earlier requests did into the analysis time", () => {
+    let hoverMs = 10;
+    const engine = Object.assign(
+      fakeEngine(() => []),
+      {
+        retryHints: () => (spin(30), []),
+        hoverTargetAt: () => (spin(hoverMs), undefined),
+      },
+    );
+    const parse = engine.parse.bind(engine);
+    engine.parse = (doc) => (spin(20), parse(doc));
+    const cache = new AnalysisCache(engine);
+    const doc = TextDocument.create("file:///a.ts", "typescript", 1, TS);
+    // Inlay hints and a hover come first (as in VS Code on open): they parse and lower.
+    cache.retryHints(doc);
+    cache.hoverTargetAt(doc, 0);
+    const first = cache.analyze(doc, { rules: {} })!;
+    expect(first.elapsedMs).toBeGreaterThanOrEqual(60);
+    // After the analysis a hover costs the analysis nothing more.
+    hoverMs = 100;
+    cache.hoverTargetAt(doc, 0);
+    const second = cache.analyze(doc, { rules: { "blind-retry": "off" } })!;
+    expect(second.elapsedMs).toBeGreaterThanOrEqual(60);
+    expect(second.elapsedMs).toBeLessThan(first.elapsedMs + 50);
+    // A new version: its own parse, nothing of the previous one.
+    const next = cache.analyze(TextDocument.update(doc, [{ text: TS + "\n" }], 2), { rules: {} })!;
+    expect(next.elapsedMs).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe("code actions", () => {
   const doc = TextDocument.create("file:///a.py", "python", 3, PY);
   const removal = {

@@ -23,6 +23,46 @@ suite("API Error Insight in VS Code", () => {
     assert.ok(commands.includes("apiErrorInsight.showOutputChannel"));
   });
 
+  test("shows problems of open files only, and of every file with the workspace scope", async () => {
+    const editor = await open("auth-retry.ts");
+    await waitForDiagnostics(editor.document.uri, RULE);
+    const unopened = workspaceFile("quick-fix.ts");
+    const ours = (): vscode.Diagnostic[] =>
+      vscode.languages.getDiagnostics(unopened).filter((d) => d.source === "api-error-insight");
+    assert.deepEqual(ours(), [], "a file that is not open has no problems by default");
+    const config = vscode.workspace.getConfiguration("apiErrorInsight");
+    await config.update("diagnostics.scope", "workspace", vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor("problems of the file that is not open", () => (ours().length > 0 ? true : undefined));
+    } finally {
+      await config.update("diagnostics.scope", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor("those problems to be withdrawn", () => (ours().length === 0 ? true : undefined));
+  });
+
+  test("rule links and Show documentation open the bundled rule page", async () => {
+    const editor = await open("auth-retry.ts");
+    const [diagnostic] = await waitForDiagnostics(editor.document.uri, RULE);
+    const code = diagnostic!.code as { value: string; target: vscode.Uri };
+    assert.ok(code.target.path.endsWith(`/docs/rules/${RULE}.md`), code.target.toString());
+    assert.notEqual(code.target.scheme, "https");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      editor.document.uri,
+      diagnostic!.range,
+    );
+    const show = actions.find((a) => /documentation/i.test(a.title));
+    assert.ok(show?.command, `no Show documentation among: ${actions.map((a) => a.title).join(", ")}`);
+    await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
+    const tab = await waitFor("a Markdown preview of the rule page", () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.label.includes(RULE)),
+    );
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /markdown/i);
+    await vscode.window.tabGroups.close(tab);
+  });
+
   test("reports a retried 401 as a diagnostic on the status literal", async () => {
     const editor = await open("auth-retry.ts");
     const [diagnostic] = await waitForDiagnostics(editor.document.uri, RULE);
