@@ -1,6 +1,7 @@
 // Rewrites the parts of the repository generated from the rule registry
 // (`npm run gen`; CI runs it and fails on a diff):
 //   - package.json  contributes.configuration.properties["apiErrorInsight.rules"]
+//   - schemas/config.schema.json  the `rules` of the project configuration
 //   - README.md     the rule table between the `$generated-start rules` and
 //                   `$generated-end rules` markers
 // The registry is read through the built CLI (`dist/cli.js rules --format json`),
@@ -10,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli.js");
@@ -91,6 +93,19 @@ function updatePackageJson(rules) {
   console.log(`gen: package.json ${changed ? "updated" : "up to date"} (${rules.length} rules)`);
 }
 
+/** The project configuration schema's `rules` object takes the same rule ids and severities as the setting. */
+async function updateConfigSchema(rules) {
+  const path = join(root, "schemas", "config.schema.json");
+  const schema = JSON.parse(readFileSync(path, "utf8"));
+  const setting = rulesSchema(rules);
+  delete setting.scope;
+  delete setting.default;
+  schema.properties.rules = setting;
+  const text = await prettier.format(JSON.stringify(schema), { parser: "json", filepath: path });
+  const changed = writeIfChanged(path, text);
+  console.log(`gen: schemas/config.schema.json ${changed ? "updated" : "up to date"}`);
+}
+
 function updateReadme(rules) {
   const path = join(root, "README.md");
   if (!existsSync(path)) {
@@ -111,4 +126,5 @@ function updateReadme(rules) {
 ensureBuilt();
 const rules = readRules();
 updatePackageJson(rules);
+await updateConfigSchema(rules);
 updateReadme(rules);

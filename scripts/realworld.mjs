@@ -133,6 +133,9 @@ const show = (title, items) => {
 };
 show("Rejected findings that came back", result.rejectedBack);
 show("Findings with no review", result.unreviewed);
-show("Reviewed findings no longer reported (fixed or moved; drop them from reviewed.json)", result.stale);
+show(
+  "Reviewed findings no longer reported (fixed, or moved: a moved one needs its line updated)",
+  result.stale,
+);
 if (failed) process.exit(2);
 process.exit(result.ok ? 0 : 1);

@@ -17,8 +17,8 @@ const USAGE = `Usage: api-error-insight <command> [options]
 Commands:
   lint <paths...>      Analyse files and directories for HTTP error-handling problems
                        (--format text|json|sarif|github|junit|gitlab, --fix, --diff, --quiet,
-                       --max-warnings <n>, --output <file>, --rule <id>=<level>, --catalog <path>;
-                       see lint --help)
+                       --max-warnings <n>, --output <file>, --rule <id>=<level>, --catalog <path>,
+                       --config <file>, --no-config, --include-tests; see lint --help)
   explain <what>       Explain a status code, API error code, SDK exception class or header
                        --catalog <path>           add a user catalog or OpenAPI document (repeatable)
   rules                List the rules (--format json for machine-readable output)

@@ -38,8 +38,9 @@ describe("growth check", () => {
     it(`an input twice as long takes at most ${GROWTH_LIMIT}x as long: ${shape.name}`, async () => {
       const engine = await getEngine();
       let growth = measureGrowth(engine, shape);
-      // One re-measurement before failing: other processes share the CPU.
-      if (growth.ratio > GROWTH_LIMIT) growth = measureGrowth(engine, shape, { runs: 5 });
+      // Other processes share the CPU: measure again, longer, before failing.
+      for (let attempt = 0; attempt < 2 && growth.ratio > GROWTH_LIMIT; attempt++)
+        growth = measureGrowth(engine, shape, { runs: 7 });
       expect(growth.ratio, JSON.stringify(growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
     });
   }

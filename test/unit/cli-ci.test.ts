@@ -8,9 +8,16 @@ import { describe, expect, it } from "vitest";
 import { formatGithub, type FileReport } from "../../server/src/cli/format";
 import { runCli, SWITCH_TS, tempProject, UNBOUNDED_PY } from "../helpers/cli";
 
+/** SWITCH_TS's unhandled-* findings are info by default; these tests want them as warnings. */
+const WARNINGS = {
+  ".api-error-insight.json": JSON.stringify({
+    rules: { "unhandled-rate-limit": "warning", "unhandled-server-error": "warning" },
+  }),
+};
+
 describe("lint --format github", () => {
   it("prints one workflow command per finding with its position and rule", () => {
-    const dir = tempProject({ "src/users.py": UNBOUNDED_PY, "a.ts": SWITCH_TS });
+    const dir = tempProject({ ...WARNINGS, "src/users.py": UNBOUNDED_PY, "a.ts": SWITCH_TS });
     const r = runCli(["lint", ".", "--format", "github"], dir);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split("\n");
@@ -30,7 +37,7 @@ describe("lint --format github", () => {
   });
 
   it("escapes %, CR, LF in messages and also : and , in properties; strips control characters", () => {
-    const dir = tempProject({ "we,ird:name\u001b[31m.ts": SWITCH_TS });
+    const dir = tempProject({ ...WARNINGS, "we,ird:name\u001b[31m.ts": SWITCH_TS });
     const r = runCli(["lint", ".", "--format", "github"], dir);
     const first = r.stdout.split("\n")[0]!;
     expect(first).toMatch(/^::warning file=we%2Cird%3Aname\[31m\.ts,line=3,col=3,/);
@@ -61,7 +68,7 @@ describe("lint --format junit", () => {
   });
 
   it("escapes XML and leaves out characters XML cannot hold", () => {
-    const dir = tempProject({ "a<&\u0001>.ts": SWITCH_TS });
+    const dir = tempProject({ ...WARNINGS, "a<&\u0001>.ts": SWITCH_TS });
     const r = runCli(["lint", ".", "--format", "junit"], dir);
     expect(r.stdout).toContain('name="a&lt;&amp;&gt;.ts"');
     expect(r.stdout).not.toContain("\u0001");
@@ -71,6 +78,7 @@ describe("lint --format junit", () => {
 describe("lint --format gitlab", () => {
   it("writes GitLab code quality issues with stable, distinct fingerprints", () => {
     const dir = tempProject({
+      ...WARNINGS,
       "src/users.py": UNBOUNDED_PY,
       "a.ts": SWITCH_TS + SWITCH_TS.replace("load", "load2"),
     });
@@ -94,6 +102,7 @@ describe("lint --format gitlab", () => {
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
     // Moving code down keeps the fingerprints.
     const shifted = tempProject({
+      ...WARNINGS,
       "src/users.py": "\n\n" + UNBOUNDED_PY,
       "a.ts": "\n" + SWITCH_TS + SWITCH_TS.replace("load", "load2"),
     });
@@ -105,7 +114,7 @@ describe("lint --format gitlab", () => {
 
 describe("lint --quiet, --max-warnings, --output", () => {
   it("--quiet reports errors only", () => {
-    const dir = tempProject({ "src/users.py": UNBOUNDED_PY, "a.ts": SWITCH_TS });
+    const dir = tempProject({ ...WARNINGS, "src/users.py": UNBOUNDED_PY, "a.ts": SWITCH_TS });
     const r = runCli(["lint", ".", "--quiet", "--format", "json"], dir);
     const severities = JSON.parse(r.stdout).flatMap((f: { findings: { severity: string }[] }) =>
       f.findings.map((x) => x.severity),
@@ -118,7 +127,7 @@ describe("lint --quiet, --max-warnings, --output", () => {
   });
 
   it("--max-warnings exits 1 when there are more warnings than allowed", () => {
-    const dir = tempProject({ "a.ts": SWITCH_TS });
+    const dir = tempProject({ ...WARNINGS, "a.ts": SWITCH_TS });
     expect(runCli(["lint", "a.ts"], dir).code).toBe(0);
     expect(runCli(["lint", "a.ts", "--max-warnings", "2"], dir).code).toBe(0);
     const over = runCli(["lint", "a.ts", "--max-warnings=1"], dir);
@@ -130,7 +139,7 @@ describe("lint --quiet, --max-warnings, --output", () => {
   });
 
   it("--output creates missing folders, and says so when it cannot write", () => {
-    const dir = tempProject({ "a.ts": SWITCH_TS, file: "x" });
+    const dir = tempProject({ ...WARNINGS, "a.ts": SWITCH_TS, file: "x" });
     const r = runCli(["lint", ".", "--format", "sarif", "--output", "reports/ci/out.sarif"], dir);
     expect(r.stderr).toBe("");
     expect(JSON.parse(readFileSync(join(dir, "reports/ci/out.sarif"), "utf8")).version).toBe("2.1.0");

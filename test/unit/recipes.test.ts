@@ -30,7 +30,15 @@ function sh(command: string, cwd: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const PROJECT = { "src/users.py": UNBOUNDED_PY, "src/load.ts": SWITCH_TS, "README.md": "# sample\n" };
+const PROJECT = {
+  "src/users.py": UNBOUNDED_PY,
+  "src/load.ts": SWITCH_TS,
+  "README.md": "# sample\n",
+  // SWITCH_TS's unhandled-* findings are info by default; the recipes want warnings to count.
+  ".api-error-insight.json": JSON.stringify({
+    rules: { "unhandled-rate-limit": "warning", "unhandled-server-error": "warning" },
+  }),
+};
 
 interface Workflow {
   on: unknown;

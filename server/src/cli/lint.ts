@@ -25,6 +25,7 @@ import {
   type SyntaxProblem,
 } from "../core/types";
 import { loadCatalogFiles } from "../node/catalog-files";
+import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../node/config";
 import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
@@ -68,12 +69,18 @@ Options:
       --diff                print the fixes as a unified diff instead of a report; write nothing
       --no-error-on-unmatched-pattern
                             a path that does not exist or holds no file to lint is not an error
+      --config <file>       use this project configuration for every file (instead of the
+                            nearest .api-error-insight.json, package.json or pyproject.toml)
+      --no-config           read no project configuration
+      --include-tests       lint test files found in folders too (test/, tests/, __tests__/,
+                            *.test.*, *.spec.*, test_*.py, *_test.py, conftest.py)
   -h, --help                show this help
   --                        everything after it is a path
 
 Exit status: 0 no error-severity finding, 1 an error-severity finding (or more
 warnings than --max-warnings, or --diff has fixes to show), 2 a usage error, a
-path with no file to lint, or a file that could not be read or written.
+broken project configuration, a path with no file to lint, or a file that could
+not be read or written.
 `;
 
 export interface LintOptions {
@@ -88,6 +95,12 @@ export interface LintOptions {
   fix: "off" | "write" | "dry-run";
   diff: boolean;
   errorOnUnmatchedPattern: boolean;
+  /** `--config <file>`: this project configuration for every file instead of the nearest one. */
+  configFile?: string;
+  /** `--no-config`: no project configuration. */
+  noConfig?: boolean;
+  /** `--include-tests`: lint test files found in directories too. */
+  includeTests?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -181,6 +194,17 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
         noValue();
         options.errorOnUnmatchedPattern = false;
         break;
+      case "--config":
+        options.configFile = value();
+        break;
+      case "--no-config":
+        noValue();
+        options.noConfig = true;
+        break;
+      case "--include-tests":
+        noValue();
+        options.includeTests = true;
+        break;
       default:
         if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
         paths.push(arg);
@@ -190,6 +214,8 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
     throw new UsageError("--diff shows the fixes without writing them; use it without --fix");
   if (options.diff) options.fix = "dry-run";
   if (paths.length === 0) throw new UsageError("lint needs at least one file or directory");
+  if (options.noConfig && options.configFile !== undefined)
+    throw new UsageError("--config and --no-config cannot be used together");
   return { ...options, paths, catalogs, config: { rules } };
 }
 
@@ -233,12 +259,21 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
       `api-error-insight lint: warning: ${printableLine(displayPath(p.path))} ${printableLine(p.message)}\n`,
     );
 
+  let selected: Selected[];
+  try {
+    selected = selectFiles(options, found.files);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    err.write(`api-error-insight lint: configuration error: ${printableLine(e.message)}\n`);
+    return 2;
+  }
+
   const engine = await createEngine();
-  const loaded = loadCatalogFiles(options.catalogs, process.cwd());
-  for (const p of loaded.problems)
-    err.write(`api-error-insight lint: ${printableLine(p.path)}: ${printableLine(p.message)}\n`);
+  const catalogs = catalogLoader(options, err);
   const reports: LintReport[] = [
-    ...found.files.map((file) => lintFile(engine, file, options, loaded.catalog)),
+    ...selected.map(({ file, config, project }) =>
+      lintFile(engine, file, { ...options, config }, catalogs.of(project)),
+    ),
     ...found.problems
       .filter((x) => x.failed)
       .map((p) => ({
@@ -254,7 +289,7 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
       err.write(
         `api-error-insight lint: ${printableLine(displayPath(r.path))} ${printableLine(n.message)}\n`,
       );
-  const failed = unread.length > 0 || loaded.problems.length > 0;
+  const failed = unread.length > 0 || catalogs.failed();
   let text: string;
   let code: number;
   if (options.diff) {
@@ -292,6 +327,64 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
       );
   }
   return code;
+}
+
+interface Selected {
+  file: string;
+  config: Config;
+  project: ProjectConfig | undefined;
+}
+
+/**
+ * The files that are the project's to lint, each with its configuration: the
+ * nearest project configuration's rules under the command line's `--rule`s.
+ * Files named on the command line are always linted; files found in a
+ * directory skip test files (unless included) and what the configuration
+ * ignores or does not include. Throws ConfigError.
+ */
+function selectFiles(options: LintOptions, files: string[]): Selected[] {
+  const lookup = configLookup(options);
+  const explicit = new Set<string>();
+  const roots: string[] = [];
+  for (const given of options.paths) {
+    const abs = resolve(given);
+    if (isDirectory(abs)) roots.push(abs);
+    else explicit.add(abs);
+  }
+  const rootOf = (file: string) =>
+    roots.filter((r) => file.startsWith(r + sep) || file === r).sort((a, b) => b.length - a.length)[0];
+  return files.flatMap((file) => {
+    const project = lookup(file);
+    const keep =
+      explicit.has(file) ||
+      isSelected(file, project, { includeTests: options.includeTests === true, root: rootOf(file) });
+    const config = { rules: { ...project?.rules, ...options.config.rules } };
+    return keep ? [{ file, config, project }] : [];
+  });
+}
+
+/** The catalog of a file: `--catalog`s plus its project configuration's `catalogs` and `openapi`, loaded once each. */
+function catalogLoader(options: LintOptions, err: Out) {
+  const loaded = new Map<string, ErrorKnowledge | undefined>();
+  let failed = false;
+  const load = (key: string, paths: string[]) => {
+    if (!loaded.has(key)) {
+      const result = loadCatalogFiles(paths, process.cwd());
+      for (const p of result.problems)
+        err.write(`api-error-insight lint: ${printableLine(p.path)}: ${printableLine(p.message)}\n`);
+      if (result.problems.length > 0) failed = true;
+      loaded.set(key, result.catalog);
+    }
+    return loaded.get(key);
+  };
+  load("", options.catalogs);
+  return {
+    of(project: ProjectConfig | undefined): ErrorKnowledge | undefined {
+      const extra = project ? [...project.catalogs, ...project.openapi] : [];
+      return extra.length === 0 ? loaded.get("") : load(project!.file, [...options.catalogs, ...extra]);
+    },
+    failed: () => failed,
+  };
 }
 
 function format(options: LintOptions, reports: FileReport[]): string {

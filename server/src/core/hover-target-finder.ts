@@ -9,7 +9,7 @@
 import type { HoverTarget } from "./hover-target";
 import type { Expr, Stmt } from "./ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkStmts } from "./ir/walk";
-import type { FileContext } from "./analysis/context";
+import type { FileContext } from "./analysis/model";
 import { ConditionEvaluator } from "./analysis/conditions";
 import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./analysis/knowledge";
 

@@ -3,7 +3,6 @@
  * Offsets are UTF-16 code-unit offsets into the document text (the unit of JS
  * strings and of the LSP default position encoding).
  */
-import type { ErrorKnowledge } from "./analysis/knowledge";
 
 export const LANGUAGE_IDS = [
   "javascript",
@@ -139,4 +138,36 @@ export interface AnalyzeOptions {
    * returns true the file is skipped with a notice (the caller's time budget).
    */
   outOfBudget?: () => boolean;
+}
+
+/** The error-code and exception-class knowledge of the catalog the analysis consults. */
+export interface ErrorKnowledge {
+  /** The status a code stands for (a throttling code sent with 400 stands for 429). */
+  errorCodeStatus(code: string): number | undefined;
+  /** The status a class stands for (a throttling exception stands for 429). */
+  exceptionClassStatus(name: string): number | undefined;
+  /** `network` for SDK connection and timeout classes. */
+  exceptionClassKind?(name: string): string | undefined;
+  /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
+  isNonRetryableCode?(code: string): boolean;
+  /** The status a class stands for in the knowledge pack of an API the file calls (undefined elsewhere). */
+  packClassStatus?(name: string): number | undefined;
+  /** Whether the catalog defines this exact error code (for hovers). */
+  hasErrorCode?(code: string): boolean;
+  /** Whether the catalog defines this exception class (for hovers). */
+  hasExceptionClass?(name: string): boolean;
+  /** Whether the catalog describes this header (for hovers). */
+  hasHeader?(name: string): boolean;
+  /** The APIs a file relates to, from its imports and the hosts of its literal URLs. */
+  relatedApis?(signals: FileSignals): string[];
+  /** This knowledge restricted to what counts for a file relating to `related`. */
+  scoped?(related: readonly string[]): ErrorKnowledge;
+}
+
+/** What a file shows about the APIs it calls. */
+export interface FileSignals {
+  /** Imported module names (`stripe`, `@slack/web-api`, `botocore.exceptions`). */
+  modules: string[];
+  /** Hosts of literal URLs (`api.stripe.com`). */
+  hosts: string[];
 }

@@ -107,4 +107,5 @@ export const WATCHED_GLOBS = [
   "**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts,py,pyi}",
   "**/.gitignore",
   "**/*.{json,yaml,yml}",
+  "**/pyproject.toml",
 ];

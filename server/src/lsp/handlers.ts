@@ -4,6 +4,7 @@
  * binds them. Lifecycle, parameter and cancellation rules are applied by
  * `requests.ts` around the request handlers.
  */
+import { isConfigFileName } from "../node/config";
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -268,6 +269,7 @@ export function configurationChanged(
   s.settings.globalSettings =
     settings && typeof settings === "object" ? settings[CONFIGURATION_SECTION] : undefined;
   s.settings.clear();
+  s.projects.clear();
   // VS Code's client sends a didChangeConfiguration as soon as the server registers for it, right
   // after start-up: when no setting changed, the analyses (and the workspace scan) stand.
   const before = s.appliedSettings;
@@ -305,7 +307,13 @@ export function watchedFilesChanged(
     if (folder && kind !== "changed" && CatalogStore.mayBeCatalog(path)) catalogFolders.add(folder);
   }
   const sources = changes.filter((c) => !CatalogStore.isCatalogLike(c.path));
-  if (catalogFolders.size > 0) {
+  if (changes.some((c) => isConfigFileName(c.path))) {
+    // A project configuration changed: severities, selections and catalogs may all differ.
+    s.projects.clear();
+    void reloadCatalogs(s, s.workspace.folderPaths)
+      .then(() => reanalyse(connection, documents, s, log))
+      .catch(logError(log, "project configuration change"));
+  } else if (catalogFolders.size > 0) {
     // New knowledge can change findings everywhere: analyse again after the reload.
     void reloadCatalogs(s, [...catalogFolders])
       .then(() => reanalyse(connection, documents, s, log))

@@ -3,9 +3,17 @@
  * the background work on it: loading user catalogs, scanning the workspace,
  * analysing again after a settings or catalog change.
  */
-import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver/node";
+import { join } from "node:path";
+import {
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type Diagnostic,
+  type TextDocuments,
+} from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Engine } from "../core/engine";
+import { ProjectConfigs, isSelected } from "../node/config";
 import { createEngine } from "../node/engine";
 import { CONFIGURATION_SECTION, StatusNotification, type StatusParams } from "../protocol";
 import { AnalysisCache } from "./analysis";
@@ -14,7 +22,7 @@ import { CatalogStore } from "./catalogs";
 import { PushScheduler, errorMessage, type DocumentDiagnosticsDeps } from "./diagnostics";
 import { OnceLogger, type Logger } from "./logger";
 import { logError } from "./requests";
-import { SettingsCache } from "./settings";
+import { SettingsCache, type ProjectView } from "./settings";
 import { pathToUri, uriToPath } from "./uri";
 import { WorkspaceIndex } from "./workspace";
 
@@ -23,6 +31,7 @@ export interface Session {
   engine: Engine;
   features: ClientFeatures;
   settings: SettingsCache;
+  projects: ProjectConfigs;
   analyses: AnalysisCache;
   catalogs: CatalogStore;
   workspace: WorkspaceIndex;
@@ -45,11 +54,34 @@ export async function createSession(
   log: Logger,
 ): Promise<Session> {
   const engine = await createEngine();
+  // A broken project configuration is shown once; the last good one stays in use.
+  const projects = new ProjectConfigs((error) => {
+    log.warn(`Project configuration not used: ${error.message}`);
+    void connection
+      .sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `API Error Insight: ${error.message}`,
+      })
+      .catch(logError(log, "show message"));
+  });
+  // The workspace folder of a path, once the index below exists (the test-folder check is made inside it).
+  const folders: { of?: (path: string) => string | undefined } = {};
+  const projectView = (path: string): ProjectView | undefined => {
+    const config = projects.get(path);
+    const selected = isSelected(path, config, { includeTests: false, root: folders.of?.(path) });
+    if (!config && selected) return undefined;
+    return {
+      rules: config?.rules ?? {},
+      selected,
+      catalogs: config ? [...config.catalogs, ...config.openapi] : [],
+    };
+  };
   const settings = new SettingsCache(
     features.configuration
       ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: CONFIGURATION_SECTION })
       : undefined,
     (line) => log.warn(line),
+    projectView,
   );
   const publish = (uri: string, diagnostics: Diagnostic[]): void => {
     void connection.sendDiagnostics({ uri, diagnostics }).catch(logError(log, "publish"));
@@ -80,7 +112,7 @@ export async function createSession(
   );
   const workspace = new WorkspaceIndex({
     engine,
-    settingsFor: (folder) => settings.get(pathToUri(folder)),
+    settingsFor: (folder, path) => settings.get(pathToUri(folder)).then((r) => settings.forFile(r, path)),
     isOpen: (path) => openPaths().has(path),
     publish,
     log,
@@ -98,10 +130,12 @@ export async function createSession(
     );
     return JSON.stringify(all);
   };
+  folders.of = (path) => workspace.folderOf(path);
   return {
     engine,
     features,
     settings,
+    projects,
     analyses,
     catalogs,
     workspace,
@@ -115,7 +149,9 @@ export async function createSession(
 export async function reloadCatalogs(s: Session, folders: readonly string[]): Promise<void> {
   for (const folder of folders) {
     const { settings } = await s.settings.get(pathToUri(folder));
-    s.catalogs.load(folder, settings.catalog.paths, settings.catalog.packs);
+    const project = s.projects.get(join(folder, "_"));
+    const fromProject = project ? [...project.catalogs, ...project.openapi] : [];
+    s.catalogs.load(folder, [...settings.catalog.paths, ...fromProject], settings.catalog.packs);
   }
 }
 

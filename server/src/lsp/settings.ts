@@ -3,8 +3,10 @@
  * become a validated `Settings` and the core's `Config`, plus the per-resource
  * cache of `workspace/configuration` answers.
  */
+import { languageIdForPath } from "../core/types";
 import { ruleById } from "../core/rules/index";
 import type { Config, SeveritySetting } from "../core/types";
+import { uriToPath } from "./uri";
 import {
   DEFAULT_SETTINGS,
   type DiagnosticsScope,
@@ -166,6 +168,26 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** What the project configuration says about one file (see node/config.ts). */
+export interface ProjectView {
+  /** Severities from the project configuration; the user's editor settings override them. */
+  rules: Readonly<Record<string, SeveritySetting>>;
+  /** False when the file is a test file or ignored / not included: it gets no diagnostics. */
+  selected: boolean;
+  /** User catalogs and OpenAPI documents the configuration names (absolute paths). */
+  catalogs: readonly string[];
+}
+
+/** The settings of one file under its project configuration: project rules below the editor's. */
+export function withProject(resolved: ResolvedSettings, project: ProjectView | undefined): ResolvedSettings {
+  if (!project) return resolved;
+  return {
+    settings: { ...resolved.settings, enable: resolved.settings.enable && project.selected },
+    config: { rules: { ...project.rules, ...resolved.config.rules } },
+    problems: resolved.problems,
+  };
+}
+
 /** Asks the client for the raw `apiErrorInsight` section of a resource (a document or folder URI). */
 export type SettingsFetcher = (scopeUri: string | undefined) => Promise<unknown>;
 
@@ -186,12 +208,18 @@ export class SettingsCache {
   constructor(
     private readonly fetch: SettingsFetcher | undefined,
     private readonly log: (line: string) => void,
+    /** The project configuration of a source file's path (none in tests that do not give one). */
+    private readonly project?: (path: string) => ProjectView | undefined,
   ) {}
 
   /** Settings pushed with `didChangeConfiguration` (used when the client cannot be asked). */
   globalSettings: unknown = undefined;
 
-  /** The settings of a resource; never rejects (a failed request gives the defaults). */
+  /**
+   * The settings of a resource; never rejects (a failed request gives the
+   * defaults). For a source file, its project configuration applies under
+   * the editor settings.
+   */
   get(uri: string | undefined): Promise<ResolvedSettings> {
     const key = uri ?? "";
     let entry = this.cache.get(key);
@@ -199,7 +227,14 @@ export class SettingsCache {
       entry = this.load(uri);
       this.cache.set(key, entry);
     }
-    return entry;
+    const path = uri?.startsWith("file:") ? uriToPath(uri) : undefined;
+    if (!this.project || !path || !languageIdForPath(path)) return entry;
+    return entry.then((resolved) => this.forFile(resolved, path));
+  }
+
+  /** Settings read for a folder, applied to one file of it under the file's project configuration. */
+  forFile(resolved: ResolvedSettings, path: string): ResolvedSettings {
+    return withProject(resolved, this.project?.(path));
   }
 
   /** Forgets every cached answer (on `didChangeConfiguration`). */

@@ -26,7 +26,8 @@ const PROGRESS_EVERY = 10;
 export interface WorkspaceDeps {
   engine: Engine;
   /** Settings of a workspace folder (by path); files not open use their folder's settings. */
-  settingsFor(folder: string): Promise<ResolvedSettings>;
+  /** The settings of a file of a folder (the folder's settings under the file's project configuration). */
+  settingsFor(folder: string, path: string): Promise<ResolvedSettings>;
   /** True when the file is open in the editor: open files are analysed from their buffer instead. */
   isOpen(path: string): boolean;
   publish(uri: string, diagnostics: Diagnostic[]): void;
@@ -131,7 +132,7 @@ export class WorkspaceIndex {
   async analyzeFile(path: string, folder = this.known.get(path) ?? this.folderOf(path)): Promise<void> {
     this.problems.delete(path);
     if (!folder || this.deps.isOpen(path)) return;
-    const { settings, config } = await this.deps.settingsFor(folder);
+    const { settings, config } = await this.deps.settingsFor(folder, path);
     if (this.deps.isOpen(path)) return;
     if (!settings.enable) {
       this.clear(path);

@@ -8,7 +8,7 @@
 
 import type { ArrayLit, Call, Expr, FunctionDef } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import {
   classMatch,
   codeStatus,

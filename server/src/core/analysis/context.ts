@@ -5,74 +5,9 @@
  */
 
 import type { Call, Expr, FunctionDef, Module, ObjectLit, Target } from "../ir/types";
-import { calleeName, dottedName, indexModule, rootName, walkStmtsExprs, type ModuleIndex } from "../ir/walk";
+import { calleeName, dottedName, indexModule, rootName, walkStmtsExprs } from "../ir/walk";
 import type { ErrorKnowledge, FileSignals } from "./knowledge";
-import type { LanguageProfile } from "./profile";
-
-export type ClientKind =
-  | "fetch"
-  | "axios"
-  | "got"
-  | "ky"
-  | "superagent"
-  | "undici"
-  | "octokit"
-  | "requests"
-  | "httpx"
-  | "aiohttp"
-  | "urllib"
-  | "sdk"
-  | "generic";
-
-export interface ClientInfo {
-  kind: ClientKind;
-  /** Throws on HTTP error statuses by itself. */
-  throws: boolean;
-  /** Failures the client retries on its own, by default or as configured. */
-  retries?: Set<number | "network">;
-  /** SDK name when known (`caseforge`, `openai`, `stripe` ...). */
-  sdk?: string;
-  /** Where retries were configured explicitly (`retry_on_status=`, `maxRetries:`), for SDK clients. */
-  configuredAt?: { start: number; end: number };
-}
-
-export interface ClientBinding {
-  info: ClientInfo;
-  /** The function the variable is local to; undefined for module-level and `this.x` / `self.x`. */
-  scope?: FunctionDef;
-}
-
-export interface ImportInfo {
-  module: string;
-  /** "default", "*" (namespace) or the imported name. */
-  imported: string;
-}
-
-export interface FileContext {
-  /** What the file's language answers for the analysis (clients, requests, exception classes, sleeps). */
-  language: LanguageProfile;
-  module: Module;
-  /** The catalog's knowledge as it counts for this file (knowledge packs only for the APIs it relates to). */
-  knowledge: ErrorKnowledge;
-  /** The imports and URL hosts that show which APIs the file calls. */
-  signals: FileSignals;
-  /** The catalog APIs the file relates to (undefined when the knowledge cannot tell). */
-  related?: string[];
-  imports: Map<string, ImportInfo>;
-  functions: Map<string, FunctionDef[]>;
-  /** Every function, for looking up which one encloses a span. */
-  allFunctions: FunctionDef[];
-  /** Statements, blocks, calls and loops of the module, gathered once. */
-  index: ModuleIndex;
-  /** Names assigned exactly once in the file, with their value. */
-  values: Map<string, Expr>;
-  /** Every value assigned to a name anywhere in the file. */
-  assignments: Map<string, Expr[]>;
-  /** Names bound by destructuring, with the property path they come from. */
-  patternPaths: Map<string, string[]>;
-  /** Variables (incl. `this.x` / `self.x`) holding HTTP clients, with the function they are local to. */
-  clients: Map<string, ClientBinding[]>;
-}
+import type { ClientInfo, ClientBinding, ImportInfo, FileContext, LanguageProfile } from "./model";
 
 /** Builds the context of a lowered file. */
 export function buildContext(

@@ -3,13 +3,20 @@
  * run of consecutive ifs testing statuses, a switch/match on a status or an
  * error code, the except clauses of one try. Records what each handler names
  * and whether it has a path for 429 and for 5xx.
+ *
+ * SPEC 3 readings: discrimination needs two branches that treat error
+ * statuses differently (one condition grouping statuses, or branches that all
+ * give the same answer, is not); statuses and ranges that say nothing about
+ * error statuses (1xx, 204, 304, success ranges) are not named; a handler
+ * whose other statuses leave as thrown or returned errors (classification,
+ * error factories) decides nothing about them (`propagates`).
  */
 
-import type { Expr, IfStmt, Stmt, SwitchStmt, TryStmt } from "../ir/types";
+import type { Expr, IfStmt, Stmt, SwitchCase, SwitchStmt, TryStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import type { HandlerSite, StatusRef } from "./types";
 
 /** One thing a handler names: a status, a range, a class or a code, with the failures it covers. */
@@ -26,35 +33,40 @@ export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): Handle
   const seenIfs = new Set<Stmt>();
   const visitBlock = (block: Stmt[]): void => {
     let run: IfStmt[] = [];
-    const flush = (): void => {
-      if (run.length > 0)
-        addHandler(
-          out,
-          run[0]!.keyword,
-          run.flatMap((s) => ifChainTests(s, seenIfs)),
-          run[0]!,
-          ctx,
-          cond,
-        );
+    const flush = (next: number): void => {
+      if (run.length > 0) {
+        const chains = run.map((s) => ifChain(s, seenIfs));
+        const branches = chains.flatMap((c) => c.branches);
+        // What the statuses no branch takes meet: the chain's last `else`, or what follows the run.
+        const last = chains[chains.length - 1]!;
+        const rest = last.orelse ?? block.slice(next);
+        addHandler(out, run[0]!.keyword, branches, run[0]!, rest, ctx, cond);
+      }
       run = [];
     };
-    for (const st of block) {
+    block.forEach((st, i) => {
       if (st.kind === "if" && !seenIfs.has(st) && namesAnything(st.test, ctx, cond)) {
         run.push(st);
-        continue;
+        return;
       }
-      flush();
-    }
-    flush();
+      flush(i);
+    });
+    flush(block.length);
   };
   for (const block of ctx.index.blocks) {
     visitBlock(block);
-    for (const st of block) {
-      if (st.kind === "switch") addSwitch(out, st, ctx, cond);
+    block.forEach((st, i) => {
+      if (st.kind === "switch") addSwitch(out, st, block.slice(i + 1), ctx, cond);
       if (st.kind === "try") addTry(out, st, ctx, cond);
-    }
+    });
   }
   return dedupe(out);
+}
+
+/** One branch of a handler: what its condition names, and what it does. */
+interface Branch {
+  named: Named[];
+  body: Stmt[];
 }
 
 function dedupe(list: HandlerSite[]): HandlerSite[] {
@@ -65,22 +77,27 @@ function dedupe(list: HandlerSite[]): HandlerSite[] {
 function addHandler(
   out: HandlerSite[],
   head: { start: number; end: number },
-  tests: Expr[],
+  tests: { test: Expr; body: Stmt[] }[],
   whole: Stmt,
+  rest: Stmt[],
   ctx: FileContext,
   cond: ConditionEvaluator,
 ): void {
-  const named: Named[] = tests.flatMap((t) => namedIn(t, ctx, cond));
-  out.push(makeHandler(head, named, whole, ctx));
+  const branches = tests.map((t) => ({ named: namedIn(t.test, ctx, cond), body: t.body }));
+  out.push(makeHandler(head, branches, whole, propagatesErrors(rest), ctx));
 }
 
 function makeHandler(
   head: { start: number; end: number },
-  named: Named[],
+  branches: Branch[],
   whole: Stmt,
+  propagates: boolean,
   ctx: FileContext,
 ): HandlerSite {
+  const named = branches.flatMap((b) => b.named);
   const keys = new Set(named.map((n) => n.key));
+  const naming = branches.filter((b) => b.named.length > 0);
+  const outcomes = new Set(naming.map((b, i) => outcomeOf(b.body) ?? `#${i}`));
   return {
     kind: "handler",
     owner: ctx.index.owner.get(whole)?.name,
@@ -88,7 +105,8 @@ function makeHandler(
     end: whole.end,
     head: { start: head.start, end: head.end },
     refs: named.map((n) => n.ref),
-    discriminates: keys.size >= 2,
+    discriminates: keys.size >= 2 && naming.length >= 2 && outcomes.size >= 2,
+    propagates,
     covers429: named.some((n) => n.covers(429)),
     covers5xx: named.some((n) => PROBE_5XX.some((s) => n.covers(s))),
     retryCovers429: false,
@@ -96,29 +114,93 @@ function makeHandler(
   };
 }
 
-/** The conditions of an if / else-if chain (nested ifs in `else` are part of it). */
-function ifChainTests(st: IfStmt, seen: Set<Stmt>): Expr[] {
-  const tests: Expr[] = [];
+/** The branches of an if / else-if chain (nested ifs in `else` are part of it) and its final `else`. */
+function ifChain(st: IfStmt, seen: Set<Stmt>): { branches: { test: Expr; body: Stmt[] }[]; orelse?: Stmt[] } {
+  const branches: { test: Expr; body: Stmt[] }[] = [];
   let cur: IfStmt | undefined = st;
+  let orelse: Stmt[] | undefined;
   while (cur) {
     seen.add(cur);
-    tests.push(cur.test);
+    branches.push({ test: cur.test, body: cur.then });
     const next: Stmt | undefined = cur.else && cur.else.length === 1 ? cur.else[0] : undefined;
+    if (next?.kind !== "if") orelse = cur.else;
     cur = next?.kind === "if" ? next : undefined;
   }
-  return tests;
+  return { branches, orelse };
+}
+
+/**
+ * The answer a branch gives when it is only that (`return true`, `return
+ * None`, `return "retry"`): branches with one and the same answer group
+ * statuses (a yes/no predicate), they do not discriminate them.
+ */
+function outcomeOf(body: Stmt[]): string | undefined {
+  if (body.length !== 1) return undefined;
+  const st = body[0]!;
+  if (st.kind !== "return") return undefined;
+  const v = st.value ? unwrap(st.value) : undefined;
+  if (!v) return "return";
+  if (v.kind === "bool") return `return ${String(v.value)}`;
+  if (v.kind === "null") return "return null";
+  if (v.kind === "number") return `return ${v.value}`;
+  if (v.kind === "string" && !v.parts) return `return "${v.value}"`;
+  return undefined;
+}
+
+const ERROR_NAME = /(Error|Exception|Err|Failure)$/;
+
+/** A call that builds an error: `new XError(...)`, `SomeException(...)`, `APIError.generate(...)`, `exc(...)`. */
+function buildsError(e: Expr): boolean {
+  const x = unwrap(e);
+  if (x.kind !== "call") return false;
+  const dotted = dottedName(x.callee) ?? "";
+  const parts = dotted.split(".");
+  return parts.some((p) => ERROR_NAME.test(p)) || /^(exc|err|error)$/i.test(parts[parts.length - 1] ?? "");
+}
+
+/**
+ * Whether the handler is an error factory: the statuses no branch names leave
+ * it as an error it builds and returns to its caller (`return new
+ * StripeAPIError(raw)`, `return exc(status, body)`), or as the exception class
+ * it picks for its caller to raise (`cls = GithubException`). A handler that
+ * throws them itself has made them its final answer. Log calls on the way do
+ * not matter; anything else (a return of data, a branch) does.
+ */
+function propagatesErrors(rest: Stmt[]): boolean {
+  for (const st of rest) {
+    if (st.kind === "throw") return false;
+    if (st.kind === "return") return st.value !== undefined && buildsError(st.value);
+    if (st.kind === "var" && st.value) {
+      const v = unwrap(st.value);
+      const dotted = v.kind === "name" || v.kind === "member" ? dottedName(v) : undefined;
+      if (dotted && ERROR_NAME.test(dotted.slice(dotted.lastIndexOf(".") + 1))) return true;
+      if (buildsError(v)) continue;
+      return false;
+    }
+    if (st.kind === "expr") continue;
+    return false;
+  }
+  return false;
 }
 
 function namesAnything(test: Expr, ctx: FileContext, cond: ConditionEvaluator): boolean {
   return namedIn(test, ctx, cond).length > 0;
 }
 
-function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: ConditionEvaluator): void {
-  const named: Named[] = [];
+function addSwitch(
+  out: HandlerSite[],
+  st: SwitchStmt,
+  after: Stmt[],
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): void {
+  const branches: Branch[] = [];
   const subject = unwrap(st.subject);
   const statusSubject = cond.isStatusExpr(subject);
   const codeSubject = isCodeAccess(subject);
+  let pending: Named[] = [];
   for (const c of st.cases) {
+    const named: Named[] = pending;
     for (const t of c.tests) {
       if (statusSubject) {
         const n = cond.numberOf(t);
@@ -139,22 +221,30 @@ function addSwitch(out: HandlerSite[], st: SwitchStmt, ctx: FileContext, cond: C
     }
     // `case status if status >= 500:`
     if (c.guard) named.push(...namedIn(c.guard, ctx, cond));
+    // `case 401: case 403: ...` fall through into one branch.
+    if (c.body.length === 0 && c.tests.length > 0) {
+      pending = named;
+      continue;
+    }
+    pending = [];
+    branches.push({ named, body: c.body });
   }
-  if (named.length === 0) return;
-  out.push(makeHandler(st.keyword, named, st, ctx));
+  if (branches.every((b) => b.named.length === 0)) return;
+  const fallback: SwitchCase | undefined = st.cases.find((c) => c.tests.length === 0);
+  const rest = fallback ? fallback.body : after;
+  out.push(makeHandler(st.keyword, branches, st, propagatesErrors(rest), ctx));
 }
 
 function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: ConditionEvaluator): void {
   if (!ctx.language.catchClausesNameClasses || st.handlers.length < 2) return;
-  const named: Named[] = [];
-  for (const h of st.handlers) {
-    for (const t of h.types.flatMap((x) => (x.kind === "array" ? x.elements : [x]))) {
-      const cl = classNamed(t, ctx);
-      if (cl) named.push(cl);
-    }
-  }
-  if (named.length === 0) return;
-  out.push(makeHandler(st.keyword, named, st, ctx));
+  const branches: Branch[] = st.handlers.map((h) => ({
+    named: h.types
+      .flatMap((x) => (x.kind === "array" ? x.elements : [x]))
+      .flatMap((t) => classNamed(t, ctx) ?? []),
+    body: h.body,
+  }));
+  if (branches.every((b) => b.named.length === 0)) return;
+  out.push(makeHandler(st.keyword, branches, st, false, ctx));
 }
 
 /** The statuses, ranges, classes and codes a condition names. */
@@ -192,7 +282,8 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
         ["==", "!=", "<", "<=", ">", ">="].includes(x.op) &&
         (cond.statusClassOf(x.left) || cond.statusClassOf(x.right))
       ) {
-        out.push(classNamedIn(x, cond));
+        const cls = classNamedIn(x, cond);
+        if (cls) out.push(cls);
         return;
       }
       if (["==", "!=", "<", "<=", ">", ">="].includes(x.op)) {
@@ -208,7 +299,8 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
           if (op === "==" || op === "!=") {
             if (n >= 400 && n <= 599) out.push(statusNamed(n, other));
           } else {
-            out.push(rangeNamed(op, n, x));
+            const range = rangeNamed(op, n, x);
+            if (range) out.push(range);
           }
           return;
         }
@@ -264,7 +356,7 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
 }
 
 /** `Math.floor(status / 100) === 5`: a status class, covering what a range would. */
-function classNamedIn(x: Extract<Expr, { kind: "binary" }>, cond: ConditionEvaluator): Named {
+function classNamedIn(x: Extract<Expr, { kind: "binary" }>, cond: ConditionEvaluator): Named | undefined {
   const onLeft = cond.statusClassOf(x.left);
   const k = cond.numberOf(onLeft ? x.right : x.left) ?? -1;
   const op = onLeft ? x.op : flip(x.op);
@@ -282,6 +374,7 @@ function classNamedIn(x: Extract<Expr, { kind: "binary" }>, cond: ConditionEvalu
               ? c > k
               : c >= k;
   };
+  if (sameForAllErrors(holds)) return undefined;
   return {
     key: `class:${op}${k}`,
     covers: (s) => (s === 429 ? holds(429) && !holds(500) : holds(s) !== holds(404)),
@@ -301,9 +394,21 @@ function statusNamed(n: number, at: Expr): Named {
   };
 }
 
-function rangeNamed(op: string, n: number, at: Expr): Named {
+/**
+ * A range or class that holds for every error status or for none (`>= 200`,
+ * `< 300`, `>= 400`, `Math.floor(s / 100) === 2`) tells error statuses nothing
+ * apart: it is `!res.ok` or a success check spelled out.
+ */
+function sameForAllErrors(holds: (v: number) => boolean): boolean {
+  const first = holds(400);
+  for (let v = 401; v <= 599; v++) if (holds(v) !== first) return false;
+  return true;
+}
+
+function rangeNamed(op: string, n: number, at: Expr): Named | undefined {
   const holds = (v: number): boolean =>
     op === "<" ? v < n : op === "<=" ? v <= n : op === ">" ? v > n : v >= n;
+  if (sameForAllErrors(holds)) return undefined;
   return {
     key: `r:${op}${n}`,
     // A path for 429 when it sets 429 apart from 5xx (`< 500`); a path for 5xx when it sets

@@ -1,44 +1,14 @@
 /**
  * What the analyser knows about HTTP clients, SDK exception classes, sleeps
- * and credential refreshes. Library retry defaults live in `libraries.ts`;
+ * and credential refreshes. Library retry defaults live in `core/mechanisms/`;
  * what differs between languages, in each language's profile.
  */
 
+export type { ErrorKnowledge, FileSignals } from "../types";
 import type { Expr } from "../ir/types";
-import type { LanguageProfile } from "./profile";
+import type { ErrorKnowledge } from "../types";
+import type { ClassMatch, ExceptionClass, LanguageProfile } from "./model";
 import type { Failure } from "./types";
-
-/** The error-code and exception-class knowledge of the catalog the analysis consults. */
-export interface ErrorKnowledge {
-  /** The status a code stands for (a throttling code sent with 400 stands for 429). */
-  errorCodeStatus(code: string): number | undefined;
-  /** The status a class stands for (a throttling exception stands for 429). */
-  exceptionClassStatus(name: string): number | undefined;
-  /** `network` for SDK connection and timeout classes. */
-  exceptionClassKind?(name: string): string | undefined;
-  /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
-  isNonRetryableCode?(code: string): boolean;
-  /** The status a class stands for in the knowledge pack of an API the file calls (undefined elsewhere). */
-  packClassStatus?(name: string): number | undefined;
-  /** Whether the catalog defines this exact error code (for hovers). */
-  hasErrorCode?(code: string): boolean;
-  /** Whether the catalog defines this exception class (for hovers). */
-  hasExceptionClass?(name: string): boolean;
-  /** Whether the catalog describes this header (for hovers). */
-  hasHeader?(name: string): boolean;
-  /** The APIs a file relates to, from its imports and the hosts of its literal URLs. */
-  relatedApis?(signals: FileSignals): string[];
-  /** This knowledge restricted to what counts for a file relating to `related`. */
-  scoped?(related: readonly string[]): ErrorKnowledge;
-}
-
-/** What a file shows about the APIs it calls. */
-export interface FileSignals {
-  /** Imported module names (`stripe`, `@slack/web-api`, `botocore.exceptions`). */
-  modules: string[];
-  /** Hosts of literal URLs (`api.stripe.com`). */
-  hosts: string[];
-}
 
 export const NO_ERROR_KNOWLEDGE: ErrorKnowledge = {
   errorCodeStatus: () => undefined,
@@ -51,22 +21,13 @@ export const FAILURES: readonly Failure[] = [...ERROR_STATUSES, "network"];
 /** The 4xx a blind retry re-sends: when all of these are retried with no check naming them, the retry is blind. */
 export const NON_RETRYABLE_PROBES = [400, 401, 403, 404, 409, 422] as const;
 
-/** Which failures an exception class stands for: a predicate over failures, or undefined when unknown. */
-export type ClassMatch = (f: Failure) => boolean;
-
-/** An exception class: the failures it stands for and, when it names one, its status. */
-export interface ExceptionClass {
-  match: ClassMatch;
-  status?: number;
-}
-
 const isStatus = (f: Failure): f is number => typeof f === "number";
 const anyHttp: ClassMatch = (f) => isStatus(f);
 const anything: ClassMatch = () => true;
 const network: ClassMatch = (f) => f === "network";
 /** Matches a network failure only (no response). */
 export const NETWORK_FAILURE = network;
-const status =
+export const status =
   (...codes: number[]): ClassMatch =>
   (f) =>
     isStatus(f) && codes.includes(f);

@@ -6,10 +6,9 @@
 
 import { failureCapFix, idempotencyKeyFix, retryAfterFix } from "../fixes/edits";
 import type { Call, Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
-import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import type { FileContext } from "./context";
-import { contains } from "./extract";
-import type { RequestInfo } from "./requests";
+import { calleeName, contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import type { FileContext } from "./model";
+import type { RequestInfo } from "./model";
 import { evaluateRetry, makeRetrySite } from "./retries";
 import { MAX_OUTCOMES, Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
 import { FAILURES } from "./knowledge";

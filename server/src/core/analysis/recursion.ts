@@ -6,7 +6,7 @@
 
 import type { Call, Expr, FunctionDef } from "../ir/types";
 import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import { FAILURES } from "./knowledge";
 import { evaluateRetry, makeRetrySite } from "./retries";
 import { Simulator, type SimulationOptions } from "./simulate";
@@ -128,9 +128,44 @@ export function firstRecursedCall(
   return undefined;
 }
 
-/** A recursive retry is bounded when it passes a changed counter (`attempt + 1`, `retries - 1`). */
+/** Parameters the function counts up or down in its body (`tries += 1`, `tries = tries + 1`, `attempt++`). */
+function steppedParams(fn: FunctionDef, params: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const steps = (name: string, op: string, value: Expr | undefined): void => {
+    if (!params.has(name)) return;
+    if (op === "+=" || op === "-=" || op === "++" || op === "--") out.add(name);
+    else if (op === "=" && value) {
+      const v = unwrap(value);
+      if (
+        v.kind === "binary" &&
+        (v.op === "+" || v.op === "-") &&
+        [v.left, v.right].some((side) => side.kind === "name" && side.name === name)
+      )
+        out.add(name);
+    }
+  };
+  walkStmts(
+    fn.body,
+    (st) => {
+      if (st.kind === "var" && st.target.kind === "name") steps(st.target.name, st.op, st.value);
+      for (const e of stmtExprs(st))
+        walkExpr(e, (x) => {
+          if (x.kind === "assign" && x.target.kind === "name") steps(x.target.name, x.op, x.value);
+        });
+    },
+    true,
+  );
+  return out;
+}
+
+/**
+ * A recursive retry is bounded when it passes a changed counter (`attempt + 1`,
+ * `retries - 1`, or a parameter the function steps before the call: `tries =
+ * tries + 1; return self.request(method, url, tries)`).
+ */
 function recursionBounded(fn: FunctionDef, call: Call, counters: Set<string>): boolean {
   const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => !!n));
+  const stepped = steppedParams(fn, params);
   for (const a of call.args) {
     walkExpr(a.value, (x) => {
       if (x.kind === "binary" && (x.op === "+" || x.op === "-")) {
@@ -138,6 +173,7 @@ function recursionBounded(fn: FunctionDef, call: Call, counters: Set<string>): b
           if (y.kind === "name" && params.has(y.name)) counters.add(y.name);
         });
       }
+      if (x.kind === "name" && stepped.has(x.name)) counters.add(x.name);
     });
   }
   if (counters.size === 0) return false;

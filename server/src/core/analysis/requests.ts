@@ -7,18 +7,8 @@
 import type { Call, Expr, ObjectLit } from "../ir/types";
 import { calleeName, dottedName, rootName } from "../ir/walk";
 import type { Span } from "../types";
-import { type ClientInfo, clientAt, type FileContext, propertyValue } from "./context";
-
-export interface RequestInfo {
-  client: ClientInfo;
-  method?: string;
-  /** true: carries a key; false: certainly not; undefined: cannot tell (headers built elsewhere). */
-  idempotencyKey: boolean | undefined;
-  callee: Span;
-  span: Span;
-  /** The call itself (for quick fixes that edit its arguments). */
-  call?: Call;
-}
+import { clientAt, propertyValue } from "./context";
+import type { ClientInfo, FileContext, RequestInfo } from "./model";
 
 export const VERBS = new Set(["get", "post", "put", "patch", "delete", "head", "options"]);
 const SDK_CREATE_METHODS = new Set([

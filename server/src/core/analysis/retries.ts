@@ -4,9 +4,9 @@
  * and which requests it re-sends. Shared by every retry mechanism.
  */
 
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import { FAILURES, NON_RETRYABLE_PROBES } from "./knowledge";
-import type { RequestInfo } from "./requests";
+import type { RequestInfo } from "./model";
 import type { Outcome, WaitEvent } from "./simulate";
 import type { Failure, RequestSite, RetrySite, StatusRef, WaitSite } from "./types";
 import { classifyWait, type GrowthScope } from "./waits";

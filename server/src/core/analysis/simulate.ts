@@ -10,9 +10,10 @@
 import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import { isCredentialRefresh, RETRY_AFTER_TEXT } from "./knowledge";
-import { detectRequest, type RequestInfo } from "./requests";
+import { detectRequest } from "./requests";
+import { type RequestInfo } from "./model";
 import type { StatusRef } from "./types";
 
 export interface WaitEvent {

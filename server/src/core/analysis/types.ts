@@ -1,6 +1,6 @@
 /**
  * The language-neutral model of error-handling sites that rules see. Built
- * from the IR by `sites/extract.ts`; rules never look at syntax trees.
+ * from the IR by `core/sites.ts`; rules never look at syntax trees.
  */
 
 import type { Expr } from "../ir/types";
@@ -93,8 +93,10 @@ export interface HandlerSite extends Span {
   /** The name of the function the handler is in, if any. */
   owner?: string;
   refs: StatusRef[];
-  /** Names at least two distinct error statuses / ranges / classes / codes. */
+  /** Two branches name distinct error statuses / ranges / classes / codes and treat them differently. */
   discriminates: boolean;
+  /** The statuses no branch takes leave as errors for the caller (thrown, or returned as an error it builds). */
+  propagates: boolean;
   covers429: boolean;
   covers5xx: boolean;
   /** An enclosing (or enclosed) retry mechanism covers 429 / 5xx. */

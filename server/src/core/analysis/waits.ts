@@ -5,7 +5,7 @@
 
 import type { Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
-import type { FileContext } from "./context";
+import type { FileContext } from "./model";
 import { RETRY_AFTER_NAME, RETRY_AFTER_TEXT } from "./knowledge";
 import type { WaitEvent } from "./simulate";
 import type { WaitSite } from "./types";

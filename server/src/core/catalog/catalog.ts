@@ -1,3 +1,4 @@
+// Over 400 lines: the layered catalog and its lookups (statuses, codes, classes, headers, packs) are one immutable value.
 /**
  * The error knowledge catalog: built-in layers plus user catalogs and imported
  * OpenAPI documents layered over them (later layers win). Immutable; lookups

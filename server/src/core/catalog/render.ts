@@ -1,3 +1,4 @@
+// Over 400 lines: one renderer per hover and explain kind, sharing the layout helpers at the bottom; split by kind when it next grows.
 /**
  * Builds hover / explain documents from catalog views. A hover speaks to the
  * code under the cursor: its first line says what the thing is and what to do,

@@ -1,3 +1,4 @@
+// Over 400 lines: each certain rewrite (failure cap, Retry-After wait, idempotency key) with its per-language text; split by fix when one grows.
 /**
  * Quick fixes whose rewrite is certain and changes nothing but the problem it fixes:
  * a cap on the failures of an endless retry loop, a wait that honours Retry-After,
@@ -13,7 +14,7 @@
 import type { CatchClause, Expr, LoopStmt, ObjectLit, Stmt, VarStmt } from "../ir/types";
 import { unwrap, walkExpr } from "../ir/walk";
 import type { TextEdit } from "../types";
-import type { RequestInfo } from "../analysis/requests";
+import type { RequestInfo } from "../analysis/model";
 
 const MAX_ATTEMPTS = 3;
 /** Lines the fixes write stay within this many columns. */

@@ -1,3 +1,4 @@
+// Over 400 lines: the IR is one vocabulary (every statement and expression kind) that every language lowers to and every pass reads.
 /**
  * A small language-neutral intermediate representation of the code the
  * analyser cares about. Each language lowers its tree-sitter tree into it

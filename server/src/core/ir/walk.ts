@@ -274,3 +274,11 @@ export function indexModule(module: Module): ModuleIndex {
   }
   return index;
 }
+
+/** `inner` lies within `outer`. */
+export function contains(
+  outer: { start: number; end: number },
+  inner: { start: number; end: number },
+): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}

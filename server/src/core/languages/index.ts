@@ -9,11 +9,15 @@ export type { Language } from "./language";
 
 export const LANGUAGES: readonly Language[] = [javascript, python];
 
-const BY_ID = new Map<LanguageId, Language>(LANGUAGES.flatMap((l) => l.languageIds.map((id) => [id, l])));
+/** A lookup from editor language id to the language that serves it. */
+export function languageRegistry(languages: readonly Language[]): (id: LanguageId) => Language {
+  const byId = new Map<LanguageId, Language>(languages.flatMap((l) => l.languageIds.map((id) => [id, l])));
+  return (id) => {
+    const language = byId.get(id);
+    if (!language) throw new Error(`no language serves '${id}'`);
+    return language;
+  };
+}
 
 /** The language that serves an editor language id. */
-export function languageFor(id: LanguageId): Language {
-  const language = BY_ID.get(id);
-  if (!language) throw new Error(`no language serves '${id}'`);
-  return language;
-}
+export const languageFor = languageRegistry(LANGUAGES);

@@ -4,7 +4,7 @@ import type { ReusePlan, Segment } from "../ir/reuse";
 import type { Module } from "../ir/types";
 import type { ParsedDocument } from "../parse/parser";
 import type { LanguageFamily, LanguageId } from "../types";
-import type { LanguageProfile } from "../analysis/profile";
+import type { LanguageProfile } from "../analysis/model";
 
 export interface Language {
   family: LanguageFamily;

@@ -3,7 +3,8 @@
  * request (`axios(error.config)`), a retry by hand.
  */
 
-import { clientAt, type FileContext } from "../analysis/context";
+import { clientAt } from "../analysis/context";
+import { type FileContext } from "../analysis/model";
 import { mentionsLimit } from "../analysis/loops";
 import { firstRecursedCall } from "../analysis/recursion";
 import { evaluateRetry, makeRetrySite } from "../analysis/retries";

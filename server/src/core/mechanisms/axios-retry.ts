@@ -8,7 +8,7 @@
  */
 
 import type { Mechanism } from "./mechanism";
-import type { FileContext } from "../analysis/context";
+import type { FileContext } from "../analysis/model";
 import { FAILURES } from "../analysis/knowledge";
 import { isBlind } from "../analysis/retries";
 import type { Simulator } from "../analysis/simulate";

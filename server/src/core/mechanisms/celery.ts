@@ -6,7 +6,7 @@
  * `countdown` / `retry_backoff` is given.
  */
 
-import type { FileContext } from "../analysis/context";
+import type { FileContext } from "../analysis/model";
 import type { Mechanism } from "./mechanism";
 import { firstRecursedCall } from "../analysis/recursion";
 import { evaluateRetry, makeRetrySite } from "../analysis/retries";

@@ -6,8 +6,9 @@
 
 import type { CondResult, Scenario } from "../analysis/conditions";
 import { literalRef } from "../analysis/conditions";
-import type { FileContext } from "../analysis/context";
-import { detectRequest, type RequestInfo } from "../analysis/requests";
+import type { FileContext } from "../analysis/model";
+import { detectRequest } from "../analysis/requests";
+import { type RequestInfo } from "../analysis/model";
 import { evaluateRetry, makeRetrySite, requestSite } from "../analysis/retries";
 import type { Outcome, Simulator } from "../analysis/simulate";
 import type { Failure, RetrySite, StatusRef, WaitSite } from "../analysis/types";

@@ -9,7 +9,8 @@
  */
 
 import type { Mechanism } from "./mechanism";
-import { clientAt, type FileContext } from "../analysis/context";
+import { clientAt } from "../analysis/context";
+import { type FileContext } from "../analysis/model";
 import { detectRequest } from "../analysis/requests";
 import { requestSite } from "../analysis/retries";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";

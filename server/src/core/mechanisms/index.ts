@@ -4,7 +4,7 @@
  * in this order.
  */
 
-import type { FileContext } from "../analysis/context";
+import type { FileContext } from "../analysis/model";
 import type { Simulator } from "../analysis/simulate";
 import type { RetrySite } from "../analysis/types";
 import { asyncRetry } from "./async-retry";

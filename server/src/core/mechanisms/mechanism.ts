@@ -1,6 +1,6 @@
 /** What a retry mechanism of a library or client answers: where its configurations are and what they do. */
 
-import type { FileContext } from "../analysis/context";
+import type { FileContext } from "../analysis/model";
 import type { Simulator } from "../analysis/simulate";
 import type { RetrySite } from "../analysis/types";
 import type { Call, Expr, FunctionDef } from "../ir/types";

@@ -10,8 +10,9 @@
  */
 
 import type { Mechanism } from "./mechanism";
-import { type ClientInfo, type FileContext, keywordOrOption } from "../analysis/context";
-import type { ConstructorCall } from "../analysis/profile";
+import { type ClientInfo, type FileContext } from "../analysis/model";
+import { keywordOrOption } from "../analysis/context";
+import type { ConstructorCall } from "../analysis/model";
 import { detectRequest } from "../analysis/requests";
 import { requestSite } from "../analysis/retries";
 import type { RetrySite } from "../analysis/types";

@@ -5,7 +5,7 @@
  */
 
 import type { Mechanism } from "./mechanism";
-import type { FileContext } from "../analysis/context";
+import type { FileContext } from "../analysis/model";
 import { RETRY_STATUS_LIST_KEYS } from "../analysis/knowledge";
 import type { Failure, RetrySite } from "../analysis/types";
 import type { Call, Expr } from "../ir/types";

@@ -7,7 +7,7 @@
  */
 
 import type { CondResult, Scenario } from "../analysis/conditions";
-import type { FileContext } from "../analysis/context";
+import type { FileContext } from "../analysis/model";
 import { makeRetrySite } from "../analysis/retries";
 import type { Simulator } from "../analysis/simulate";
 import type { RetrySite, WaitSite } from "../analysis/types";

@@ -8,7 +8,7 @@
  */
 
 import type { Mechanism } from "./mechanism";
-import type { FileContext } from "../analysis/context";
+import type { FileContext } from "../analysis/model";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
 import type { Call } from "../ir/types";
 import { dottedName, unwrap } from "../ir/walk";

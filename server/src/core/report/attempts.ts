@@ -19,6 +19,8 @@ export interface AttemptCode {
   init: Map<string, Value>;
   /** Checked before every attempt (`for`/`while` test). */
   headTest?: Expr;
+  /** Checked after every attempt (`do ... while` test). */
+  tailTest?: Expr;
   /** Run after every attempt (`for` update). */
   update?: Expr[];
   /** `for attempt in range(5)`: the values the loop variable takes. */
@@ -208,7 +210,20 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   const step = (s: Stmt, inTry: boolean): Flow => {
     switch (s.kind) {
       case "if": {
+        // `if (++attempt >= 5)`: a prefix update counts before the comparison, a postfix one after.
+        const updates: Expr[] = [];
+        walkExpr(s.test, (x) => {
+          if (x.kind === "assign" && x.target.kind === "name") updates.push(x);
+        });
+        const prefix = updates.filter((u) => u.kind === "assign" && u.target.start > u.start);
+        const postfix = updates.filter((u) => !prefix.includes(u));
+        const apply = (list: Expr[]): void => {
+          for (const u of list)
+            if (u.kind === "assign" && u.target.kind === "name") assign(u.target.name, u.op, u.value);
+        };
+        apply(prefix);
         const t = decide(s.test, s.then, inTry);
+        apply(postfix);
         if (t === undefined) {
           unknowns.add("a branch that depends on something it cannot see");
           throw new Stop();
@@ -268,7 +283,7 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
         vars.set(code.binding.name, exact(bindingValues[iteration]!));
       }
       if (code.headTest) {
-        const t = truth(code.headTest, lookup);
+        const t = truth(code.headTest, failureLookup);
         if (t === undefined) {
           // `while (!done)`: a flag set on success; keep going.
           if (!mentionsTracked(code.headTest, vars)) {
@@ -283,6 +298,14 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
       const flow = run(code.body, false);
       if (flow === "exit" || flow === "throw") break;
       if (code.recursion && flow !== "retry") break;
+      if (code.tailTest) {
+        const t = truth(code.tailTest, failureLookup);
+        if (t === false) break;
+        if (t === undefined && mentionsTracked(code.tailTest, vars)) {
+          unknowns.add("a loop condition it cannot evaluate");
+          throw new Stop();
+        }
+      }
       for (const u of code.update ?? []) effects({ kind: "expr", expr: u, start: u.start, end: u.end });
     }
   } catch (e) {
@@ -292,7 +315,8 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   if (iteration >= MAX_ITERATIONS) {
     return {
       attempts: boundedByAnalysis === false ? "unbounded" : "unknown",
-      waits: [],
+      // The first waits of an endless retry (the curve); the total has no bound.
+      waits: waits.slice(0, 20),
       unknowns: boundedByAnalysis === false ? [] : ["no cap it can count (a deadline or a flag may end it)"],
     };
   }

@@ -68,18 +68,26 @@ export class CodeIndex {
 
   callAt(span: { start: number; end: number }): Call | undefined {
     const e = this.exprAt(span);
-    return e?.kind === "call" ? e : this.calls.find((c) => c.start === span.start && c.end === span.end);
+    return e?.kind === "call" ? e : undefined;
   }
 
   loopAt(keywordStart: number): LoopStmt | undefined {
     return this.loops.find((l) => l.keyword.start === keywordStart);
   }
 
+  private readonly around = new Map<number, FunctionDef[]>();
+  private readonly resolved = new Map<string, Value | undefined>();
+
   /** Functions containing an offset, innermost first. */
   functionsAround(offset: number): FunctionDef[] {
-    return this.functions
-      .filter((f) => f.start <= offset && offset < f.end)
-      .sort((a, b) => b.start - a.start || a.end - b.end);
+    let found = this.around.get(offset);
+    if (!found) {
+      found = this.functions
+        .filter((f) => f.start <= offset && offset < f.end)
+        .sort((a, b) => b.start - a.start || a.end - b.end);
+      this.around.set(offset, found);
+    }
+    return found;
   }
 
   /** The assignments to a name, in source order. */
@@ -93,10 +101,14 @@ export class CodeIndex {
    * when no call in the file passes that argument.
    */
   readonly constant: Lookup = (name, at) => {
+    const key = `${name}@${at}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
     if (this.resolving.has(name)) return "unknown";
     this.resolving.add(name);
     try {
-      return this.resolve(name, at) ?? this.resolve(name.replace(/^(this|self)\./, ""), at);
+      const value = this.resolve(name, at) ?? this.resolve(name.replace(/^(this|self)\./, ""), at);
+      this.resolved.set(key, value);
+      return value;
     } finally {
       this.resolving.delete(name);
     }

@@ -44,20 +44,28 @@ export function readsRetryAfter(e: Expr): boolean {
   return found;
 }
 
-export function evaluate(e: Expr, lookup: Lookup, depth = 0): Value {
+/**
+ * @param retryAfter when given, what a Retry-After read evaluates to (to find
+ *   the longest wait the code obeys); otherwise such a read is "absent".
+ */
+export function evaluate(e: Expr, lookup: Lookup, depth = 0, retryAfter?: number): Value {
   if (depth > 24) return "unknown";
   const x = unwrap(e);
-  const ev = (y: Expr): Value => evaluate(y, lookup, depth + 1);
+  const ev = (y: Expr): Value => evaluate(y, lookup, depth + 1, retryAfter);
+  const absent: Value = retryAfter === undefined ? "absent" : exact(retryAfter);
   switch (x.kind) {
     case "number":
       return exact(x.value);
     case "bool":
       return exact(x.value ? 1 : 0);
+    case "string":
+      // `Number(res.headers.get("Retry-After") ?? "1")`: a numeric default.
+      return !x.parts && /^\s*\d+(\.\d+)?\s*$/.test(x.value) ? exact(Number(x.value)) : "unknown";
     case "name": {
       const v = lookup(x.name, x.start);
       if (v !== undefined) return v;
       if (x.name === "Infinity" || x.name === "inf") return exact(Infinity);
-      return RETRY_AFTER.test(x.name) ? "absent" : "unknown";
+      return RETRY_AFTER.test(x.name) ? absent : "unknown";
     }
     case "member": {
       const d = dottedName(x);
@@ -67,7 +75,7 @@ export function evaluate(e: Expr, lookup: Lookup, depth = 0): Value {
         const v = lookup(d, x.start);
         if (v !== undefined) return v;
       }
-      return readsRetryAfter(x) ? "absent" : "unknown";
+      return readsRetryAfter(x) ? absent : "unknown";
     }
     case "unary": {
       const v = ev(x.operand);
@@ -86,16 +94,16 @@ export function evaluate(e: Expr, lookup: Lookup, depth = 0): Value {
       return "unknown";
     }
     case "conditional": {
-      if (readsRetryAfter(x.test)) return ev(x.else);
+      if (readsRetryAfter(x.test)) return retryAfter === undefined ? ev(x.else) : ev(x.then);
       const t = truth(x.test, lookup, depth + 1);
       if (t === true) return ev(x.then);
       if (t === false) return ev(x.else);
       return hull(ev(x.then), ev(x.else));
     }
     case "call":
-      return call(x, ev);
+      return call(x, ev, absent);
     default:
-      return readsRetryAfter(x) ? "absent" : "unknown";
+      return readsRetryAfter(x) ? absent : "unknown";
   }
 }
 
@@ -134,7 +142,7 @@ function binary(op: string, l: Expr, r: Expr, ev: (e: Expr) => Value): Value {
   }
 }
 
-function call(x: Expr & { kind: "call" }, ev: (e: Expr) => Value): Value {
+function call(x: Expr & { kind: "call" }, ev: (e: Expr) => Value, absent: Value): Value {
   const name = dottedName(x.callee) ?? calleeName(x.callee) ?? "";
   const args = x.args.filter((a) => !a.spread).map((a) => a.value);
   const vals = (): Value[] => args.map(ev);
@@ -150,6 +158,9 @@ function call(x: Expr & { kind: "call" }, ev: (e: Expr) => Value): Value {
       random: is.some((v) => v.random),
     };
   };
+  // `headers.get("Retry-After", "1")`: without the header, the default.
+  if (/(^|\.)get$/.test(name) && args.length >= 2 && readsRetryAfter(args[0]!))
+    return absent === "absent" ? ev(args[1]!) : absent;
   switch (name) {
     case "Math.min":
     case "min":
@@ -194,7 +205,7 @@ function call(x: Expr & { kind: "call" }, ev: (e: Expr) => Value): Value {
       return { lo: f(v.lo), hi: f(v.hi), random: v.random };
     }
     default:
-      return readsRetryAfter(x) ? "absent" : "unknown";
+      return readsRetryAfter(x) ? absent : "unknown";
   }
 }
 

@@ -55,8 +55,15 @@ export function analyseFile(input: FileInput): {
   for (const r of sites.retries) layers.set(r, layerForRetry(r, f));
   const entries: ReportEntry[] = [];
   const covered = new Set<RetrySite>();
+  // Which mechanisms re-send a request: the ones listing it, and library configurations that apply to it.
+  const listing = new Map<number, RetrySite[]>();
+  for (const r of sites.retries)
+    for (const x of r.requests) listing.set(x.start, [...(listing.get(x.start) ?? []), r]);
+  const configs = sites.retries.filter((r) => CONFIG_LIBRARIES.has(r.library ?? ""));
   for (const req of sites.requests) {
-    const around = sites.retries.filter((r) => retries(r, req, f));
+    const around = [
+      ...new Set([...(listing.get(req.start) ?? []), ...configs.filter((r) => retries(r, req, f))]),
+    ];
     for (const r of around) covered.add(r);
     // Outermost first: the retry whose span is larger wraps the other.
     around.sort((a, b) => b.end - b.start - (a.end - a.start));
@@ -73,6 +80,8 @@ export function analyseFile(input: FileInput): {
   attachRemainingFindings(entries, input.findings, f);
   return { entries, layers };
 }
+
+const CONFIG_LIBRARIES = new Set(["got", "ky", "urllib3", "axios-retry"]);
 
 /** Whether retry mechanism `r` re-sends request `req`. */
 function retries(r: RetrySite, req: RequestSite, f: FileCode): boolean {

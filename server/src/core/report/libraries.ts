@@ -1,3 +1,4 @@
+// Over 400 lines: the timing defaults of every library the report computes; they belong beside each mechanism in core/mechanisms/.
 /**
  * The documented retry numbers of the libraries and clients the analysis
  * recognises: how many attempts, the wait before each retry, jitter and

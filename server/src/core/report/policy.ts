@@ -1,11 +1,12 @@
+// Over 400 lines: the effective policy of every retry kind (loops, recursion, libraries, client layers) in one pass.
 /**
  * The effective policy of each retry mechanism the analysis found: hand-written
  * loops and recursion are run in the head (attempts.ts); libraries are read
  * from their configuration and documented defaults (libraries.ts).
  */
 
-import type { Expr, FunctionDef, ObjectLit } from "../ir/types";
-import { calleeName, dottedName, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import type { Expr, FunctionDef, ObjectLit, Stmt } from "../ir/types";
+import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { LineIndex } from "../parse/line-index";
 import type { RequestSite, RetrySite } from "../analysis/types";
 import { runAttempts, iteratedValues, type AttemptCode } from "./attempts";
@@ -261,7 +262,9 @@ function codeLayer(site: RetrySite, f: FileCode): PolicyLayer {
 }
 
 function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
-  const requests = site.requests.map((r) => ({ start: r.start, throws: r.throws }));
+  // Worst case: the failure the mechanism retries. When that is only a network error, every client throws it.
+  const networkOnly = ![...site.retried].some((s) => typeof s === "number");
+  const requests = site.requests.map((r) => ({ start: r.start, throws: r.throws || networkOnly }));
   const waits = new Map<number, { end: number; delay?: Expr; unit: "ms" | "s" }>();
   for (const w of site.waits) {
     const ev = (w as { event?: { delay?: { start: number; end: number }; unit?: "ms" | "s" } }).event;
@@ -274,6 +277,14 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
     const loop = f.code.loopAt(site.anchor.start);
     if (!loop) return undefined;
     const init = new Map<string, Value>();
+    // Variables the loop changes start from their value before the loop (`let attempt = 0; while (...)`).
+    for (const name of assignedIn(loop.body)) {
+      const before = f.code
+        .assignmentsOf(name)
+        .filter((a) => a.end <= loop.start && sameFunction(f, a.at, loop.start));
+      const last = before[before.length - 1];
+      if (last && last.op === "=") init.set(name, evaluate(last.value, constant));
+    }
     for (const s of loop.init ?? [])
       if (s.kind === "var" && s.target.kind === "name" && s.value)
         init.set(s.target.name, evaluate(s.value, constant));
@@ -285,6 +296,7 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
       body: loop.body,
       init,
       headTest: loop.loop === "do" ? undefined : loop.test,
+      tailTest: loop.loop === "do" ? loop.test : undefined,
       update: loop.update,
       binding,
       requests,
@@ -303,7 +315,11 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
   for (const p of fn.params) {
     if (!p.name || p.name === "self") continue;
     params.push(p.name);
-    init.set(p.name, f.code.constant(p.name, fn.body[0]?.start ?? fn.start) ?? "unknown");
+    // A parameter's default is its value on the first call (`attempt = 0`), as callers leave it out.
+    const first = p.defaultValue
+      ? evaluate(p.defaultValue, (name, at) => f.code.constant(name, at))
+      : f.code.constant(p.name, fn.body[0]?.start ?? fn.start);
+    init.set(p.name, first ?? "unknown");
   }
   return {
     body: fn.body,
@@ -318,6 +334,29 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
     failingStatus,
     constant,
   };
+}
+
+/** Names a block assigns (declarations, `x = ...`, `x += 1`, `x++`), nested functions excluded. */
+function assignedIn(body: Stmt[]): Set<string> {
+  const out = new Set<string>();
+  walkStmts(body, (s) => {
+    if (s.kind === "var" && s.target.kind === "name") out.add(s.target.name);
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        if (x.kind === "assign" && x.target.kind === "name") out.add(x.target.name);
+      });
+  });
+  return out;
+}
+
+/** The function holding offset `a` (or the module) also holds `b` (a callback inside it included). */
+function encloses(f: FileCode, a: number, b: number): boolean {
+  const fn = f.code.functionsAround(a)[0];
+  return !fn || (fn.start <= b && b < fn.end);
+}
+
+function sameFunction(f: FileCode, a: number, b: number): boolean {
+  return f.code.functionsAround(a)[0] === f.code.functionsAround(b)[0];
 }
 
 /** `await backoff(attempt)`: the delay the same-file helper sleeps, with its parameters bound to the arguments. */
@@ -378,40 +417,32 @@ function pickStatus(site: RetrySite): number {
 function codeRetryAfter(site: RetrySite, f: FileCode): RetryAfterModel {
   const reading = site.waits.filter((w) => w.readsRetryAfter);
   if (reading.length === 0) return { honoured: false };
-  // A ceiling: `Math.min(retryAfter * 1000, 30_000)` / `min(retry_after, 60)`.
-  let ceiling: Amount = "unbounded";
+  // The ceiling: the wait when the server asks for a very long one (`Math.min(retryAfter * 1000, 30_000)`).
+  const HUGE = 1e9;
+  let ceiling: Amount | undefined;
   for (const w of reading) {
     const ev = (w as { event?: { delay?: { start: number; end: number }; unit?: "ms" | "s" } }).event;
     const delay = ev?.delay ? f.code.exprAt(ev.delay) : undefined;
-    const resolved = delay ? resolveName(delay, f) : undefined;
-    if (!resolved) continue;
-    walkExpr(resolved, (x) => {
-      if (x.kind !== "call") return;
-      const n = dottedName(x.callee) ?? "";
-      if (n !== "Math.min" && n !== "min") return;
-      const args = x.args.map((a) => a.value);
-      if (!args.some((a) => readsRetryAfter(a) || readsRetryAfterName(a, f))) return;
-      for (const a of args) {
-        const v = evaluate(a, f.code.constant);
-        if (isInterval(v) && v.lo === v.hi)
-          ceiling = v.lo * ((ev?.unit ?? (f.python ? "s" : "ms")) === "s" ? 1000 : 1);
-      }
-    });
+    if (!delay) return { honoured: true, ceilingMs: "unknown" };
+    const lookup = (name: string, at: number): Value | undefined => {
+      const before = f.code.assignmentsOf(name).filter((a) => a.end <= at && encloses(f, a.at, at));
+      const last = before[before.length - 1];
+      if (last && readsRetryAfter(last.value)) return evaluate(last.value, lookup, 0, HUGE);
+      return f.code.constant(name, at);
+    };
+    const v = evaluate(delay, lookup, 0, HUGE);
+    const k = (ev?.unit ?? (f.python ? "s" : "ms")) === "s" ? 1000 : 1;
+    const c: Amount = !isInterval(v) ? "unknown" : v.hi >= HUGE / 10 ? "unbounded" : v.hi * k;
+    ceiling =
+      ceiling === undefined
+        ? c
+        : typeof ceiling === "number" && typeof c === "number"
+          ? Math.max(ceiling, c)
+          : c === "unbounded" || ceiling === "unbounded"
+            ? "unbounded"
+            : "unknown";
   }
-  return { honoured: true, ceilingMs: ceiling };
-}
-
-function resolveName(e: Expr, f: FileCode): Expr {
-  const x = unwrap(e);
-  if (x.kind !== "name") return x;
-  const before = f.code.assignmentsOf(x.name).filter((a) => a.end <= x.start);
-  return before.length > 0 ? unwrap(before[before.length - 1]!.value) : x;
-}
-
-function readsRetryAfterName(e: Expr, f: FileCode): boolean {
-  const x = unwrap(e);
-  if (x.kind !== "name") return false;
-  return f.code.assignmentsOf(x.name).some((a) => a.end <= x.start && readsRetryAfter(a.value));
+  return { honoured: true, ceilingMs: ceiling ?? "unknown" };
 }
 
 // ---------------------------------------------------------------- shared

@@ -2,7 +2,7 @@ import { defineRule } from "./define";
 
 export default defineRule({
   id: "unhandled-rate-limit",
-  severity: "warning",
+  severity: "info",
   languages: ["javascript", "python"],
   docs: {
     summary: "A handler that distinguishes error statuses needs a path for 429 Too Many Requests.",
@@ -15,7 +15,8 @@ export default defineRule({
   },
   check(sites, ctx) {
     for (const handler of sites.handlers) {
-      if (!handler.discriminates || handler.covers429 || handler.retryCovers429) continue;
+      if (!handler.discriminates || handler.propagates || handler.covers429 || handler.retryCovers429)
+        continue;
       ctx.report({ at: handler.head, messageId: "missing" });
     }
   },

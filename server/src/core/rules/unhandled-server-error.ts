@@ -2,7 +2,7 @@ import { defineRule } from "./define";
 
 export default defineRule({
   id: "unhandled-server-error",
-  severity: "warning",
+  severity: "info",
   languages: ["javascript", "python"],
   docs: {
     summary: "A handler that distinguishes error statuses needs a path for 5xx server errors.",
@@ -15,7 +15,8 @@ export default defineRule({
   },
   check(sites, ctx) {
     for (const handler of sites.handlers) {
-      if (!handler.discriminates || handler.covers5xx || handler.retryCovers5xx) continue;
+      if (!handler.discriminates || handler.propagates || handler.covers5xx || handler.retryCovers5xx)
+        continue;
       ctx.report({ at: handler.head, messageId: "missing" });
     }
   },

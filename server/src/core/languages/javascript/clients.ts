@@ -1,11 +1,11 @@
 /** Clients built by JavaScript HTTP libraries (`axios.create()`, `got.extend()`, `ky.create()` / `ky.extend()`) and SDKs. */
 
 import { rootName } from "../../ir/walk";
-import type { ClientInfo } from "../../analysis/context";
+import type { ClientInfo } from "../../analysis/model";
 import { clientRetries, GOT_DEFAULT_STATUSES } from "../../mechanisms/got";
 import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
 import { sdkClientFrom } from "../../mechanisms/sdk";
-import type { ConstructorCall } from "../../analysis/profile";
+import type { ConstructorCall } from "../../analysis/model";
 
 export function jsClientFrom(c: ConstructorCall): ClientInfo | undefined {
   return libraryClient(c) ?? sdkClientFrom(c);

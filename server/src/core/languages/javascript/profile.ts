@@ -1,7 +1,7 @@
 /** What JavaScript, TypeScript and their JSX dialects answer for the analysis. */
 
 import { NETWORK_FAILURE } from "../../analysis/knowledge";
-import type { LanguageProfile, SleepCall } from "../../analysis/profile";
+import type { LanguageProfile, SleepCall } from "../../analysis/model";
 import { jsClientFrom } from "./clients";
 import { jsRequest } from "./requests";
 

@@ -7,19 +7,20 @@
 import type { Call, Expr, ObjectLit } from "../../ir/types";
 import { calleeName, dottedName } from "../../ir/walk";
 import type { Span } from "../../types";
-import { type ClientInfo, clientAt, type FileContext } from "../../analysis/context";
+import { type ClientInfo, type FileContext } from "../../analysis/model";
+import { clientAt } from "../../analysis/context";
 import {
   clientOf,
   effectiveRoot,
   headersHaveKey,
   looksLikeUrl,
   methodOf,
-  type RequestInfo,
   resourceChain,
   SDK_ROOTS,
   sdkCall,
   VERBS,
 } from "../../analysis/requests";
+import { type RequestInfo } from "../../analysis/model";
 import { defaultRetries, GOT_DEFAULT_STATUSES } from "../../mechanisms/got";
 import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
 

@@ -1,7 +1,7 @@
 /** Clients built by Python HTTP libraries (`requests.Session()`, `httpx.Client()`, `aiohttp.ClientSession()`) and SDKs. */
 
-import type { ClientInfo } from "../../analysis/context";
-import type { ConstructorCall } from "../../analysis/profile";
+import type { ClientInfo } from "../../analysis/model";
+import type { ConstructorCall } from "../../analysis/model";
 import { sdkClientFrom } from "../../mechanisms/sdk";
 
 export function pythonClientFrom(c: ConstructorCall): ClientInfo | undefined {

@@ -1,7 +1,7 @@
 /** What Python answers for the analysis. */
 
 import { NETWORK_FAILURE } from "../../analysis/knowledge";
-import type { LanguageProfile, SleepCall } from "../../analysis/profile";
+import type { LanguageProfile, SleepCall } from "../../analysis/model";
 import { pythonClientFrom } from "./clients";
 import { pythonRequest } from "./requests";
 

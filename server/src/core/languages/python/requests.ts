@@ -2,19 +2,19 @@
 
 import type { Call } from "../../ir/types";
 import { calleeName, dottedName } from "../../ir/walk";
-import type { ClientInfo, FileContext } from "../../analysis/context";
+import type { ClientInfo, FileContext } from "../../analysis/model";
 import {
   clientOf,
   effectiveRoot,
   looksLikeUrl,
   objectHasKey,
-  type RequestInfo,
   resourceChain,
   SDK_ROOTS,
   sdkCall,
   span,
   VERBS,
 } from "../../analysis/requests";
+import { type RequestInfo } from "../../analysis/model";
 
 const PY_GENERIC_RECEIVERS = /^(session|sess|http|client|http_client|api|api_client|s)$/;
 

@@ -1,19 +1,20 @@
 /**
- * Builds the sites the rules see from a lowered file: retry mechanisms
- * (loops, recursion, decorators, helper calls, library configs), the
- * handlers that discriminate statuses, and the requests they send.
+ * The orchestrator: builds the sites the rules see from a file's context,
+ * asking the analysis (loops, recursion, handlers, requests) and the
+ * mechanisms (decorators, helper calls, library configs) in turn, then
+ * marks the handlers a retry covers. It stands above both rooms.
  */
 
-import { calleeName } from "../ir/walk";
-import { findLibraryRetries } from "../mechanisms/index";
-import type { FileContext } from "./context";
-import { findHandlers } from "./handlers";
-import { analyzeLoop, genericRetryHelpers } from "./loops";
-import { analyzeRecursion } from "./recursion";
-import { requestSite } from "./retries";
-import { detectRequest } from "./requests";
-import { Simulator } from "./simulate";
-import type { RequestSite, RetrySite, Sites } from "./types";
+import { calleeName, contains } from "./ir/walk";
+import { findLibraryRetries } from "./mechanisms/index";
+import type { FileContext } from "./analysis/model";
+import { findHandlers } from "./analysis/handlers";
+import { analyzeLoop, genericRetryHelpers } from "./analysis/loops";
+import { analyzeRecursion } from "./analysis/recursion";
+import { requestSite } from "./analysis/retries";
+import { detectRequest } from "./analysis/requests";
+import { Simulator } from "./analysis/simulate";
+import type { RequestSite, RetrySite, Sites } from "./analysis/types";
 
 /** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
 export function extractSites(ctx: FileContext, text = ""): Sites {
@@ -88,11 +89,4 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
     requests.push(requestSite(req));
   }
   return { retries, handlers, requests };
-}
-
-export function contains(
-  outer: { start: number; end: number },
-  inner: { start: number; end: number },
-): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
 }
