@@ -117,6 +117,8 @@ describe.concurrent("ignores-retry-after: wait for Retry-After when the response
     ["ignores-retry-after.ts", "getRates"],
     ["ignores-retry-after.py", "get_quote"],
     ["ignores-retry-after.py", "get_rates"],
+    ["ignores-retry-after-wrapper.ts", "getQuote"],
+    ["ignores-retry-after-wrapper.py", "get_quote"],
   ] as const) {
     it(`${file} ${fn}: waits the 7 s the server asks for; every other wait is unchanged`, async () => {
       const loaded = await load(file);

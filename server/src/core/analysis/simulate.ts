@@ -543,7 +543,7 @@ export class Simulator {
       // A thin `sleep(ms)` wrapper: the delay is its argument. A helper that computes its own
       // delay (`_wait(resp, attempt)`) is judged by what it computes.
       return thinWrapper(local)
-        ? { expr: call, delay: call.args[index]?.value }
+        ? { expr: call, delay: call.args[index]?.value, unit: thinWrapperUnit(local, index) }
         : { expr: call, helper: local, helperArgs: call };
     }
     return { expr: call, delay: call.args[index]?.value, unit: sleep.unit };
@@ -618,6 +618,40 @@ function thinWrapper(fn: FunctionDef): boolean {
     }
   });
   return thin || fn.body.length === 0;
+}
+
+/**
+ * The unit of a thin wrapper's delay parameter when the wrapper hands that parameter straight
+ * to a timer (`setTimeout(r, ms)`: ms) or a Python sleep (`time.sleep(s)` / `asyncio.sleep(s)`: s).
+ */
+function thinWrapperUnit(fn: FunctionDef, index: number): "ms" | "s" | undefined {
+  const param = fn.params[index]?.name;
+  if (!param) return undefined;
+  let unit: "ms" | "s" | undefined;
+  let other = false;
+  walkStmts(fn.body, (st) => {
+    for (const e of stmtExprs(st)) {
+      walkExpr(
+        e,
+        (x) => {
+          if (x.kind !== "call") return;
+          const name = dottedName(x.callee) ?? "";
+          const found =
+            name === "setTimeout"
+              ? x.args[1]?.value
+              : name === "time.sleep" || name === "asyncio.sleep"
+                ? x.args[0]?.value
+                : undefined;
+          if (!found) return;
+          const u = name === "setTimeout" ? "ms" : "s";
+          if (found.kind !== "name" || found.name !== param || (unit && unit !== u)) other = true;
+          else unit = u;
+        },
+        true,
+      );
+    }
+  });
+  return other ? undefined : unit;
 }
 
 const EMPTY_FN: FunctionDef = {
