@@ -6,6 +6,7 @@
 import { languageIdForPath } from "../core/types";
 import { ruleById } from "../core/rules/index";
 import type { Config, SeveritySetting } from "../core/types";
+import { describe, isObject } from "../node/config";
 import { uriToPath } from "./uri";
 import {
   DEFAULT_SETTINGS,
@@ -153,19 +154,6 @@ function readPacks(value: unknown, problems: string[]): boolean | string[] {
     `apiErrorInsight.catalog.packs: expected true, false or a list of pack ids, got ${describe(value)}`,
   );
   return true;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "..." : value);
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
 }
 
 /** What the project configuration says about one file (see node/config.ts). */

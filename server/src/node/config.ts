@@ -308,11 +308,13 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A plain object (not a list, not a TOML date). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-function describe(value: unknown): string {
+/** How a wrong setting or configuration value is named in a problem message. */
+export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "string")
