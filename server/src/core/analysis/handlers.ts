@@ -1,3 +1,4 @@
+// Over 400 lines: the status handlers of every shape (if-chains, switch/match, except chains) and the one reading of what decides a failure.
 /**
  * Finds the handlers that discriminate HTTP statuses: an if/else chain or a
  * run of consecutive ifs testing statuses, a switch/match on a status or an
