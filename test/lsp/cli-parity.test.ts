@@ -10,42 +10,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { WIDGETS_PY, WIDGET_CATALOG as CATALOG } from "../helpers/widget-api";
 import { CLI, TestClient, positionOf } from "./lsp-client";
-
-const CATALOG = JSON.stringify({
-  apis: [
-    {
-      name: "Widget API",
-      errorCodes: [
-        {
-          code: "widget_denied",
-          status: 401,
-          description: "The widget key was revoked.",
-          fix: "Issue a new widget key.",
-        },
-      ],
-    },
-  ],
-});
-
-const WIDGETS_PY = `import random
-import time
-
-import requests
-
-
-def list_widgets(api_key: str) -> list:
-    for attempt in range(3):
-        res = requests.get("https://api.example.com/widgets", headers={"X-Api-Key": api_key}, timeout=10)
-        if res.ok:
-            return res.json()["data"]
-        code = res.json().get("error", {}).get("code")
-        if code == "widget_denied":
-            time.sleep(random.uniform(0, 2**attempt))
-            continue
-        res.raise_for_status()
-    raise RuntimeError("widgets unavailable")
-`;
 
 const ORDERS_TS = `import axios from "axios";
 

@@ -6,34 +6,7 @@ import { describe, expect, it } from "vitest";
 import { Catalog, parseUserCatalog } from "../../server/src/core/catalog/index";
 import { Engine } from "../../server/src/core/engine";
 import { getEngine } from "../helpers/engine";
-
-const CATALOG = JSON.stringify({
-  apis: [
-    {
-      name: "Widget API",
-      errorCodes: [{ code: "widget_denied", status: 401, description: "The key was revoked." }],
-    },
-  ],
-});
-
-const SOURCE = `import random
-import time
-
-import requests
-
-
-def list_widgets(api_key: str) -> list:
-    for attempt in range(3):
-        res = requests.get("https://api.example.com/widgets", headers={"X-Api-Key": api_key}, timeout=10)
-        if res.ok:
-            return res.json()["data"]
-        code = res.json().get("error", {}).get("code")
-        if code == "widget_denied":
-            time.sleep(random.uniform(0, 2**attempt))
-            continue
-        res.raise_for_status()
-    raise RuntimeError("widgets unavailable")
-`;
+import { WIDGETS_PY as SOURCE, WIDGET_CATALOG as CATALOG } from "../helpers/widget-api";
 
 describe("knowledge per call", () => {
   const layer = parseUserCatalog(CATALOG, "widget.api-errors.json").layer!;
