@@ -87,7 +87,7 @@ describe.skipIf(!hasEglot)("Emacs eglot", () => {
     expect(result.diagnostics).toContainEqual({
       line: 5,
       type: "eglot-error",
-      text: "api-error-insight [unbounded-retry]: This retry has no attempt cap and no deadline, so a persistent failure retries forever. Cap the attempts (3 to 5) or give up after a deadline.",
+      text: "api-error-insight [unbounded-retry]: No attempt cap or deadline: a persistent failure retries forever. Cap the attempts (3 to 5) or give up after a deadline.",
     });
     expect(result.diagnostics.map((d) => d.text)).toContainEqual(
       expect.stringContaining("[retry-without-backoff]"),
@@ -100,7 +100,7 @@ describe.skipIf(!hasEglot)("Emacs eglot", () => {
     const result = runEmacs("load.ts", TYPESCRIPT);
     expect(result).toMatchObject({ mode: "js-mode", connected: true });
     expect(result.diagnostics.map((d) => `${d.line} ${d.type} ${d.text.slice(0, 40)}`)).toContainEqual(
-      "2 eglot-error api-error-insight [unbounded-retry]: Thi",
+      "2 eglot-error api-error-insight [unbounded-retry]: No ",
     );
     expect(result.hover).toMatch(/^\*\*429 Too Many Requests\*\*/);
   });

@@ -26,7 +26,7 @@ describe("lint --format github", () => {
       r.stdout,
     ).toBe(true);
     expect(lines).toContain(
-      "::error file=src/users.py,line=6,col=5,endLine=6,endColumn=10,title=unbounded-retry::This retry has no attempt cap and no deadline, so a persistent failure retries forever. Cap the attempts (3 to 5) or give up after a deadline.",
+      "::error file=src/users.py,line=6,col=5,endLine=6,endColumn=10,title=unbounded-retry::No attempt cap or deadline: a persistent failure retries forever. Cap the attempts (3 to 5) or give up after a deadline.",
     );
     expect(
       lines.some(
@@ -96,7 +96,7 @@ describe("lint --format gitlab", () => {
       severity: "major",
       location: { path: "src/users.py", lines: { begin: 6 } },
     });
-    expect(unbounded.description).toMatch(/no attempt cap/);
+    expect(unbounded.description).toMatch(/No attempt cap/);
     expect(issues.find((i) => i.check_name === "unhandled-rate-limit")!.severity).toBe("minor");
     for (const i of issues) expect(i.fingerprint).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);

@@ -59,7 +59,7 @@ describe("api-error-insight lint", () => {
     const r = run(["lint", "."], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("src/users.py");
-    expect(r.stdout).toMatch(/6:5\s+error\s+This retry has no attempt cap.*unbounded-retry/);
+    expect(r.stdout).toMatch(/6:5\s+error\s+No attempt cap or deadline.*unbounded-retry/);
     expect(r.stdout).toMatch(/problems? \(1 error/);
   });
 

@@ -11,7 +11,7 @@ export default defineRule({
   },
   messages: {
     lockstep:
-      "This exponential backoff has no random component, so clients that failed together retry together. Add jitter: wait a random time between 0 and the computed delay.",
+      "No jitter in this exponential backoff: clients that failed together retry together. Add jitter: wait a random time between 0 and the computed delay.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {

@@ -12,12 +12,17 @@ export default defineRule({
   },
   messages: {
     blind:
-      "{{mechanism}} retries on any failure, so 401, 403 and other 4xx responses are re-sent though they can never succeed. Retry only on 429, 5xx and network errors.",
+      "Retries on any failure: {{mechanism}} re-sends 401, 403 and other 4xx responses though they can never succeed. Retry only on 429, 5xx and network errors.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {
       if (!retry.blind) continue;
-      ctx.report({ at: retry.anchor, messageId: "blind", data: { mechanism: retry.label } });
+      ctx.report({ at: retry.anchor, messageId: "blind", data: { mechanism: sentenceMiddle(retry.label) } });
     }
   },
 });
+
+/** "This retry loop" reads as "this retry loop" once it moves after the fact that leads the message. */
+function sentenceMiddle(label: string): string {
+  return label.replace(/^(This|The) /, (word) => word.toLowerCase());
+}

@@ -11,7 +11,7 @@ export default defineRule({
   },
   messages: {
     ignored:
-      "This retry waits on {{status}} without reading Retry-After, so it may come back before the server allows it and be limited again. Wait for the Retry-After header (or X-RateLimit-Reset) when the response has one.",
+      "Retry-After not read: this retry waits on {{status}} without it, so it may come back before the server allows it and be limited again. Wait for the Retry-After header (or X-RateLimit-Reset) when the response has one.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {

@@ -11,7 +11,7 @@ export default defineRule({
   },
   messages: {
     retried:
-      "{{what}} is retried, but a retry cannot fix missing credentials or permissions: it burns the rate limit and can lock the account. Fail fast, or refresh the credential once and retry once.",
+      "{{what}} retried: a retry cannot fix missing credentials or permissions, it burns the rate limit and can lock the account. Fail fast, or refresh the credential once and retry once.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {

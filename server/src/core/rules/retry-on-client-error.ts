@@ -13,7 +13,7 @@ export default defineRule({
   },
   messages: {
     retried:
-      "{{what}} is retried, but a client error does not change between attempts: the request itself must be fixed. Retry only 408, 429 and 5xx.",
+      "{{what}} retried: a client error does not change between attempts, the request itself must be fixed. Retry only 408, 429 and 5xx.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {

@@ -10,9 +10,9 @@ export default defineRule({
       "A tight retry loop sends its attempts within milliseconds, straight into the outage or rate limit that caused the failure. A constant delay is better but still keeps the pressure on; an exponentially growing, capped and jittered delay gives the server room to recover.",
   },
   messages: {
-    none: "This retry does not wait between attempts, so it hammers a struggling server and burns the rate limit. Wait with capped exponential backoff and jitter.",
+    none: "No wait between attempts: this retry hammers a struggling server and burns the rate limit. Wait with capped exponential backoff and jitter.",
     constant:
-      "This retry waits the same fixed delay before every attempt, so it keeps the pressure on a struggling server. Grow the delay exponentially, with a cap and jitter.",
+      "Same fixed wait before every attempt: this retry keeps the pressure on a struggling server. Grow the delay exponentially, with a cap and jitter.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {

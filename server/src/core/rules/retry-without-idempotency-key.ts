@@ -11,7 +11,7 @@ export default defineRule({
   },
   messages: {
     missing:
-      "This retry can re-send a {{method}} request without an idempotency key, so a timeout or 5xx after the server acted creates a duplicate. Send an Idempotency-Key created once and reused across attempts.",
+      "{{method}} re-sent without an idempotency key: a timeout or 5xx after the server acted creates a duplicate. Send an Idempotency-Key created once and reused across attempts.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {

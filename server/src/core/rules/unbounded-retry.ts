@@ -11,7 +11,7 @@ export default defineRule({
   },
   messages: {
     unbounded:
-      "This retry has no attempt cap and no deadline, so a persistent failure retries forever. Cap the attempts (3 to 5) or give up after a deadline.",
+      "No attempt cap or deadline: a persistent failure retries forever. Cap the attempts (3 to 5) or give up after a deadline.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {

@@ -11,7 +11,7 @@ export default defineRule({
   },
   messages: {
     missing:
-      "This error handler checks several statuses but has no path for 429 Too Many Requests, so rate limiting becomes a hard failure. Handle 429: wait for Retry-After, then retry with backoff.",
+      "No path for 429 Too Many Requests: this error handler checks several statuses, so rate limiting becomes a hard failure. Handle 429: wait for Retry-After, then retry with backoff.",
   },
   check(sites, ctx) {
     for (const handler of sites.handlers) {

@@ -11,7 +11,7 @@ export default defineRule({
   },
   messages: {
     missing:
-      "This error handler checks several statuses but has no path for 5xx, so a transient server outage becomes a hard failure. Retry 500, 502, 503 and 504 with capped exponential backoff.",
+      "No path for 5xx: this error handler checks several statuses, so a transient server outage becomes a hard failure. Retry 500, 502, 503 and 504 with capped exponential backoff.",
   },
   check(sites, ctx) {
     for (const handler of sites.handlers) {
