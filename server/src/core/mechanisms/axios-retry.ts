@@ -17,6 +17,9 @@ import { exprFeatures, mergeFeatures, noFeatures } from "../analysis/waits";
 import type { Call } from "../ir/types";
 import { dottedName, unwrap, walkStmts } from "../ir/walk";
 import { importedAs, prop, functionOf, isInfinite, span, configSite } from "./configuration";
+import type { ObjectLit } from "../ir/types";
+import type { Lookup } from "../analysis/evaluate";
+import { option, fixed, type LibraryNumbers, type Amount, type WaitRange } from "./timing";
 
 // ---------------------------------------------------------------- axios-retry
 
@@ -111,3 +114,59 @@ export const axiosRetry: Mechanism = {
   languages: ["javascript"],
   call: axiosRetryCall,
 };
+
+// ---------------------------------------------------------------- timing, for the report
+
+/** axios-retry: retries 3; retryDelay: none by default, `exponentialDelay` = 2^n × 100 ms + up to 20 %. */
+export function axiosRetryNumbers(
+  options: ObjectLit | undefined,
+  constant: Lookup,
+  customDelay?: (n: number) => WaitRange | undefined,
+): LibraryNumbers {
+  const unknowns: string[] = [];
+  const retries = option(undefined, options, ["retries"], 3, constant).value;
+  const attempts: Amount =
+    retries === Infinity ? "unbounded" : typeof retries === "number" ? retries + 1 : "unknown";
+  if (attempts === "unknown") unknowns.push("`retries` it cannot compute");
+  const delay = options?.properties.find((p) => p.key === "retryDelay")?.value;
+  const delayName = delay ? (dottedName(unwrap(delay)) ?? "") : "";
+  let wait: LibraryNumbers["wait"] = () => fixed(0);
+  let formula = "no wait (axios-retry's default)";
+  let kind: LibraryNumbers["kind"] = "none";
+  let jitter: boolean | "unknown" = false;
+  if (delay && /(^|\.)exponentialDelay$/.test(delayName)) {
+    wait = (n) => ({ minMs: 2 ** n * 100, maxMs: 2 ** n * 100 * 1.2 });
+    formula = "2^n × 100 ms + random[0, 20 %]";
+    kind = "exponential";
+    jitter = true;
+  } else if (delay && /(^|\.)linearDelay$/.test(delayName)) {
+    wait = (n) => fixed(n * 100);
+    formula = "n × 100 ms";
+    kind = "linear";
+  } else if (delay) {
+    const probe = customDelay?.(1);
+    if (customDelay && probe) {
+      wait = (n) => customDelay(n) ?? { minMs: Number.NaN, maxMs: Number.NaN };
+      formula = "the code's `retryDelay`";
+      const two = customDelay(2)!;
+      kind = two.maxMs > probe.maxMs ? "exponential" : "fixed";
+      jitter = probe.minMs !== probe.maxMs;
+    } else {
+      wait = "unknown";
+      formula = "unknown";
+      kind = "unknown";
+      jitter = "unknown";
+      unknowns.push("a `retryDelay` it cannot compute");
+    }
+  }
+  return {
+    attempts,
+    wait,
+    formula,
+    kind,
+    jitter,
+    retryAfter: { honoured: true, ceilingMs: "unknown" },
+    source: options ? "library-config" : "library-default",
+    unknowns,
+  };
+}

@@ -23,6 +23,9 @@ import {
   attemptEvaluation,
   applyLibraryWait,
 } from "./configuration";
+import type { Call } from "../ir/types";
+import type { Lookup } from "../analysis/evaluate";
+import { option, fixed, fmtS, type LibraryNumbers, type Num, type Amount } from "./timing";
 
 // ---------------------------------------------------------------- backoff
 
@@ -88,3 +91,83 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
 }
 
 export const backoff: Mechanism = { library: "backoff", languages: ["python"], decorator: backoffDecorator };
+
+// ---------------------------------------------------------------- timing, for the report
+
+/** backoff `@on_exception(wait_gen, exc, max_tries=, max_time=, jitter=full_jitter, **gen_kwargs)`. Seconds. */
+export function backoffNumbers(call: Call, constant: Lookup): LibraryNumbers {
+  const unknowns: string[] = [];
+  const tries = option(call, undefined, ["max_tries"], Infinity, constant).value;
+  const maxTime = call.args.some((a) => a.name === "max_time" && unwrap(a.value).kind !== "null");
+  let attempts: Amount = tries === Infinity ? (maxTime ? "unknown" : "unbounded") : tries;
+  if (attempts === "unknown") {
+    unknowns.push(maxTime ? "a `max_time` deadline, not an attempt count" : "`max_tries` it cannot compute");
+    attempts = "unknown";
+  }
+  const gen = call.args.filter((a) => !a.name)[0]?.value;
+  const genName = gen ? (calleeName(unwrap(gen)) ?? "") : "";
+  const jitterArg = call.args.find((a) => a.name === "jitter")?.value;
+  const jitterName = jitterArg
+    ? unwrap(jitterArg).kind === "null"
+      ? "none"
+      : (calleeName(unwrap(jitterArg)) ?? "unknown")
+    : "full_jitter";
+  const kw = (names: string[], fallback: number): Num =>
+    option(call, undefined, names, fallback, constant).value;
+  let base: ((n: number) => number) | undefined;
+  let formula = "unknown";
+  let kind: LibraryNumbers["kind"] = "unknown";
+  if (genName === "expo") {
+    const b = kw(["base"], 2);
+    const f = kw(["factor"], 1);
+    const mx = kw(["max_value"], Infinity);
+    if (typeof b === "number" && typeof f === "number" && typeof mx === "number") {
+      base = (n) => Math.min(mx, f * b ** (n - 1));
+      formula = `${mx === Infinity ? "" : `min(${fmtS(mx)}, `}${f === 1 ? "" : `${f} × `}${b}^(n − 1) s${mx === Infinity ? "" : ")"}`;
+      kind = "exponential";
+    }
+  } else if (genName === "constant") {
+    const i = kw(["interval"], 1);
+    if (typeof i === "number") {
+      base = () => i;
+      formula = `${i} s`;
+      kind = "fixed";
+    }
+  } else if (genName === "fibo") {
+    const mx = kw(["max_value"], Infinity);
+    if (typeof mx === "number") {
+      base = (n) => Math.min(mx, fib(n));
+      formula = `fibonacci(n) s${mx === Infinity ? "" : `, at most ${fmtS(mx)}`}`;
+      kind = "linear";
+    }
+  }
+  if (!base) unknowns.push("a wait generator it cannot compute");
+  const full = jitterName === "full_jitter";
+  const randomJitter = jitterName === "random_jitter";
+  const knownJitter = full || randomJitter || jitterName === "none";
+  if (!knownJitter) unknowns.push("a custom jitter function");
+  const b = base;
+  return {
+    attempts,
+    wait:
+      b && knownJitter
+        ? (n) => {
+            const v = b(n) * 1000;
+            return full ? { minMs: 0, maxMs: v } : randomJitter ? { minMs: v, maxMs: v + 1000 } : fixed(v);
+          }
+        : "unknown",
+    formula: full ? `random[0, ${formula}]` : randomJitter ? `${formula} + random[0, 1] s` : formula,
+    kind,
+    jitter: knownJitter ? full || randomJitter : "unknown",
+    retryAfter: { honoured: false },
+    source: "library-config",
+    unknowns,
+  };
+}
+
+function fib(n: number): number {
+  let a = 1;
+  let b = 1;
+  for (let i = 1; i < n; i++) [a, b] = [b, a + b];
+  return a;
+}

@@ -26,6 +26,9 @@ import {
   linkedRequests,
   methodRequests,
 } from "./configuration";
+import type { Expr } from "../ir/types";
+import type { Lookup } from "../analysis/evaluate";
+import { fixed, option, type LibraryNumbers, type Num, type Amount } from "./timing";
 
 export const GOT_DEFAULT_STATUSES: readonly number[] = [408, 413, 429, 500, 502, 503, 504, 521, 522, 524];
 
@@ -134,3 +137,35 @@ export const got: Mechanism = {
   languages: ["javascript"],
   call: (call, ctx) => retryOptionSite(call, ctx, "got", GOT_DEFAULT_STATUSES),
 };
+
+// ---------------------------------------------------------------- timing, for the report
+
+/** got: limit 2, 1000 ms × 2^(n − 1) + random[0, 100] ms; ky: limit 2, 300 ms × 2^(n − 1). Both obey Retry-After. */
+export function gotKyNumbers(
+  library: "got" | "ky",
+  retry: Expr | undefined,
+  constant: Lookup,
+): LibraryNumbers {
+  const unknowns: string[] = [];
+  let limit: Num = 2;
+  const r = retry ? unwrap(retry) : undefined;
+  if (r?.kind === "number") limit = r.value;
+  else if (r?.kind === "object") limit = option(undefined, r, ["limit"], 2, constant).value;
+  else if (r) limit = "unknown";
+  const attempts: Amount =
+    limit === Infinity ? "unbounded" : typeof limit === "number" ? limit + 1 : "unknown";
+  if (attempts === "unknown") unknowns.push("a retry `limit` it cannot compute");
+  const got = library === "got";
+  return {
+    attempts,
+    wait: got
+      ? (n) => ({ minMs: 1000 * 2 ** (n - 1), maxMs: 1000 * 2 ** (n - 1) + 100 })
+      : (n) => fixed(300 * 2 ** (n - 1)),
+    formula: got ? "1000 ms × 2^(n − 1) + random[0, 100] ms" : "300 ms × 2^(n − 1)",
+    kind: "exponential",
+    jitter: got,
+    retryAfter: { honoured: true, ceilingMs: "unknown" },
+    source: retry ? "library-config" : "library-default",
+    unknowns,
+  };
+}

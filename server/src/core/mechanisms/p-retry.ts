@@ -13,6 +13,10 @@ import type { Simulator } from "../analysis/simulate";
 import type { RetrySite } from "../analysis/types";
 import type { Call } from "../ir/types";
 import { importedAs, prop, functionOf, attemptEvaluation, attemptBody, librarySite } from "./configuration";
+import type { ObjectLit } from "../ir/types";
+import { unwrap } from "../ir/walk";
+import type { Lookup } from "../analysis/evaluate";
+import { option, fixed, fmtMs, type LibraryNumbers, type Num, type Amount } from "./timing";
 
 function pRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | undefined {
   if (call.callee.kind !== "name") return undefined;
@@ -47,3 +51,61 @@ function pRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | u
 }
 
 export const pRetry: Mechanism = { library: "p-retry", languages: ["javascript"], call: pRetryCall };
+
+// ---------------------------------------------------------------- timing, for the report
+
+/**
+ * p-retry and async-retry (both on the `retry` package): retries 10, factor 2,
+ * minTimeout 1000 ms, maxTimeout Infinity; randomize multiplies by 1..2
+ * (false in p-retry, true in async-retry).
+ */
+export function promiseRetryNumbers(
+  library: "p-retry" | "async-retry",
+  options: ObjectLit | undefined,
+  constant: Lookup,
+): LibraryNumbers {
+  const unknowns: string[] = [];
+  const opt = (names: string[], fallback: number): Num =>
+    option(undefined, options, names, fallback, constant).value;
+  const forever = options?.properties.find((p) => p.key === "forever")?.value;
+  const retries = opt(["retries"], 10);
+  const attempts: Amount =
+    forever && unwrap(forever).kind === "bool" && (unwrap(forever) as { value: boolean }).value
+      ? "unbounded"
+      : retries === Infinity
+        ? "unbounded"
+        : typeof retries === "number"
+          ? retries + 1
+          : "unknown";
+  if (attempts === "unknown") unknowns.push("`retries` it cannot compute");
+  const factor = opt(["factor"], 2);
+  const min = opt(["minTimeout"], 1000);
+  const max = opt(["maxTimeout"], Infinity);
+  const randomizeExpr = options?.properties.find((p) => p.key === "randomize")?.value;
+  const randomize = randomizeExpr
+    ? unwrap(randomizeExpr).kind === "bool"
+      ? (unwrap(randomizeExpr) as { value: boolean }).value
+      : "unknown"
+    : library === "async-retry";
+  const known = [factor, min, max].every((v) => typeof v === "number") && randomize !== "unknown";
+  if (!known) unknowns.push("backoff options it cannot compute");
+  const [f, mn, mx] = [factor, min, max] as number[];
+  const core = `${mn} ms × ${f}^(n − 1)`;
+  return {
+    attempts,
+    wait: known
+      ? (n) => {
+          const v = Math.min(mn! * f! ** (n - 1), mx!);
+          return randomize ? { minMs: Math.min(v, mx!), maxMs: Math.min(2 * v, mx!) } : fixed(v);
+        }
+      : "unknown",
+    formula: known
+      ? `${mx === Infinity ? core : `min(${fmtMs(mx!)}, ${core})`}${randomize ? " × random[1, 2]" : ""}`
+      : "unknown",
+    kind: f === 1 ? "fixed" : "exponential",
+    jitter: randomize,
+    retryAfter: { honoured: false },
+    source: options ? "library-config" : "library-default",
+    unknowns,
+  };
+}

@@ -18,6 +18,9 @@ import { requestSite } from "../analysis/retries";
 import type { RetrySite } from "../analysis/types";
 import type { Call } from "../ir/types";
 import { configSite } from "./configuration";
+import type { Expr } from "../ir/types";
+import { evaluate, isInterval, type Lookup } from "../analysis/evaluate";
+import { type LibraryNumbers, type Num, type Amount } from "./timing";
 
 const SDK_DEFAULT_RETRIES = new Set<number | "network">([408, 409, 429, 500, 502, 503, 504, "network"]);
 const CASEFORGE_DEFAULT_RETRIES = new Set<number | "network">([429, 503]);
@@ -95,3 +98,38 @@ export const sdk: Mechanism = {
   languages: ["javascript", "python"],
   file: (ctx) => sdkConfiguredRetries(ctx.index.calls, ctx),
 };
+
+// ---------------------------------------------------------------- timing, for the report
+
+/**
+ * The openai and anthropic SDKs (Node and Python): maxRetries 2; the wait
+ * before retry n is min(0.5 s × 2^(n − 1), 8 s) × random[0.75, 1]; a
+ * Retry-After of up to 60 s is obeyed instead.
+ */
+export function sdkNumbers(sdk: string, maxRetries: Expr | undefined, constant: Lookup): LibraryNumbers {
+  const unknowns: string[] = [];
+  const known = sdk === "openai" || sdk === "anthropic";
+  let retries: Num = known ? 2 : "unknown";
+  if (maxRetries) {
+    const v = evaluate(maxRetries, constant);
+    retries = isInterval(v) && v.lo === v.hi ? v.lo : "unknown";
+  }
+  const attempts: Amount = typeof retries === "number" ? retries + 1 : "unknown";
+  if (attempts === "unknown") unknowns.push(`the ${sdk} client's retry count`);
+  if (!known) unknowns.push(`the ${sdk} client's backoff`);
+  return {
+    attempts,
+    wait: known
+      ? (n) => ({
+          minMs: 0.75 * Math.min(500 * 2 ** (n - 1), 8000),
+          maxMs: Math.min(500 * 2 ** (n - 1), 8000),
+        })
+      : "unknown",
+    formula: known ? "min(8 s, 0.5 s × 2^(n − 1)) × random[0.75, 1]" : "unknown",
+    kind: known ? "exponential" : "unknown",
+    jitter: known ? true : "unknown",
+    retryAfter: known ? { honoured: true, ceilingMs: 60_000 } : { honoured: "unknown" },
+    source: maxRetries ? "library-config" : "library-default",
+    unknowns,
+  };
+}

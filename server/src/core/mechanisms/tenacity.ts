@@ -24,6 +24,8 @@ import {
   attemptEvaluation,
   applyLibraryWait,
 } from "./configuration";
+import type { Lookup } from "../analysis/evaluate";
+import { option, fixed, fmtS, type LibraryNumbers, type Num, type Amount, type WaitRange } from "./timing";
 
 // ---------------------------------------------------------------- tenacity
 
@@ -249,3 +251,149 @@ export const tenacity: Mechanism = {
   decorator: tenacityDecorator,
   file: tenacityRetryingLoops,
 };
+
+// ---------------------------------------------------------------- timing, for the report
+
+/** tenacity: `stop=` (no stop: retries forever), `wait=` (no wait: none). Waits are seconds. */
+export function tenacityNumbers(call: Call | undefined, constant: Lookup): LibraryNumbers {
+  const unknowns: string[] = [];
+  const stop = call?.args.find((a) => a.name === "stop")?.value;
+  const attempts = stop ? tenacityStopCount(stop, constant) : "unbounded";
+  if (attempts === "unknown") unknowns.push("a `stop=` condition it cannot count");
+  const waitExpr = call?.args.find((a) => a.name === "wait")?.value;
+  const wait = waitExpr ? tenacityWaitNumbers(waitExpr, constant) : undefined;
+  if (waitExpr && !wait) unknowns.push("a `wait=` strategy it cannot compute");
+  return {
+    attempts,
+    wait: !waitExpr ? () => fixed(0) : wait ? wait.at : "unknown",
+    formula: !waitExpr ? "no wait (tenacity's default)" : (wait?.formula ?? "unknown"),
+    kind: !waitExpr ? "none" : (wait?.kind ?? "unknown"),
+    jitter: wait ? wait.jitter : waitExpr ? "unknown" : false,
+    retryAfter: { honoured: false },
+    source: call ? "library-config" : "library-default",
+    unknowns,
+  };
+}
+
+function tenacityStopCount(e: Expr, constant: Lookup): Amount {
+  const x = unwrap(e);
+  if (x.kind === "binary" && x.op === "|") {
+    // Either stops: at most the smaller count.
+    const a = tenacityStopCount(x.left, constant);
+    const b = tenacityStopCount(x.right, constant);
+    if (typeof a === "number" && typeof b === "number") return Math.min(a, b);
+    if (typeof a === "number") return a;
+    if (typeof b === "number") return b;
+    return a === "unbounded" && b === "unbounded" ? "unbounded" : "unknown";
+  }
+  const name = x.kind === "call" ? calleeName(x.callee) : calleeName(x);
+  if (name === "stop_never") return "unbounded";
+  if (name === "stop_after_attempt" && x.kind === "call") {
+    const v = option(x, undefined, ["max_attempt_number"], "unknown", constant, 0).value;
+    return v;
+  }
+  return "unknown";
+}
+
+interface WaitFn {
+  at: (n: number) => WaitRange;
+  formula: string;
+  kind: LibraryNumbers["kind"];
+  jitter: boolean;
+}
+
+function tenacityWaitNumbers(e: Expr, constant: Lookup): WaitFn | undefined {
+  const x = unwrap(e);
+  if (x.kind === "binary" && x.op === "+") {
+    const a = tenacityWaitNumbers(x.left, constant);
+    const b = tenacityWaitNumbers(x.right, constant);
+    if (!a || !b) return undefined;
+    return {
+      at: (n) => {
+        const p = a.at(n);
+        const q = b.at(n);
+        return { minMs: p.minMs + q.minMs, maxMs: p.maxMs + q.maxMs };
+      },
+      formula: `${a.formula} + ${b.formula}`,
+      kind: a.kind === "exponential" || b.kind === "exponential" ? "exponential" : a.kind,
+      jitter: a.jitter || b.jitter,
+    };
+  }
+  if (x.kind !== "call") return undefined;
+  const name = calleeName(x.callee) ?? "";
+  const arg = (names: string[], fallback: number, pos?: number): Num =>
+    option(x, undefined, names, fallback, constant, pos).value;
+  const s = (v: number): number => v * 1000;
+  switch (name) {
+    case "wait_none":
+      return { at: () => fixed(0), formula: "0", kind: "none", jitter: false };
+    case "wait_fixed": {
+      const w = arg(["wait"], Number.NaN, 0);
+      if (typeof w !== "number" || Number.isNaN(w)) return undefined;
+      return { at: () => fixed(s(w)), formula: `${w} s`, kind: "fixed", jitter: false };
+    }
+    case "wait_random": {
+      const lo = arg(["min"], 0, 0);
+      const hi = arg(["max"], 1, 1);
+      if (typeof lo !== "number" || typeof hi !== "number") return undefined;
+      return {
+        at: () => ({ minMs: s(lo), maxMs: s(hi) }),
+        formula: `random[${lo}, ${hi}] s`,
+        kind: "random",
+        jitter: true,
+      };
+    }
+    case "wait_incrementing": {
+      const start = arg(["start"], 0, 0);
+      const inc = arg(["increment"], 100, 1);
+      const max = arg(["max"], Infinity, 2);
+      if (typeof start !== "number" || typeof inc !== "number" || typeof max !== "number") return undefined;
+      return {
+        at: (n) => fixed(s(Math.max(0, Math.min(max, start + inc * (n - 1))))),
+        formula: `min(${fmtS(max)}, ${start} s + ${inc} s × (n − 1))`,
+        kind: "linear",
+        jitter: false,
+      };
+    }
+    case "wait_exponential":
+    case "wait_random_exponential":
+    case "wait_full_jitter": {
+      // tenacity: multiplier × exp_base^(attempt_number − 1), clamped to [min, max].
+      const mult = arg(["multiplier"], 1, 0);
+      const max = arg(["max"], Infinity, 1);
+      const base = arg(["exp_base"], 2, 2);
+      const min = arg(["min"], 0, 3);
+      if ([mult, max, base, min].some((v) => typeof v !== "number")) return undefined;
+      const [m, mx, b, mn] = [mult, max, base, min] as number[];
+      const value = (n: number): number => Math.max(Math.max(0, mn!), Math.min(m! * b! ** (n - 1), mx!));
+      const random = name !== "wait_exponential";
+      const core = `${m === 1 ? "" : `${m} × `}${b}^(n − 1) s`;
+      const clamped = mx === Infinity ? core : `min(${fmtS(mx!)}, ${core})`;
+      return {
+        at: (n) => (random ? { minMs: s(mn!), maxMs: s(value(n)) } : fixed(s(value(n)))),
+        formula: random ? `random[${mn}, ${clamped}]` : mn ? `max(${mn} s, ${clamped})` : clamped,
+        kind: "exponential",
+        jitter: random,
+      };
+    }
+    case "wait_exponential_jitter": {
+      const initial = arg(["initial"], 1, 0);
+      const max = arg(["max"], Infinity, 1);
+      const base = arg(["exp_base"], 2, 2);
+      const jitter = arg(["jitter"], 1, 3);
+      if ([initial, max, base, jitter].some((v) => typeof v !== "number")) return undefined;
+      const [i, mx, b, j] = [initial, max, base, jitter] as number[];
+      return {
+        at: (n) => ({
+          minMs: s(Math.min(mx!, i! * b! ** (n - 1))),
+          maxMs: s(Math.min(mx!, i! * b! ** (n - 1) + j!)),
+        }),
+        formula: `min(${fmtS(mx!)}, ${i} s × ${b}^(n − 1) + random[0, ${j}] s)`,
+        kind: "exponential",
+        jitter: true,
+      };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -21,6 +21,8 @@ import {
   linkedRequests,
   methodRequests,
 } from "./configuration";
+import type { Lookup } from "../analysis/evaluate";
+import { option, fixed, fmtS, type LibraryNumbers, type Amount } from "./timing";
 
 // ---------------------------------------------------------------- urllib3 Retry
 
@@ -81,3 +83,54 @@ export const urllib3: Mechanism = {
   languages: ["python"],
   call: (call, ctx) => urllib3Retry(call, ctx),
 };
+
+// ---------------------------------------------------------------- timing, for the report
+
+/**
+ * urllib3 `Retry`: total 10; before the k-th retry it sleeps 0 when k = 1,
+ * else backoff_factor × 2^(k − 1) s, at most backoff_max (120 s), plus
+ * random[0, backoff_jitter]; Retry-After on 413/429/503 is obeyed up to
+ * retry_after_max (21600 s).
+ */
+export function urllib3Numbers(call: Call, constant: Lookup): LibraryNumbers {
+  const unknowns: string[] = [];
+  const total = option(call, undefined, ["total"], 10, constant, 0);
+  const attempts: Amount =
+    total.value === Infinity ? "unknown" : typeof total.value === "number" ? total.value + 1 : "unknown";
+  if (attempts === "unknown") unknowns.push("a `total` it cannot compute");
+  const factor = option(call, undefined, ["backoff_factor"], 0, constant).value;
+  const max = option(call, undefined, ["backoff_max"], 120, constant).value;
+  const jitter = option(call, undefined, ["backoff_jitter"], 0, constant).value;
+  const ceiling = option(call, undefined, ["retry_after_max"], 21600, constant).value;
+  const respect = call.args.find((a) => a.name === "respect_retry_after_header")?.value;
+  const honoured = !(
+    respect &&
+    unwrap(respect).kind === "bool" &&
+    !(unwrap(respect) as { value: boolean }).value
+  );
+  const known = [factor, max, jitter].every((v) => typeof v === "number");
+  if (!known) unknowns.push("backoff options it cannot compute");
+  const [f, mx, j] = [factor, max, jitter] as number[];
+  return {
+    attempts,
+    wait: known
+      ? (k) => {
+          if (k <= 1) return fixed(0);
+          const v = f! * 2 ** (k - 1);
+          return { minMs: Math.min(mx!, v) * 1000, maxMs: Math.min(mx!, v + j!) * 1000 };
+        }
+      : "unknown",
+    formula: known
+      ? f === 0
+        ? "no wait (backoff_factor 0)"
+        : `0 before the 1st retry, then min(${fmtS(mx!)}, ${f} s × 2^(k − 1))${j ? ` + random[0, ${j}] s` : ""}`
+      : "unknown",
+    kind: known ? (f === 0 ? "none" : "exponential") : "unknown",
+    jitter: known ? j! > 0 : "unknown",
+    retryAfter: honoured
+      ? { honoured: true, ceilingMs: typeof ceiling === "number" ? ceiling * 1000 : "unknown" }
+      : { honoured: false },
+    source: "library-config",
+    unknowns,
+  };
+}

@@ -6,7 +6,7 @@
 
 import type { Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
-import { evaluate, type Lookup, type Value } from "./evaluate";
+import { evaluate, type Lookup, type Value } from "../analysis/evaluate";
 
 export class CodeIndex {
   /** Expressions by start offset (few share one start), preferring a call among those of one span. */

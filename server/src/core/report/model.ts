@@ -5,14 +5,10 @@
  * the libraries; a number it cannot compute is "unknown", never a guess.
  */
 
-/** A count or a duration: known, unknown (the analysis cannot see it), or without any bound. */
-export type Amount = number | "unknown" | "unbounded";
+import type { Amount, RetryAfterModel, WaitRange } from "../mechanisms/timing";
 
-/** One wait between two attempts, in milliseconds (min = max without jitter). */
-export interface WaitRange {
-  minMs: number;
-  maxMs: number;
-}
+/** The timing vocabulary comes from the mechanisms, which give each library's numbers. */
+export type { Amount, RetryAfterModel, WaitRange };
 
 export type MechanismKind = "loop" | "recursion" | "decorator" | "helper" | "config" | "client";
 
@@ -54,12 +50,6 @@ export interface DelayModel {
   maxWaitMs: Amount;
   /** The sum of the longest waits over all attempts (the worst case when every attempt fails). */
   worstCaseTotalMs: Amount;
-}
-
-export interface RetryAfterModel {
-  honoured: boolean | "unknown";
-  /** The longest Retry-After it obeys; "unbounded" when it obeys any value. Absent when not honoured. */
-  ceilingMs?: Amount;
 }
 
 export interface IdempotencyModel {

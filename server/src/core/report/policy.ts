@@ -1,27 +1,26 @@
 // Over 400 lines: the effective policy of every retry kind (loops, recursion, libraries, client layers) in one pass.
 /**
  * The effective policy of each retry mechanism the analysis found: hand-written
- * loops and recursion are run in the head (attempts.ts); libraries are read
- * from their configuration and documented defaults (libraries.ts).
+ * loops and recursion are run in the head (analysis/attempts.ts); libraries are
+ * read from their configuration and documented defaults, which each mechanism
+ * gives beside its recognition (mechanisms/<library>.ts, `...Numbers`).
  */
 
 import type { Expr, FunctionDef, ObjectLit, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { LineIndex } from "../parse/line-index";
 import type { RequestSite, RetrySite } from "../analysis/types";
-import { runAttempts, iteratedValues, type AttemptCode } from "./attempts";
+import { runAttempts, iteratedValues, type AttemptCode } from "../analysis/attempts";
 import type { CodeIndex } from "./code-index";
-import { evaluate, exact, isInterval, readsRetryAfter, type Value } from "./evaluate";
-import {
-  axiosRetryNumbers,
-  backoffNumbers,
-  gotKyNumbers,
-  promiseRetryNumbers,
-  sdkNumbers,
-  tenacityNumbers,
-  urllib3Numbers,
-  type LibraryNumbers,
-} from "./libraries";
+import { evaluate, exact, isInterval, readsRetryAfter, type Value } from "../analysis/evaluate";
+import { axiosRetryNumbers } from "../mechanisms/axios-retry";
+import { backoffNumbers } from "../mechanisms/backoff";
+import { gotKyNumbers } from "../mechanisms/got";
+import { promiseRetryNumbers } from "../mechanisms/p-retry";
+import { sdkNumbers } from "../mechanisms/sdk";
+import { tenacityNumbers } from "../mechanisms/tenacity";
+import type { LibraryNumbers } from "../mechanisms/timing";
+import { urllib3Numbers } from "../mechanisms/urllib3";
 import type { Amount, DelayModel, PolicyLayer, RetryAfterModel, WaitRange } from "./model";
 
 /** Waits listed per layer (the total counts them all). */

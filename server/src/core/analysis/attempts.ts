@@ -1,4 +1,4 @@
-// Over 400 lines: one abstract run of a retry loop or recursion (assignments, waits, requests, exits) that the report counts attempts with.
+// Over 400 lines: one abstract run of a retry loop or recursion (assignments, waits, requests, exits) that counts attempts and waits for the report.
 /**
  * Runs hand-written retry code (a loop, a recursive retry) in the head, in
  * the worst case: every attempt fails with a retryable failure. Counters,
