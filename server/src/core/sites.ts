@@ -14,6 +14,7 @@ import { analyzeRecursion } from "./analysis/recursion";
 import { requestSite } from "./analysis/retries";
 import { detectRequest } from "./analysis/requests";
 import { Simulator } from "./analysis/simulate";
+import { addCeilingFixes } from "./fixes/ceiling";
 import type { RequestSite, RetrySite, Sites } from "./analysis/types";
 
 /** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
@@ -39,6 +40,7 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
     if (site) retries.push(site);
   }
   retries.push(...findLibraryRetries(ctx, sim));
+  if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
 
   const handlers = findHandlers(ctx, sim.cond);
   // Calls sorted by position, to find those inside a handler without scanning them all.
