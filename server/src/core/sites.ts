@@ -14,6 +14,7 @@ import { analyzeRecursion } from "./analysis/recursion";
 import { requestSite } from "./analysis/retries";
 import { detectRequest } from "./analysis/requests";
 import { Simulator } from "./analysis/simulate";
+import { addCeilingFixes } from "./fixes/ceiling";
 import type { RequestSite, RetrySite, Sites } from "./analysis/types";
 import type { RequestInfo } from "./analysis/model";
 
@@ -59,6 +60,7 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
     }
   }
   retries.push(...findLibraryRetries(ctx, sim));
+  if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
 
   const handlers = findHandlers(ctx, sim.cond);
   // Calls sorted by position, to find those inside a handler without scanning them all.
