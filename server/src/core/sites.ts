@@ -15,6 +15,7 @@ import { requestSite } from "./analysis/retries";
 import { detectRequest } from "./analysis/requests";
 import { Simulator } from "./analysis/simulate";
 import { addCeilingFixes } from "./fixes/ceiling";
+import { markKeysPerAttempt } from "./analysis/keys";
 import type { RequestSite, RetrySite, Sites } from "./analysis/types";
 
 /** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
@@ -41,6 +42,7 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
   }
   retries.push(...findLibraryRetries(ctx, sim));
   if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
+  markKeysPerAttempt(retries, ctx, text);
 
   const handlers = findHandlers(ctx, sim.cond);
   // Calls sorted by position, to find those inside a handler without scanning them all.

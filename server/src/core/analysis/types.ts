@@ -34,6 +34,10 @@ export interface RequestSite extends Span {
   idempotencyKey: boolean;
   /** Edits that add an idempotency key created once before the retry loop (quick fix), when certain. */
   keyFix?: TextEdit[];
+  /** The expression that mints a new idempotency key on every attempt (`uuid4()` inside the loop). */
+  keyPerAttempt?: Span;
+  /** Edits that create that key once, before the retry loop (quick fix), when certain. */
+  keyHoistFix?: TextEdit[];
 }
 
 export interface WaitSite extends Span {
@@ -91,6 +95,8 @@ export interface RetrySite extends Span {
   capFix?: TextEdit[];
   /** A human name for messages of `blind-retry`. */
   label: string;
+  /** A loop that also repeats after a success (polling or paging that retries a named status). */
+  repeatsOnSuccess?: boolean;
 }
 
 /** One handler that discriminates statuses: an if chain, a switch/match, the except clauses of a try. */

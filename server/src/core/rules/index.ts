@@ -1,6 +1,7 @@
 // The rule registry, kept alphabetical. Adding a rule: one file, one fixture folder, one line here.
 import backoffWithoutJitter from "./backoff-without-jitter";
 import blindRetry from "./blind-retry";
+import idempotencyKeyPerAttempt from "./idempotency-key-per-attempt";
 import ignoresRetryAfter from "./ignores-retry-after";
 import retryOnAuthError from "./retry-on-auth-error";
 import retryOnClientError from "./retry-on-client-error";
@@ -15,6 +16,7 @@ import type { Rule } from "./define";
 export const RULES: readonly Rule[] = [
   backoffWithoutJitter,
   blindRetry,
+  idempotencyKeyPerAttempt,
   ignoresRetryAfter,
   retryOnAuthError,
   retryOnClientError,
