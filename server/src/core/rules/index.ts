@@ -3,6 +3,7 @@ import backoffWithoutJitter from "./backoff-without-jitter";
 import blindRetry from "./blind-retry";
 import idempotencyKeyPerAttempt from "./idempotency-key-per-attempt";
 import ignoresRetryAfter from "./ignores-retry-after";
+import nestedRetry from "./nested-retry";
 import retryOnAuthError from "./retry-on-auth-error";
 import retryOnClientError from "./retry-on-client-error";
 import retryWithoutBackoff from "./retry-without-backoff";
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   blindRetry,
   idempotencyKeyPerAttempt,
   ignoresRetryAfter,
+  nestedRetry,
   retryOnAuthError,
   retryOnClientError,
   retryWithoutBackoff,
