@@ -48,6 +48,14 @@ export interface WaitSite extends Span {
   readsRetryAfter: boolean;
   /** An edit making the wait honour Retry-After (quick fix), when certain. */
   retryAfterFix?: TextEdit[];
+  /**
+   * For a wait computed from Retry-After itself (the header or an SDK's `retry_after` field, not a
+   * reset time): whether a ceiling bounds it (`min(retry_after, 60)`, a comparison with a limit).
+   * Undefined for other waits.
+   */
+  retryAfterCapped?: boolean;
+  /** Edits wrapping the delay in a 60 s ceiling (quick fix), when the wait's unit is known. */
+  ceilingFix?: TextEdit[];
 }
 
 export type RetryMechanism = "loop" | "recursion" | "decorator" | "helper" | "config";

@@ -7,6 +7,7 @@ import retryOnClientError from "./retry-on-client-error";
 import retryWithoutBackoff from "./retry-without-backoff";
 import retryWithoutIdempotencyKey from "./retry-without-idempotency-key";
 import unboundedRetry from "./unbounded-retry";
+import unboundedRetryAfter from "./unbounded-retry-after";
 import unhandledRateLimit from "./unhandled-rate-limit";
 import unhandledServerError from "./unhandled-server-error";
 import type { Rule } from "./define";
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   retryWithoutBackoff,
   retryWithoutIdempotencyKey,
   unboundedRetry,
+  unboundedRetryAfter,
   unhandledRateLimit,
   unhandledServerError,
 ];
