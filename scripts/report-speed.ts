@@ -1,6 +1,7 @@
 /**
  * `npm run report:speed`: the time `report` takes against `lint` over the same files, measured
- * in one process (the CLI's own entry points, `--format json`, each with a fresh engine),
+ * in one process (the CLI's own entry points, `--format json`, each with a fresh engine; lint
+ * with `--jobs 1`, as report runs in one thread),
  * alternating the two for several rounds and keeping the median CPU and wall time of each.
  *
  *   node dist/report-speed.js                      5,000 generated files (half TS, half Python)
@@ -159,7 +160,8 @@ async function compare(name: string, paths: string[], rounds: number): Promise<v
   for (let round = 0; round < rounds; round++) {
     // Alternating, so that a load change on the machine touches both alike.
     const pair = [
-      async () => lint.push(await measure(() => runLint([...paths, "--format", "json"], sink, quiet))),
+      async () =>
+        lint.push(await measure(() => runLint([...paths, "--format", "json", "--jobs", "1"], sink, quiet))),
       async () => report.push(await measure(() => runReport([...paths, "--format", "json"], sink, quiet))),
     ];
     for (const step of round % 2 === 0 ? pair : [...pair].reverse()) await step();
