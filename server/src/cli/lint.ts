@@ -562,6 +562,11 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
       finding,
       start: at(finding.start),
       end: at(finding.end),
+      ...(finding.related
+        ? {
+            related: finding.related.map((x) => ({ message: x.message, start: at(x.start), end: at(x.end) })),
+          }
+        : {}),
     })),
   };
 }

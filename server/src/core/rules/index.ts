@@ -1,7 +1,9 @@
 // The rule registry, kept alphabetical. Adding a rule: one file, one fixture folder, one line here.
 import backoffWithoutJitter from "./backoff-without-jitter";
 import blindRetry from "./blind-retry";
+import idempotencyKeyPerAttempt from "./idempotency-key-per-attempt";
 import ignoresRetryAfter from "./ignores-retry-after";
+import nestedRetry from "./nested-retry";
 import retryOnAuthError from "./retry-on-auth-error";
 import retryOnClientError from "./retry-on-client-error";
 import retryWithoutBackoff from "./retry-without-backoff";
@@ -15,7 +17,9 @@ import type { Rule } from "./define";
 export const RULES: readonly Rule[] = [
   backoffWithoutJitter,
   blindRetry,
+  idempotencyKeyPerAttempt,
   ignoresRetryAfter,
+  nestedRetry,
   retryOnAuthError,
   retryOnClientError,
   retryWithoutBackoff,
