@@ -297,6 +297,9 @@ export class ConditionEvaluator {
       statusSide = r;
       flipped = true;
     }
+    // A code field (`error_code`) is a status only when compared with one (`== 429`, not `!= 0`).
+    if (statusSide && n !== undefined && !this.isStatusExpr(statusSide, env) && (n < 100 || n > 599))
+      statusSide = undefined;
     if (statusSide && n !== undefined)
       return this.compareStatus(flipped ? flipOp(op) : op, n, flipped ? l : r, s);
     // `Math.floor(status / 100) === 5`, `status // 100 == 4`: the status class.
@@ -376,6 +379,17 @@ export class ConditionEvaluator {
           start: literal.start,
           end: literal.end,
         });
+      } else if (op !== "!=" && isNonRetryableClientError(st) && holdsFor(op, n, st)) {
+        // `status > 400`, `>= 401`: a range that holds for some 4xx holds for them all but 400; it
+        // contains 401 and 403 (SPEC 3, *ranges*).
+        const auth = st === 401 || st === 403;
+        refs.push({
+          status: auth ? 401 : 400,
+          via: "range",
+          label: auth ? `Every status ${op} ${n} (401 and 403 among them)` : `Every status ${op} ${n}`,
+          start: literal.start,
+          end: literal.end,
+        });
       } else if (op !== "!=" && st >= 500 && !holdsFor(op, n, 404)) {
         // `status >= 500`: names the 5xx it lets through (a 503 trigger for ignores-retry-after).
         refs.push({ status: st, via: "range", label: `${st}`, start: literal.start, end: literal.end });
@@ -385,9 +399,10 @@ export class ConditionEvaluator {
   }
 
   /** `e.code` compared with a number: urllib's `HTTPError.code` and others hold the status there. */
-  private isNumericCode(e: Expr): boolean {
+  isNumericCode(e: Expr): boolean {
     const x = unwrap(e);
-    return x.kind === "member" && x.property === "code";
+    const key = fieldRead(x);
+    return key !== undefined && (NUMERIC_CODE_FIELDS.has(key) || STATUS_PROPERTIES.has(key));
   }
 
   /** Reads an error code: `err.code`, `error.error_code`, or a local bound to one. */
@@ -691,6 +706,26 @@ export class ConditionEvaluator {
     }
     return result ?? UNKNOWN;
   }
+}
+
+/**
+ * Fields that hold a number which is an HTTP status when compared with one: urllib's
+ * `HTTPError.code`, an API's own field such as Telegram's `error_code` (SPEC 3, *a status*).
+ */
+const NUMERIC_CODE_FIELDS = new Set(["code", "error_code", "errorCode"]);
+
+/** The field a read names: `x.code`, `x["error_code"]`, `x.get("error_code")`. */
+function fieldRead(x: Expr): string | undefined {
+  if (x.kind === "member") return x.property;
+  if (x.kind === "index") {
+    const k = unwrap(x.index);
+    return k.kind === "string" && !k.parts ? k.value : undefined;
+  }
+  if (x.kind === "call" && x.callee.kind === "member" && x.callee.property === "get") {
+    const k = x.args[0] ? unwrap(x.args[0].value) : undefined;
+    return k?.kind === "string" && !k.parts ? k.value : undefined;
+  }
+  return undefined;
 }
 
 function negate(r: CondResult): CondResult {

@@ -13,9 +13,10 @@
  * error factories) decides nothing about them (`propagates`).
  */
 
-import type { Expr, FunctionDef, IfStmt, Stmt, SwitchCase, SwitchStmt, TryStmt } from "../ir/types";
+import type { Call, Expr, FunctionDef, IfStmt, Stmt, SwitchCase, SwitchStmt, TryStmt } from "../ir/types";
 import { calleeName, dottedName, rootName, unwrap, walkExpr, walkStmtsExprs } from "../ir/walk";
-import { clientAt, clientFromConstructor } from "./context";
+import { clientAt, clientFromConstructor, keywordOrOption } from "./context";
+import { detectRequest } from "./requests";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
 import type { FileContext } from "./model";
@@ -90,17 +91,18 @@ function addHandler(
   endsIn?: FunctionDef,
 ): void {
   const branches = tests.map((t) => ({ named: namedIn(t.test, ctx, cond), body: t.body }));
+  const sources = sourceCalls(
+    whole,
+    tests.map((t) => t.test),
+    ctx,
+    cond,
+  );
   const propagates =
     propagatesErrors(rest) ||
     classifies(branches, rest, cond) ||
     (endsIn !== undefined && handsBack(endsIn, tests, rest, cond)) ||
-    judgesUnknownClient(
-      whole,
-      tests.map((t) => t.test),
-      ctx,
-      cond,
-    );
-  out.push(makeHandler(head, branches, whole, propagates, ctx));
+    judgesUnknownClient(sources, ctx);
+  out.push(coveredByClients(makeHandler(head, branches, whole, propagates, ctx), sources, ctx));
 }
 
 function makeHandler(
@@ -290,9 +292,16 @@ function leavesAsError(body: Stmt[]): boolean {
       continue;
     }
     if (st.kind === "var") continue;
+    // `if e.response.text: msg += ...`: building the message on the way.
+    if (st.kind === "if" && wordsOnly(st.then) && (!st.else || wordsOnly(st.else))) continue;
     return false;
   }
   return collected;
+}
+
+/** Statements that only compute or log (no return, throw, loop or branch). */
+function wordsOnly(body: Stmt[]): boolean {
+  return body.every((st) => st.kind === "var" || st.kind === "expr");
 }
 
 /**
@@ -318,28 +327,35 @@ function handsBack(
 }
 
 /**
- * The handler judges the failures of requests sent through a client the
- * analyser cannot know (SPEC 3: when it cannot know, it stays silent): one
- * built from a class the code was handed (`function success(config, { Octokit
- * }) { const octokit = new Octokit(...) }`) or imported from a module that is
- * no HTTP library it knows (`self._session = ResilientSession(...)`). Such a
- * client may retry 429 and 5xx, or raise on them, before the handler sees them.
+ * A client that retries on its own (an SDK, got, ky) covers what it retries, also when the
+ * handler sits in the `catch` of its call or tests the response it returned (SPEC 3, cause 8).
  */
-function judgesUnknownClient(
-  whole: Stmt,
-  tests: Expr[],
-  ctx: FileContext,
-  cond: ConditionEvaluator,
-): boolean {
+const RETRY_OPTIONS = ["retry", "retries", "maxRetries", "max_retries"];
+
+function coveredByClients(h: HandlerSite, sources: Call[], ctx: FileContext): HandlerSite {
+  for (const call of sources) {
+    // A per-request retry option (`{ retry: 0 }`) overrides the client's own policy: the mechanisms judge it.
+    if (call.args.some((a) => a.value.kind === "object") && keywordOrOption(call, RETRY_OPTIONS)) continue;
+    if (call.args.some((a) => a.name && RETRY_OPTIONS.includes(a.name))) continue;
+    const own = detectRequest(call, ctx)?.client.retries;
+    if (!own) continue;
+    if (own.has(429)) h.retryCovers429 = true;
+    if (own.has(500)) h.retryCovers5xx = true;
+  }
+  return h;
+}
+
+/** The calls whose result or error the handler's status expression holds: the `try` body its `catch` guards, or the call assigned to it. */
+function sourceCalls(whole: Stmt, tests: Expr[], ctx: FileContext, cond: ConditionEvaluator): Call[] {
   let subject: string | undefined;
   for (const t of tests)
     walkExpr(t, (e) => {
       if (subject === undefined && cond.isStatusExpr(e) && e.kind === "member") subject = rootName(e);
     });
-  if (!subject) return false;
+  if (!subject) return [];
   const fn = ctx.index.owner.get(whole);
   // The calls whose result or error the subject holds.
-  const sources: Expr[] = [];
+  const sources: Call[] = [];
   for (const st of ctx.index.stmts) {
     if (st.kind !== "try" || st.start > whole.start || st.end < whole.end) continue;
     if (!st.handlers.some((h) => h.binding === subject && h.start <= whole.start && whole.end <= h.end))
@@ -354,9 +370,21 @@ function judgesUnknownClient(
     const x = unwrap(v);
     if (x.kind === "call") sources.push(x);
   }
+  return sources;
+}
+
+/**
+ * The handler judges the failures of requests sent through a client the
+ * analyser cannot know (SPEC 3: when it cannot know, it stays silent): one
+ * built from a class the code was handed (`function success(config, { Octokit
+ * }) { const octokit = new Octokit(...) }`) or imported from a module that is
+ * no HTTP library it knows (`self._session = ResilientSession(...)`). Such a
+ * client may retry 429 and 5xx, or raise on them, before the handler sees them.
+ */
+function judgesUnknownClient(sources: Call[], ctx: FileContext): boolean {
   let unknown = false;
   for (const call of sources) {
-    if (call.kind !== "call" || call.callee.kind !== "member") continue;
+    if (call.callee.kind !== "member") continue;
     const receiver = dottedName(call.callee.object);
     if (!receiver) continue;
     // `self._session = None` in a close() says nothing about what the client is.
@@ -400,6 +428,17 @@ function builtFrom(value: Expr, ctx: FileContext): "parameter" | "import" | unde
   if (handedIn(root)) return "parameter";
   if (clientFromConstructor(x, ctx)) return undefined;
   return ctx.imports.has(root) ? "import" : undefined;
+}
+
+/** The tests of an if / else-if chain. */
+function chainTests(st: IfStmt): Expr[] {
+  const out: Expr[] = [];
+  for (let cur: IfStmt | undefined = st, n = 0; cur && n < 64; n++) {
+    out.push(cur.test);
+    const next: Stmt | undefined = cur.else && cur.else.length === 1 ? cur.else[0] : undefined;
+    cur = next?.kind === "if" ? next : undefined;
+  }
+  return out;
 }
 
 /** Whether a test of an if / else-if chain names a status (`if s == 201: ... elif s == 404:` starts with a success). */
@@ -457,19 +496,22 @@ function addSwitch(
   if (branches.every((b) => b.named.length === 0)) return;
   const fallback: SwitchCase | undefined = st.cases.find((c) => c.tests.length === 0);
   const rest = fallback ? fallback.body : after;
+  const sources = sourceCalls(st, [st.subject], ctx, cond);
   const propagates =
-    propagatesErrors(rest) ||
-    classifies(branches, rest, cond) ||
-    judgesUnknownClient(st, [st.subject], ctx, cond);
-  out.push(makeHandler(st.keyword, branches, st, propagates, ctx));
+    propagatesErrors(rest) || classifies(branches, rest, cond) || judgesUnknownClient(sources, ctx);
+  out.push(coveredByClients(makeHandler(st.keyword, branches, st, propagates, ctx), sources, ctx));
 }
 
 function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: ConditionEvaluator): void {
   if (!ctx.language.catchClausesNameClasses || st.handlers.length < 2) return;
   const branches: Branch[] = st.handlers.map((h) => ({
-    named: h.types
-      .flatMap((x) => (x.kind === "array" ? x.elements : [x]))
-      .flatMap((t) => classNamed(t, ctx) ?? []),
+    named: [
+      ...h.types
+        .flatMap((x) => (x.kind === "array" ? x.elements : [x]))
+        .flatMap((t) => classNamed(t, ctx) ?? []),
+      // `except APIStatusError as e: if e.status_code >= 500: ...`: a status check in a typed handler is a path.
+      ...h.body.flatMap((b) => (b.kind === "if" ? chainTests(b).flatMap((t) => namedIn(t, ctx, _cond)) : [])),
+    ],
     body: h.body,
   }));
   if (branches.every((b) => b.named.length === 0)) return;
@@ -516,11 +558,17 @@ function namedIn(test: Expr, ctx: FileContext, cond: ConditionEvaluator): Named[
         return;
       }
       if (["==", "!=", "<", "<=", ">", ">="].includes(x.op)) {
-        const [statusSide, other] = cond.isStatusExpr(x.left)
-          ? [x.left, x.right]
-          : cond.isStatusExpr(x.right)
-            ? [x.right, x.left]
-            : [undefined, undefined];
+        // A code field (`error_code`) compared with an error status is a status too.
+        const codeStatus = (a: Expr, b: Expr): boolean => {
+          const n = cond.isNumericCode(a) ? cond.numberOf(b) : undefined;
+          return n !== undefined && n >= 400 && n <= 599;
+        };
+        const [statusSide, other] =
+          cond.isStatusExpr(x.left) || codeStatus(x.left, x.right)
+            ? [x.left, x.right]
+            : cond.isStatusExpr(x.right) || codeStatus(x.right, x.left)
+              ? [x.right, x.left]
+              : [undefined, undefined];
         if (statusSide && other) {
           const n = cond.numberOf(other);
           if (n === undefined) return;

@@ -229,7 +229,7 @@ export class Simulator {
     // An attempt-count or deadline check bounds the branch it lets through: the `then` branch, and
     // the `else` branch when `then` always leaves (`if (attempt >= max) throw err`).
     const limit = this.options.limitTest?.(st.test) === true;
-    if (!pre.facts.retryAfterChecked && mentionsRetryAfter(st.test))
+    if (!pre.facts.retryAfterChecked && mentionsRetryAfter(st.test, this.ctx))
       pre.facts = { ...pre.facts, retryAfterChecked: true };
     if (c.value !== false) {
       const limited = limit || pre.facts.limited;
@@ -669,23 +669,37 @@ const EMPTY_FN: FunctionDef = {
 const retryAfterTests = new WeakMap<Expr, boolean>();
 
 /** A condition that looks at Retry-After: the waits it chooses between are the server's or a fallback. */
-function mentionsRetryAfter(test: Expr): boolean {
+/**
+ * A test that reads Retry-After: by name (`if retry_after:`), or through a local
+ * bound to it (`ra = r.headers.get("Retry-After")` then `if ra:`), so its `else`
+ * is the fallback wait used when the response has none.
+ */
+function mentionsRetryAfter(test: Expr, ctx: FileContext): boolean {
   const cached = retryAfterTests.get(test);
   if (cached !== undefined) return cached;
-  const found = scanRetryAfter(test);
+  const found = scanRetryAfter(test, ctx, 0);
   retryAfterTests.set(test, found);
   return found;
 }
 
-function scanRetryAfter(test: Expr): boolean {
+function scanRetryAfter(test: Expr, ctx: FileContext, depth: number): boolean {
   let found = false;
   walkExpr(test, (x) => {
+    if (found) return false;
     if (
       (x.kind === "name" && RETRY_AFTER_TEXT.test(x.name)) ||
       (x.kind === "member" && RETRY_AFTER_TEXT.test(x.property)) ||
       (x.kind === "string" && RETRY_AFTER_TEXT.test(x.value))
     ) {
       found = true;
+    } else if (x.kind === "name" && depth < 3) {
+      const bound = ctx.assignments.get(x.name) ?? [];
+      if (
+        bound.length > 0 &&
+        bound.length <= 4 &&
+        bound.some((v) => v !== x && scanRetryAfter(v, ctx, depth + 1))
+      )
+        found = true;
     }
   });
   return found;
