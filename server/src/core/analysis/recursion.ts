@@ -5,12 +5,12 @@
  */
 
 import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
-import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { calleeName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { FileContext, RequestInfo } from "./model";
 import { detectRequest } from "./requests";
 import { FAILURES } from "./knowledge";
 import { evaluateRetry, makeRetrySite } from "./retries";
-import { Simulator, type SimulationOptions } from "./simulate";
+import { ownName, Simulator, type SimulationOptions } from "./simulate";
 import type { Failure, RetrySite } from "./types";
 
 // ---------------------------------------------------------------- recursion
@@ -58,11 +58,6 @@ export function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
     { counters, growing: new Set() },
     sim.requestsIn(fn.body),
   );
-}
-
-/** A callee's name without `this.` / `self.` (or ES5's `_this.`): `this.fetchUser` -> "fetchUser". */
-function ownName(callee: Expr): string {
-  return (dottedName(callee) ?? "").replace(/^(this|self|cls|_this|_self|that)\./, "");
 }
 
 /** The same-file functions `fn` calls (one definition each) whose own body calls `fn` directly. */

@@ -463,7 +463,7 @@ export class Simulator {
       for (const e of stmtExprs(st)) {
         walkExpr(e, (x) => {
           if (found || x.kind !== "call") return;
-          const d = (dottedName(x.callee) ?? "").replace(/^(this|self|cls|_this|_self|that)\./, "");
+          const d = ownName(x.callee);
           if (names.has(d)) found = x;
         });
       }
@@ -475,17 +475,11 @@ export class Simulator {
     const dotted = dottedName(call.callee) ?? "";
     const name = calleeName(call.callee) ?? "";
     const opts = this.options;
-    if (
-      opts.selfNames &&
-      (opts.selfNames.has(dotted) ||
-        opts.selfNames.has(dotted.replace(/^(this|self|cls|_this|_self|that)\./, "")))
-    ) {
+    if (opts.selfNames && (opts.selfNames.has(dotted) || opts.selfNames.has(ownName(call.callee)))) {
       // Celery's `self.retry(countdown=...)` waits before the task runs again.
       const countdown = call.args.find((a) => a.name === "countdown")?.value;
       if (countdown) out.push({ kind: "wait", wait: { expr: call, delay: countdown, unit: "s" } });
-      const partner = opts.partners?.has(dotted.replace(/^(this|self|cls|_this|_self|that)\./, ""))
-        ? this.sameFileFunction(call)
-        : undefined;
+      const partner = opts.partners?.has(ownName(call.callee)) ? this.sameFileFunction(call) : undefined;
       if (partner) out.push(...this.partnerWaits(partner));
       out.push({ kind: "recurse", call });
       return;
@@ -578,7 +572,7 @@ export class Simulator {
   private sameFileFunction(call: Call): FunctionDef | undefined {
     const dotted = dottedName(call.callee);
     if (!dotted) return undefined;
-    const name = dotted.replace(/^(this|self|cls|_this|_self|that)\./, "");
+    const name = ownName(call.callee);
     if (name.includes(".")) return undefined;
     const fns = this.ctx.functions.get(name);
     return fns && fns.length === 1 ? fns[0] : undefined;
@@ -618,6 +612,16 @@ export class Simulator {
     this.options = saved;
     return info;
   }
+}
+
+/**
+ * A callee's name as a function of this file knows it: without `this.` / `self.` (or ES5's
+ * `_this.`), and without `.call` / `.apply` (`this.fetch.call(this, url)` calls `fetch`).
+ */
+export function ownName(callee: Expr): string {
+  return (dottedName(callee) ?? "")
+    .replace(/^(this|self|cls|_this|_self|that)\./, "")
+    .replace(/\.(call|apply)$/, "");
 }
 
 /** A function whose only wait is on one of its own parameters: `const sleep = (ms) => new Promise(r => setTimeout(r, ms))`. */
