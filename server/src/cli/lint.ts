@@ -29,6 +29,7 @@ import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../no
 import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
+import { defaultJobs, MIN_FILES_FOR_WORKERS, runInWorkers, serveTasks } from "./jobs";
 import { collectFiles } from "./files";
 import {
   FORMATS,
@@ -74,6 +75,9 @@ Options:
       --no-config           read no project configuration
       --include-tests       lint test files found in folders too (test/, tests/, __tests__/,
                             *.test.*, *.spec.*, test_*.py, *_test.py, conftest.py)
+  -j, --jobs <n>            analyse files in n worker threads (default: one per core; a run
+                            of fewer than ${MIN_FILES_FOR_WORKERS} files stays on one); the output is the same
+                            for every n
   -h, --help                show this help
   --                        everything after it is a path
 
@@ -101,6 +105,8 @@ export interface LintOptions {
   noConfig?: boolean;
   /** `--include-tests`: lint test files found in directories too. */
   includeTests?: boolean;
+  /** `--jobs <n>`: worker threads; undefined: one per core, none for a small run. */
+  jobs?: number;
 }
 
 export class UsageError extends Error {}
@@ -205,6 +211,14 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
         noValue();
         options.includeTests = true;
         break;
+      case "--jobs":
+      case "-j": {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 1)
+          throw new UsageError(`--jobs needs a whole number of 1 or more, not '${v}'`);
+        options.jobs = Number(v);
+        break;
+      }
       default:
         if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
         paths.push(arg);
@@ -268,12 +282,10 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
     return 2;
   }
 
-  const engine = await createEngine();
   const catalogs = catalogLoader(options, err);
+  const linted = await lintAll(options, selected, catalogs);
   const reports: LintReport[] = [
-    ...selected.map(({ file, config, project }) =>
-      lintFile(engine, file, { ...options, config }, catalogs.of(project)),
-    ),
+    ...linted,
     ...found.problems
       .filter((x) => x.failed)
       .map((p) => ({
@@ -327,6 +339,59 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
       );
   }
   return code;
+}
+
+/** One file to lint, as a worker thread gets it. */
+interface LintTask {
+  file: string;
+  config: Config;
+  fix: LintOptions["fix"];
+  /** The catalog files of the file's knowledge (none: the built-in catalog). */
+  catalogs: string[];
+}
+
+/** Lints the selected files, in this thread or in `--jobs` worker threads; the reports in the files' order. */
+async function lintAll(
+  options: LintOptions,
+  selected: Selected[],
+  catalogs: ReturnType<typeof catalogLoader>,
+): Promise<LintReport[]> {
+  const jobs =
+    options.jobs ?? (selected.length < MIN_FILES_FOR_WORKERS ? 1 : Math.min(defaultJobs(), selected.length));
+  // Loaded here too: catalog problems are reported once, by this thread.
+  const knowledge = selected.map(({ project }) => catalogs.of(project));
+  if (jobs <= 1 || selected.length <= 1) {
+    const engine = await createEngine();
+    return selected.map(({ file, config }, i) =>
+      lintFile(engine, file, { fix: options.fix, config }, knowledge[i]),
+    );
+  }
+  const tasks: LintTask[] = selected.map(({ file, config, project }) => ({
+    file,
+    config,
+    fix: options.fix,
+    catalogs: catalogPaths(options, project),
+  }));
+  return runInWorkers<LintTask, LintReport>(__filename, tasks, jobs);
+}
+
+/** In a `--jobs` worker thread: lints the files the pool hands out. */
+export function serveLintTasks(): Promise<void> {
+  return serveTasks<LintTask, LintReport>(async () => {
+    const engine = await createEngine();
+    const loaded = new Map<string, ErrorKnowledge | undefined>();
+    return (task) => {
+      const key = JSON.stringify(task.catalogs);
+      if (!loaded.has(key)) loaded.set(key, loadCatalogFiles(task.catalogs, process.cwd()).catalog);
+      return lintFile(engine, task.file, { fix: task.fix, config: task.config }, loaded.get(key));
+    };
+  });
+}
+
+/** The catalog files of a file's knowledge: `--catalog`s plus its project configuration's. */
+function catalogPaths(options: LintOptions, project: ProjectConfig | undefined): string[] {
+  const extra = project ? [...project.catalogs, ...project.openapi] : [];
+  return extra.length === 0 ? options.catalogs : [...options.catalogs, ...extra];
 }
 
 interface Selected {
@@ -497,6 +562,11 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
       finding,
       start: at(finding.start),
       end: at(finding.end),
+      ...(finding.related
+        ? {
+            related: finding.related.map((x) => ({ message: x.message, start: at(x.start), end: at(x.end) })),
+          }
+        : {}),
     })),
   };
 }

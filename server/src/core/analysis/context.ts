@@ -88,6 +88,7 @@ export function buildContext(
     for (const value of list) {
       const info = clientFromConstructor(value, ctx);
       if (!info) continue;
+      info.builtAt ??= { start: value.start, end: value.end };
       const scope = /^(this|self)\./.test(name) ? undefined : innermostFunction(allFunctions, value);
       const bindings = clients.get(name) ?? [];
       bindings.push({ info, scope });

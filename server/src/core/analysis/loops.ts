@@ -71,6 +71,7 @@ export function analyzeLoop(
       start: loop.start,
       end: loop.end,
       calls: calledNames(loop.body),
+      ...(strict ? {} : { repeatsOnSuccess: true }),
     },
     ev,
     ctx,
