@@ -14,7 +14,7 @@ import { analyzeLoop, genericRetryHelpers } from "./analysis/loops";
 import { analyzeRecursion } from "./analysis/recursion";
 import { requestSite } from "./analysis/retries";
 import { detectRequest } from "./analysis/requests";
-import { Simulator } from "./analysis/simulate";
+import { ownName, Simulator } from "./analysis/simulate";
 import { addCeilingFixes } from "./fixes/ceiling";
 import { markKeysPerAttempt } from "./analysis/keys";
 import type { RequestSite, RetrySite, Sites } from "./analysis/types";
@@ -54,6 +54,8 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
     for (const call of ctx.index.calls) {
       const name = calleeName(call.callee);
       if (name) called.add(name);
+      // `this.fetch.call(this, url)` calls `fetch`.
+      if (name === "call" || name === "apply") called.add(ownName(call.callee).split(".").pop()!);
     }
     for (const fn of ctx.allFunctions) {
       if (!fn.name || !called.has(fn.name)) continue;

@@ -4,32 +4,36 @@
  * counter bounds it.
  */
 
-import type { Call, Expr, FunctionDef } from "../ir/types";
-import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import type { FileContext } from "./model";
+import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
+import { calleeName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import type { FileContext, RequestInfo } from "./model";
+import { detectRequest } from "./requests";
 import { FAILURES } from "./knowledge";
 import { evaluateRetry, makeRetrySite } from "./retries";
-import { Simulator, type SimulationOptions } from "./simulate";
+import { ownName, Simulator, type SimulationOptions } from "./simulate";
 import type { Failure, RetrySite } from "./types";
 
 // ---------------------------------------------------------------- recursion
 
 export function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
   if (!fn.name) return undefined;
-  const selfNames = new Set([fn.name]);
+  // `createRelease` -> `release` -> `createRelease`: a same-file function that calls this one
+  // back re-enters it as surely as a direct call (mutual recursion).
+  const partners = new Set(callsBack(fn, ctx));
+  const selfNames = new Set([fn.name, ...partners]);
   let selfCall: Call | undefined;
   walkStmts(fn.body, (s) => {
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {
         if (!selfCall && x.kind === "call" && !x.isNew) {
-          const d = (dottedName(x.callee) ?? "").replace(/^(this|self|cls)\./, "");
-          if (d === fn.name) selfCall = x;
+          const d = ownName(x.callee);
+          if (selfNames.has(d)) selfCall = x;
         }
       });
     }
   });
-  if (!selfCall) return analyzePromiseRecursion(fn, ctx, sim);
-  const options: SimulationOptions = { selfNames };
+  if (!selfCall) return analyzePromiseRecursion(fn, ctx, sim) ?? analyzeResponseRecursion(fn, ctx, sim);
+  const options: SimulationOptions = { selfNames, partners };
   if (!sim.containsRequest(fn.body, options)) return undefined;
   const ev = evaluateRetry(
     (s) => sim.run(fn.body, s, options),
@@ -54,6 +58,61 @@ export function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
     { counters, growing: new Set() },
     sim.requestsIn(fn.body),
   );
+}
+
+/** The same-file functions `fn` calls (one definition each) whose own body calls `fn` directly. */
+function callsBack(fn: FunctionDef, ctx: FileContext): string[] {
+  const out = new Set<string>();
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        // A request (`fetch(url)`) is not a call of the same-file function that shares its name.
+        if (x.kind !== "call" || x.isNew || ctx.language.requestOf(x, ctx)) return;
+        const name = ownName(x.callee);
+        if (!name || name === fn.name || name.includes(".") || out.has(name)) return;
+        const defs = ctx.functions.get(name);
+        if (defs?.length !== 1 || defs[0] === fn) return;
+        if (callsDirectly(defs[0]!, fn.name!) && thin(defs[0]!, fn.name!, ctx)) out.add(name);
+      });
+  });
+  return [...out];
+}
+
+/**
+ * A partner that only waits (or logs) and calls back: its own decisions, when it has any
+ * (conditions, throws, helpers that may throw), are not followed, so such a partner is not read.
+ */
+function thin(partner: FunctionDef, back: string, ctx: FileContext): boolean {
+  let ok = true;
+  walkStmts(partner.body, (s) => {
+    if (s.kind !== "expr" && s.kind !== "var" && s.kind !== "return") ok = false;
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        if (x.kind !== "call" || x.isNew) return;
+        const name = ownName(x.callee);
+        if (
+          name !== back &&
+          !name.includes(".") &&
+          ctx.functions.has(name) &&
+          !ctx.language.sleep(name, undefined)
+        )
+          ok = false;
+      });
+    return ok;
+  });
+  return ok;
+}
+
+function callsDirectly(fn: FunctionDef, name: string): boolean {
+  let found = false;
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        if (x.kind === "call" && !x.isNew && ownName(x.callee) === name) found = true;
+      });
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -109,6 +168,69 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
       { counters, growing: new Set() },
       sim.requestsIn(fn.body),
     );
+  }
+  return undefined;
+}
+
+/**
+ * `request(url).then(function (resp) { if (resp.status === 429) setTimeout(() => f(x, n + 1), d); ... })`,
+ * also inside a `new Promise(function (resolve, reject) { ... })` executor: the handler of a response
+ * that calls the function again is a recursive retry (callback-style clients, compiled ES5 code).
+ */
+function analyzeResponseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+  if (!ctx.language.promiseChains || !fn.name) return undefined;
+  const selfNames = new Set([fn.name]);
+  // The function's own statements and those of the promise executors it runs at once.
+  const bodies: Stmt[][] = [fn.body];
+  walkStmts(fn.body, (s) => {
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        const executor =
+          x.kind === "call" && x.isNew && calleeName(x.callee) === "Promise" ? x.args[0] : undefined;
+        const body = executor ? unwrap(executor.value) : undefined;
+        if (body?.kind === "function") bodies.push(body.fn.body);
+      });
+  });
+  for (const body of bodies) {
+    const chains: { request: RequestInfo; handler: FunctionDef }[] = [];
+    walkStmts(body, (s) => {
+      for (const e of stmtExprs(s))
+        walkExpr(e, (x) => {
+          if (x.kind !== "call" || x.callee.kind !== "member" || x.callee.property !== "then") return;
+          const source = unwrap(x.callee.object);
+          const handler = x.args[0] ? unwrap(x.args[0].value) : undefined;
+          if (source.kind !== "call" || handler?.kind !== "function") return;
+          const request = detectRequest(source, ctx);
+          // Only a client that resolves with error responses hands them to this handler.
+          if (request && !request.client.throws) chains.push({ request, handler: handler.fn });
+        });
+    });
+    for (const { request, handler } of chains) {
+      const options: SimulationOptions = { selfNames, assumeRequested: true };
+      const ev = evaluateRetry(
+        (s) => (s === "network" ? [] : sim.run(handler.body, s, options)),
+        (o) => o.facts.recursed !== undefined,
+      );
+      if (!ev) continue;
+      const anchor = firstRecursedCall(handler, sim, options, ev.retried);
+      if (!anchor) continue;
+      const counters = new Set<string>();
+      return makeRetrySite(
+        {
+          mechanism: "recursion",
+          anchor: { start: anchor.start, end: anchor.end },
+          label: "This recursive retry",
+          bounded: recursionBounded(fn, anchor, counters),
+          start: fn.start,
+          end: fn.end,
+          calls: new Set([fn.name]),
+        },
+        ev,
+        ctx,
+        { counters, growing: new Set() },
+        [request],
+      );
+    }
   }
   return undefined;
 }

@@ -62,6 +62,20 @@ function findClaims(ctx: FileContext): Map<Call, ResponseClaim> {
           if (!claims.has(call) && candidate(call, ctx)) claims.set(call, { throws: false });
       }
     }
+    // `request(url).then(function (resp) { if (resp.status === 429) ... })`
+    walkStmts(body, (st) => {
+      for (const e of stmtExprs(st))
+        walkExpr(e, (x) => {
+          if (x.kind !== "call" || x.callee.kind !== "member" || x.callee.property !== "then") return;
+          const source = unwrap(x.callee.object);
+          const handler = x.args[0] ? unwrap(x.args[0].value) : undefined;
+          const param = handler?.kind === "function" ? handler.fn.params[0]?.name : undefined;
+          if (source.kind !== "call" || source.isNew || !param || handler?.kind !== "function") return;
+          if (claims.has(source) || knownRequest(source, ctx) || !candidate(source, ctx)) return;
+          if (responseNames(handler.fn.body, new Set([param]), ctx).size > 0)
+            claims.set(source, { throws: false });
+        });
+    });
     for (const t of tries) {
       const errors = t.handlers.filter(
         (h) => h.binding && responseNames(h.body, new Set([h.binding]), ctx).size > 0,

@@ -69,6 +69,8 @@ type Event =
 export interface SimulationOptions {
   /** Names a call must have to be a recursive retry (`api_request`, `this.fetchUser`). */
   selfNames?: ReadonlySet<string>;
+  /** Among `selfNames`, the functions that call back into the analysed one: their waits come before it re-runs. */
+  partners?: ReadonlySet<string>;
   /** Functions passed in as the attempt (a generic retry helper's `fn` parameter). */
   attemptParams?: ReadonlyMap<string, boolean>;
   /** Calls of these names abort the retry (`bail` of async-retry). */
@@ -439,6 +441,10 @@ export class Simulator {
           else if (this.options.selfNames) {
             // `delay(ms).then(() => fetchIssue(key))`: the callback re-enters the function.
             const inner = this.selfCallIn(a.value.fn);
+            // `setTimeout(() => f(x), d)`: the timer waits before the callback re-enters.
+            const delay =
+              calleeName(e.callee) === "setTimeout" && a === e.args[0] ? e.args[1]?.value : undefined;
+            if (inner && delay) out.push({ kind: "wait", wait: { expr: e, delay, unit: "ms" } });
             if (inner) out.push({ kind: "recurse", call: inner });
           }
         }
@@ -457,7 +463,7 @@ export class Simulator {
       for (const e of stmtExprs(st)) {
         walkExpr(e, (x) => {
           if (found || x.kind !== "call") return;
-          const d = (dottedName(x.callee) ?? "").replace(/^(this|self|cls)\./, "");
+          const d = ownName(x.callee);
           if (names.has(d)) found = x;
         });
       }
@@ -469,13 +475,12 @@ export class Simulator {
     const dotted = dottedName(call.callee) ?? "";
     const name = calleeName(call.callee) ?? "";
     const opts = this.options;
-    if (
-      opts.selfNames &&
-      (opts.selfNames.has(dotted) || opts.selfNames.has(dotted.replace(/^(this|self|cls)\./, "")))
-    ) {
+    if (opts.selfNames && (opts.selfNames.has(dotted) || opts.selfNames.has(ownName(call.callee)))) {
       // Celery's `self.retry(countdown=...)` waits before the task runs again.
       const countdown = call.args.find((a) => a.name === "countdown")?.value;
       if (countdown) out.push({ kind: "wait", wait: { expr: call, delay: countdown, unit: "s" } });
+      const partner = opts.partners?.has(ownName(call.callee)) ? this.sameFileFunction(call) : undefined;
+      if (partner) out.push(...this.partnerWaits(partner));
       out.push({ kind: "recurse", call });
       return;
     }
@@ -513,6 +518,19 @@ export class Simulator {
       else if (info.wait) out.push({ kind: "wait", wait: { expr: call, helper, helperArgs: call } });
       else if (info.throws && call.args.length > 0) out.push({ kind: "inline", fn: helper });
     }
+  }
+
+  /** The waits a function that calls back into the analysed one makes on its way (`await sleep(d); return f(x)`). */
+  private partnerWaits(fn: FunctionDef): Event[] {
+    const out: Event[] = [];
+    walkStmts(fn.body, (st) => {
+      for (const e of stmtExprs(st))
+        walkExpr(e, (x) => {
+          const wait = x.kind === "call" ? this.waitOf(x) : undefined;
+          if (wait) out.push({ kind: "wait", wait });
+        });
+    });
+    return out;
   }
 
   /** A wait: `sleep(ms)`, `time.sleep(s)`, `new Promise(r => setTimeout(r, ms))`, `setTimeout(ms)` of timers/promises. */
@@ -554,7 +572,7 @@ export class Simulator {
   private sameFileFunction(call: Call): FunctionDef | undefined {
     const dotted = dottedName(call.callee);
     if (!dotted) return undefined;
-    const name = dotted.replace(/^(this|self|cls)\./, "");
+    const name = ownName(call.callee);
     if (name.includes(".")) return undefined;
     const fns = this.ctx.functions.get(name);
     return fns && fns.length === 1 ? fns[0] : undefined;
@@ -594,6 +612,16 @@ export class Simulator {
     this.options = saved;
     return info;
   }
+}
+
+/**
+ * A callee's name as a function of this file knows it: without `this.` / `self.` (or ES5's
+ * `_this.`), and without `.call` / `.apply` (`this.fetch.call(this, url)` calls `fetch`).
+ */
+export function ownName(callee: Expr): string {
+  return (dottedName(callee) ?? "")
+    .replace(/^(this|self|cls|_this|_self|that)\./, "")
+    .replace(/\.(call|apply)$/, "");
 }
 
 /** A function whose only wait is on one of its own parameters: `const sleep = (ms) => new Promise(r => setTimeout(r, ms))`. */
