@@ -7,7 +7,8 @@
  *   lsp --stdio       run the language server over stdin/stdout
  */
 import { runExplain } from "./cli/explain";
-import { runLint } from "./cli/lint";
+import { isLintWorker } from "./cli/jobs";
+import { runLint, serveLintTasks } from "./cli/lint";
 import { runReport } from "./cli/report";
 import { runRules } from "./cli/rules";
 import { VERSION } from "./version";
@@ -18,7 +19,7 @@ Commands:
   lint <paths...>      Analyse files and directories for HTTP error-handling problems
                        (--format text|json|sarif|github|junit|gitlab, --fix, --diff, --quiet,
                        --max-warnings <n>, --output <file>, --rule <id>=<level>, --catalog <path>,
-                       --config <file>, --no-config, --include-tests; see lint --help)
+                       --config <file>, --no-config, --include-tests, --jobs <n>; see lint --help)
   explain <what>       Explain a status code, API error code, SDK exception class or header
                        --catalog <path>           add a user catalog or OpenAPI document (repeatable)
   rules                List the rules (--format json for machine-readable output)
@@ -98,7 +99,8 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-main(process.argv.slice(2)).then(
+// The same bundle runs the `lint --jobs` worker threads.
+(isLintWorker() ? serveLintTasks().then(() => 0) : main(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },

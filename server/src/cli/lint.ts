@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
-import { Catalog } from "../core/catalog/index";
+import { Catalog, type PackSelection } from "../core/catalog/index";
 import { applyEdits, fixAllEdits } from "../core/fixes/apply";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
@@ -29,6 +29,7 @@ import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../no
 import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
+import { defaultJobs, MIN_FILES_FOR_WORKERS, runInWorkers, serveTasks } from "./jobs";
 import { collectFiles } from "./files";
 import {
   FORMATS,
@@ -74,6 +75,9 @@ Options:
       --no-config           read no project configuration
       --include-tests       lint test files found in folders too (test/, tests/, __tests__/,
                             *.test.*, *.spec.*, test_*.py, *_test.py, conftest.py)
+  -j, --jobs <n>            analyse files in n worker threads (default: one per core; a run
+                            of fewer than ${MIN_FILES_FOR_WORKERS} files stays on one); the output is the same
+                            for every n
   -h, --help                show this help
   --                        everything after it is a path
 
@@ -101,6 +105,8 @@ export interface LintOptions {
   noConfig?: boolean;
   /** `--include-tests`: lint test files found in directories too. */
   includeTests?: boolean;
+  /** `--jobs <n>`: worker threads; undefined: one per core, none for a small run. */
+  jobs?: number;
 }
 
 export class UsageError extends Error {}
@@ -205,6 +211,14 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
         noValue();
         options.includeTests = true;
         break;
+      case "--jobs":
+      case "-j": {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 1)
+          throw new UsageError(`--jobs needs a whole number of 1 or more, not '${v}'`);
+        options.jobs = Number(v);
+        break;
+      }
       default:
         if (arg.startsWith("-") && arg !== "-") throw new UsageError(`unknown option '${arg}'`);
         paths.push(arg);
@@ -268,12 +282,10 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
     return 2;
   }
 
-  const engine = await createEngine();
   const catalogs = catalogLoader(options, err);
+  const linted = await lintAll(options, selected, catalogs);
   const reports: LintReport[] = [
-    ...selected.map(({ file, config, project }) =>
-      lintFile(engine, file, { ...options, config }, catalogs.of(project)),
-    ),
+    ...linted,
     ...found.problems
       .filter((x) => x.failed)
       .map((p) => ({
@@ -329,6 +341,59 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
   return code;
 }
 
+/** One file to lint, as a worker thread gets it. */
+interface LintTask {
+  file: string;
+  config: Config;
+  fix: LintOptions["fix"];
+  /** The catalog files of the file's knowledge (none: the built-in catalog). */
+  catalogs: string[];
+}
+
+/** Lints the selected files, in this thread or in `--jobs` worker threads; the reports in the files' order. */
+async function lintAll(
+  options: LintOptions,
+  selected: Selected[],
+  catalogs: ReturnType<typeof catalogLoader>,
+): Promise<LintReport[]> {
+  const jobs =
+    options.jobs ?? (selected.length < MIN_FILES_FOR_WORKERS ? 1 : Math.min(defaultJobs(), selected.length));
+  // Loaded here too: catalog problems are reported once, by this thread.
+  const knowledge = selected.map(({ project }) => catalogs.of(project));
+  if (jobs <= 1 || selected.length <= 1) {
+    const engine = await createEngine();
+    return selected.map(({ file, config }, i) =>
+      lintFile(engine, file, { fix: options.fix, config }, knowledge[i]),
+    );
+  }
+  const tasks: LintTask[] = selected.map(({ file, config, project }) => ({
+    file,
+    config,
+    fix: options.fix,
+    catalogs: catalogPaths(options, project),
+  }));
+  return runInWorkers<LintTask, LintReport>(__filename, tasks, jobs);
+}
+
+/** In a `--jobs` worker thread: lints the files the pool hands out. */
+export function serveLintTasks(): Promise<void> {
+  return serveTasks<LintTask, LintReport>(async () => {
+    const engine = await createEngine();
+    const loaded = new Map<string, ErrorKnowledge | undefined>();
+    return (task) => {
+      const key = JSON.stringify(task.catalogs);
+      if (!loaded.has(key)) loaded.set(key, loadCatalogFiles(task.catalogs, process.cwd()).catalog);
+      return lintFile(engine, task.file, { fix: task.fix, config: task.config }, loaded.get(key));
+    };
+  });
+}
+
+/** The catalog files of a file's knowledge: `--catalog`s plus its project configuration's. */
+function catalogPaths(options: LintOptions, project: ProjectConfig | undefined): string[] {
+  const extra = project ? [...project.catalogs, ...project.openapi] : [];
+  return extra.length === 0 ? options.catalogs : [...options.catalogs, ...extra];
+}
+
 interface Selected {
   file: string;
   config: Config;
@@ -363,13 +428,16 @@ function selectFiles(options: LintOptions, files: string[]): Selected[] {
   });
 }
 
-/** The catalog of a file: `--catalog`s plus its project configuration's `catalogs` and `openapi`, loaded once each. */
+/**
+ * The catalog of a file: the built-in packs its project configuration keeps,
+ * `--catalog`s, and its configuration's `catalogs` and `openapi`, loaded once each.
+ */
 function catalogLoader(options: LintOptions, err: Out) {
   const loaded = new Map<string, ErrorKnowledge | undefined>();
   let failed = false;
-  const load = (key: string, paths: string[]) => {
+  const load = (key: string, paths: string[], packs: PackSelection = true) => {
     if (!loaded.has(key)) {
-      const result = loadCatalogFiles(paths, process.cwd());
+      const result = loadCatalogFiles(paths, process.cwd(), Catalog.builtin(packs));
       for (const p of result.problems)
         err.write(`api-error-insight lint: ${printableLine(p.path)}: ${printableLine(p.message)}\n`);
       if (result.problems.length > 0) failed = true;
@@ -381,7 +449,8 @@ function catalogLoader(options: LintOptions, err: Out) {
   return {
     of(project: ProjectConfig | undefined): ErrorKnowledge | undefined {
       const extra = project ? [...project.catalogs, ...project.openapi] : [];
-      return extra.length === 0 ? loaded.get("") : load(project!.file, [...options.catalogs, ...extra]);
+      if (extra.length === 0 && project?.packs === undefined) return loaded.get("");
+      return load(project!.file, [...options.catalogs, ...extra], project!.packs);
     },
     failed: () => failed,
   };

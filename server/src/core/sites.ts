@@ -19,28 +19,48 @@ import { Simulator } from "./analysis/simulate";
 import { addCeilingFixes } from "./fixes/ceiling";
 import { markKeysPerAttempt } from "./analysis/keys";
 import type { RequestSite, RetrySite, Sites } from "./analysis/types";
+import type { RequestInfo } from "./analysis/model";
+
+let candidatesOnly = true;
+
+/**
+ * Whether the analysis skips the work that cannot yield a site (on by default). Off only
+ * in the test that proves the findings are the same either way.
+ */
+export function setCandidatesOnly(on: boolean): void {
+  candidatesOnly = on;
+}
 
 /** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
 export function extractSites(ctx: FileContext, text = ""): Sites {
   const sim = new Simulator(ctx);
   const retries: RetrySite[] = [];
-
-  const helpers = genericRetryHelpers(ctx, sim);
-  for (const loop of ctx.index.loops) {
-    const fn = ctx.index.owner.get(loop);
-    const site = analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
-    if (site) retries.push(site);
-  }
-  // Only functions whose name is called somewhere can recurse.
-  const called = new Set<string>();
+  // The requests of the file, found once: a loop, a recursion or a retry helper retries only
+  // when it sends a request (directly or through a function of this file), so a file that
+  // sends none has no such retry and those analyses, the costly part, are skipped.
+  const found: RequestInfo[] = [];
   for (const call of ctx.index.calls) {
-    const name = calleeName(call.callee);
-    if (name) called.add(name);
+    const req = detectRequest(call, ctx);
+    if (req) found.push(req);
   }
-  for (const fn of ctx.allFunctions) {
-    if (!fn.name || !called.has(fn.name)) continue;
-    const site = analyzeRecursion(fn, ctx, sim);
-    if (site) retries.push(site);
+  if (found.length > 0 || !candidatesOnly) {
+    const helpers = genericRetryHelpers(ctx, sim);
+    for (const loop of ctx.index.loops) {
+      const fn = ctx.index.owner.get(loop);
+      const site = analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
+      if (site) retries.push(site);
+    }
+    // Only functions whose name is called somewhere can recurse.
+    const called = new Set<string>();
+    for (const call of ctx.index.calls) {
+      const name = calleeName(call.callee);
+      if (name) called.add(name);
+    }
+    for (const fn of ctx.allFunctions) {
+      if (!fn.name || !called.has(fn.name)) continue;
+      const site = analyzeRecursion(fn, ctx, sim);
+      if (site) retries.push(site);
+    }
   }
   retries.push(...findLibraryRetries(ctx, sim));
   if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
@@ -89,9 +109,8 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
   // Every request of the file (the resilience report lists them all), those a retry re-sends first.
   const requests: RequestSite[] = retries.flatMap((r) => r.requests);
   const seen = new Set(requests.map((r) => r.start));
-  for (const call of ctx.index.calls) {
-    const req = detectRequest(call, ctx);
-    if (!req || seen.has(req.span.start)) continue;
+  for (const req of found) {
+    if (seen.has(req.span.start)) continue;
     seen.add(req.span.start);
     requests.push(requestSite(req));
   }

@@ -169,6 +169,9 @@ function moduleOfRoot(ctx: FileContext, e: Expr): string | undefined {
 export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo | undefined {
   let e = value;
   while (e.kind === "await") e = e.expr;
+  // `session or requests.Session()`, `options.client ?? axios.create()`: the client built when none is given.
+  if ((e.kind === "logical" && e.op === "or") || (e.kind === "binary" && e.op === "??"))
+    return clientFromConstructor(e.right, ctx);
   if (e.kind !== "call") return undefined;
   const dotted = dottedName(e.callee) ?? "";
   const mod = moduleOfRoot(ctx, e.callee) ?? "";
