@@ -1,6 +1,8 @@
 /**
  * The data-driven rule test: every fixture under test/fixtures/{rules,seeds,suppression}
- * is analysed and its findings must equal its inline annotations exactly.
+ * is analysed and its findings must equal its inline annotations exactly. A first line
+ * `// @rules {"missing-timeout": "warning"}` (`#` in Python) sets rule severities for the file,
+ * so rules that are off by default have fixtures too.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -8,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { applyEdits, fixAllEdits } from "../../server/src/core/fixes/apply";
 import { LineIndex } from "../../server/src/core/parse/line-index";
 import { RULE_IDS } from "../../server/src/core/rules/index";
-import { languageIdForPath } from "../../server/src/core/types";
+import { languageIdForPath, type Config } from "../../server/src/core/types";
 import { describeExpectation, readAnnotations, type Expectation } from "../helpers/annotations";
 import { getEngine } from "../helpers/engine";
 
@@ -40,7 +42,9 @@ describe("rule fixtures", () => {
     it(relative(ROOT, file), async () => {
       const engine = await getEngine();
       const { text, expectations } = readAnnotations(readFileSync(file, "utf8"));
-      const result = engine.analyze({ text, languageId: languageIdForPath(file)!, path: file });
+      const header = /^(?:\/\/|#) @rules (\{.*\})\s*$/.exec(text.split("\n", 1)[0]!);
+      const config = header ? { rules: JSON.parse(header[1]!) as Config["rules"] } : undefined;
+      const result = engine.analyze({ text, languageId: languageIdForPath(file)!, path: file }, config);
       expect(result.syntaxProblems, "the fixture must parse cleanly").toEqual([]);
       const lines = new LineIndex(text);
       const actual = result.findings.map((f) => {
@@ -74,10 +78,10 @@ describe("rule fixtures", () => {
         fixAllEdits(result.findings, () => true),
       );
       await expect(fixed).toMatchFileSnapshot(fixedPath);
-      const after = engine.analyze({
-        text: readAnnotations(fixed).text,
-        languageId: languageIdForPath(file)!,
-      });
+      const after = engine.analyze(
+        { text: readAnnotations(fixed).text, languageId: languageIdForPath(file)! },
+        config,
+      );
       expect(after.syntaxProblems, "the fixed text must parse cleanly").toEqual([]);
       const remaining = after.findings.filter(
         (f) => f.fixes.length > 0 && fixable.some((x) => x.ruleId === f.ruleId),

@@ -137,8 +137,8 @@ export function formatSarif(reports: FileReport[], rules: readonly Rule[], confi
             semanticVersion: VERSION,
             informationUri: "https://github.com/api-error-insight/api-error-insight",
             rules: rules.map((r) => {
-              const setting = config.rules[r.id];
-              const level = setting === "off" ? "none" : SARIF_LEVEL[setting ?? r.severity];
+              const setting = config.rules[r.id] ?? r.severity;
+              const level = setting === "off" ? "none" : SARIF_LEVEL[setting];
               return {
                 id: r.id,
                 name: r.id,

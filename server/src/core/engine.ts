@@ -15,7 +15,15 @@ import { retryHints, retryPolicyAt, type EditorInput, type RetryHint } from "./r
 import type { ErrorKnowledge } from "./analysis/knowledge";
 import type { Sites } from "./analysis/types";
 import { applySuppressions, parseDirectives } from "./suppress";
-import type { AnalysisResult, AnalyzeOptions, Config, Finding, Notice, SourceDocument } from "./types";
+import type {
+  AnalysisResult,
+  AnalyzeOptions,
+  Config,
+  Finding,
+  Notice,
+  Severity,
+  SourceDocument,
+} from "./types";
 import { DEFAULT_CONFIG, languageFamily } from "./types";
 
 /**
@@ -120,7 +128,9 @@ export class Engine {
     if (directives.some((d) => d.kind === "file" && d.rules.length === 0))
       return { findings: [], syntaxProblems: parsed.syntaxProblems };
     const active = RULES.filter(
-      (r) => config.rules[r.id] !== "off" && r.languages.includes(languageFamily(parsed.languageId)),
+      (r) =>
+        (config.rules[r.id] ?? r.severity) !== "off" &&
+        r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
     // The budget is checked between stages and between rules: a file that runs out is skipped.
@@ -219,7 +229,8 @@ export class Engine {
 
 function runRule(rule: Rule, sites: Sites, config: Config): Finding[] {
   const setting = config.rules[rule.id];
-  const severity = setting && setting !== "off" ? setting : rule.severity;
+  // Rules that are off (by setting or by default) never run, so what is left is a severity.
+  const severity = (setting && setting !== "off" ? setting : rule.severity) as Severity;
   const out: Finding[] = [];
   rule.check(sites, {
     report(r) {

@@ -8,6 +8,7 @@
 import { calleeName, contains } from "./ir/walk";
 import { findLibraryRetries } from "./mechanisms/index";
 import { markNestedRetries } from "./mechanisms/nesting";
+import { markMissingTimeouts } from "./mechanisms/timeouts";
 import type { FileContext } from "./analysis/model";
 import { findHandlers } from "./analysis/handlers";
 import { analyzeLoop, genericRetryHelpers } from "./analysis/loops";
@@ -115,5 +116,6 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
     seen.add(req.span.start);
     requests.push(requestSite(req));
   }
+  markMissingTimeouts(requests, ctx);
   return { retries, handlers, requests };
 }

@@ -34,6 +34,11 @@ export interface RequestSite extends Span {
   idempotencyKey: boolean;
   /** Edits that add an idempotency key created once before the retry loop (quick fix), when certain. */
   keyFix?: TextEdit[];
+  /**
+   * The request waits with no timeout of its own: its client has none by default and none is set
+   * (`requests` without `timeout=`, axios and got without `timeout`, fetch without `signal`).
+   */
+  noTimeout?: { client: "requests" | "axios" | "got" | "fetch"; moduleCall: boolean };
   /** The client retries this request by itself (an SDK's default retries, a got/ky instance, a mounted urllib3 adapter). */
   selfRetry?: SelfRetry;
   /** The expression that mints a new idempotency key on every attempt (`uuid4()` inside the loop). */

@@ -1,5 +1,5 @@
 import type { Sites } from "../analysis/types";
-import type { Fix, LanguageFamily, RelatedLocation, Severity, Span } from "../types";
+import type { Fix, LanguageFamily, RelatedLocation, SeveritySetting, Span } from "../types";
 
 export interface RuleDocs {
   /** One sentence: what the rule wants. */
@@ -22,7 +22,8 @@ export interface RuleContext {
 
 export interface RuleDefinition<M extends string = string> {
   id: string;
-  severity: Severity;
+  /** The default; `off` for a rule that runs only when a setting turns it on. */
+  severity: SeveritySetting;
   languages: readonly LanguageFamily[];
   docs: RuleDocs;
   /** Message templates with `{{name}}` placeholders, keyed by message id. */

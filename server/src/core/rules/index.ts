@@ -3,6 +3,7 @@ import backoffWithoutJitter from "./backoff-without-jitter";
 import blindRetry from "./blind-retry";
 import idempotencyKeyPerAttempt from "./idempotency-key-per-attempt";
 import ignoresRetryAfter from "./ignores-retry-after";
+import missingTimeout from "./missing-timeout";
 import nestedRetry from "./nested-retry";
 import retryOnAuthError from "./retry-on-auth-error";
 import retryOnClientError from "./retry-on-client-error";
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   blindRetry,
   idempotencyKeyPerAttempt,
   ignoresRetryAfter,
+  missingTimeout,
   nestedRetry,
   retryOnAuthError,
   retryOnClientError,
