@@ -65,6 +65,7 @@ const entries = [
   { entryPoints: ["server/src/server-main.ts"], outfile: "dist/server.js" },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js" },
   { entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js" },
+  { entryPoints: ["scripts/report-speed.ts"], outfile: "dist/report-speed.js" },
 ];
 
 copyGrammars();

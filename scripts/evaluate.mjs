@@ -10,6 +10,8 @@
 // reported result to <dir>/expected.json by (file, start line, rule) and
 // prints per-rule true/false positives and false negatives, overall precision
 // and recall, and the list of misses. Always exits 0: this is a report, not a gate.
+// A set scores the rules it was written for: its own rules.json, else
+// test/evaluation/rules.json; findings of other rules are listed apart, unscored.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +33,13 @@ function discoverSets() {
 function setDir(arg) {
   const named = path.join(setsDir, arg);
   return existsSync(path.join(named, "expected.json")) ? named : path.resolve(process.cwd(), arg);
+}
+
+/** The rules a set scores (see test/helpers/evaluation-sets.ts). */
+function scoredRules(dir) {
+  const own = path.join(dir, "rules.json");
+  const file = existsSync(own) ? own : path.join(setsDir, "rules.json");
+  return new Set(JSON.parse(readFileSync(file, "utf8")));
 }
 
 function key(file, line, rule) {
@@ -65,7 +74,7 @@ function score(corpusDir) {
     return;
   }
 
-  const actual = [];
+  let actual = [];
   for (const r of sarif.runs ?? []) {
     for (const res of r.results ?? []) {
       const loc = res.locations?.[0]?.physicalLocation;
@@ -77,6 +86,10 @@ function score(corpusDir) {
       });
     }
   }
+
+  const scored = scoredRules(corpusDir);
+  const unscored = actual.filter((a) => !scored.has(a.rule));
+  actual = actual.filter((a) => scored.has(a.rule));
 
   // Multiset matching: a list with two offending literals on one line expects two results there.
   const pending = new Map();
@@ -139,6 +152,10 @@ function score(corpusDir) {
   for (const f of fps.sort(byPos)) console.log(`  ${f.file}:${f.line} ${f.rule}`);
   console.log(`\nFalse negatives (${fns.length}):`);
   for (const f of fns.sort(byPos)) console.log(`  ${f.file}:${f.line} ${f.rule}`);
+  if (unscored.length > 0) {
+    console.log(`\nNot scored: ${unscored.length} findings of rules this set was not written for:`);
+    for (const f of unscored.sort(byPos)) console.log(`  ${f.file}:${f.line} ${f.rule}`);
+  }
   return { tp, fp, fn };
 }
 

@@ -29,6 +29,7 @@ import {
   JOB_20S_WITH_503,
   NETWORK_DOWN,
   RATE_LIMITED_429,
+  RATE_LIMITED_AN_HOUR,
 } from "./scenarios";
 
 /** The fix removed its own finding and left every other finding as it was; what it wrote fits in 100 columns. */
@@ -151,6 +152,67 @@ describe.concurrent("ignores-retry-after: wait for Retry-After when the response
       const loaded = await load(file);
       expect(findingsIn(loaded, "ignores-retry-after", fn)[0]!.fixes).toEqual([]);
       expect(findingsIn(loaded, "retry-without-backoff", fn)).toHaveLength(1);
+    });
+  }
+});
+
+describe.concurrent("idempotency-key-per-attempt: the key is created once, before the loop", () => {
+  for (const [file, fn, args] of [
+    ["idempotency-key-per-attempt.ts", "createCharge", [1250]],
+    ["idempotency-key-per-attempt.ts", "createOrder", [{ sku: "A-1", quantity: 2 }]],
+    ["idempotency-key-per-attempt.py", "create_charge", [1250, "tok_1"]],
+    ["idempotency-key-per-attempt.py", "create_refund", ["ch_1"]],
+  ] as const) {
+    it(`${file} ${fn}: every attempt sends the same key; nothing else changes`, async () => {
+      const loaded = await load(file);
+      const applied = await applyFix(loaded, "idempotency-key-per-attempt", fn);
+      expect(applied.fix.safe).toBe(true);
+      onlyItsFinding(loaded, applied);
+      const run = await runBoth(loaded, applied.after, fn, [FLAKY_503, AUTH_401, DOWN_503], [...args]);
+      for (let i = 0; i < 3; i++) {
+        const before = run.before[i]!;
+        const after = run.after[i]!;
+        const keysBefore = new Set(before.requests.map((r) => r.headers["idempotency-key"]));
+        const keysAfter = new Set(after.requests.map((r) => r.headers["idempotency-key"]));
+        expect(keysBefore.size).toBe(before.attempts);
+        expect(keysAfter.size).toBe(1);
+        expect([...keysAfter][0]).toMatch(/^[0-9a-f-]{36}$/);
+        expect(withoutHeader(after, "idempotency-key")).toEqual(withoutHeader(before, "idempotency-key"));
+      }
+      expect(run.before[0]!.attempts).toBe(3);
+      expect(run.before[2]!.attempts).toBe(3);
+    });
+  }
+});
+
+describe.concurrent("unbounded-retry-after: a ceiling on the Retry-After wait", () => {
+  for (const [file, fn] of [
+    ["unbounded-retry-after.ts", "getReport"],
+    ["unbounded-retry-after.py", "get_report"],
+  ] as const) {
+    it(`${file} ${fn}: Retry-After: 3600 waits 60 s instead of an hour; shorter waits are unchanged`, async () => {
+      const loaded = await load(file);
+      const applied = await applyFix(loaded, "unbounded-retry-after", fn);
+      expect(applied.fix.safe).toBe(false);
+      onlyItsFinding(loaded, applied);
+      const run = await runBoth(loaded, applied.after, fn, [
+        RATE_LIMITED_AN_HOUR,
+        RATE_LIMITED_429,
+        FLAKY_503,
+        AUTH_401,
+      ]);
+      const [hourBefore, ...restBefore] = run.before;
+      const [hourAfter, ...restAfter] = run.after;
+      expect(hourBefore!.waits).toEqual([3_600_000]);
+      expect(hourAfter).toEqual({
+        ...hourBefore,
+        waits: [60_000],
+        totalMs: 60_000,
+        requests: hourAfter!.requests,
+      });
+      expect(hourAfter!.requests.map((r) => r.at)).toEqual([0, 60_000]);
+      expect(restBefore[0]!.waits).toEqual([7000]);
+      expect(restAfter).toEqual(restBefore);
     });
   }
 });

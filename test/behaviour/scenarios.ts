@@ -38,6 +38,13 @@ export const RATE_LIMITED_429: Scenario = {
   then: OK,
 };
 
+/** 429 with `Retry-After: 3600` (an hour), then 200. */
+export const RATE_LIMITED_AN_HOUR: Scenario = {
+  name: "429 with Retry-After: 3600 then 200",
+  steps: [{ status: 429, headers: { "Retry-After": "3600" } }],
+  then: OK,
+};
+
 /** 503 on every request. */
 export const DOWN_503: Scenario = { name: "503 forever", then: { status: 503 } };
 

@@ -22,6 +22,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -89,6 +90,26 @@ async function waitUntil(what, probe, timeoutMs) {
   }
 }
 
+/**
+ * The elements that `selector` matches in the first frame of the page that has any (the
+ * workbench, or a webview's frame inside it): each one's text, and the aria-label of it or
+ * of its nearest labelled ancestor (what a screen reader calls it: a file's row, a tab).
+ */
+async function queryDom(page, selector) {
+  for (const frame of page.frames()) {
+    const found = await frame
+      .$$eval(selector, (elements) =>
+        elements.map((e) => ({
+          text: (e.textContent ?? "").trim(),
+          label: e.closest("[aria-label]")?.getAttribute("aria-label") ?? undefined,
+        })),
+      )
+      .catch(() => []);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
 const started = Date.now();
 const temp = mkdtempSync(join(tmpdir(), "api-error-insight-e2e-"));
 const dir = (name) => {
@@ -111,6 +132,11 @@ const shots = join(root, "test-output", "e2e");
 mkdirSync(shots, { recursive: true });
 env.E2E_SCREENSHOTS = shots;
 const SHOT_PREFIX = "[e2e-shot] ";
+// What the suite asks of the workbench's DOM (test/e2e/suite/helpers.ts `queryDom`): the
+// extension host cannot see the page, so the runner reads it and answers in a file.
+const probes = dir("probes");
+env.E2E_PROBES = probes;
+const PROBE_PREFIX = "[e2e-dom] ";
 const workspace = join(temp, "workspace");
 cpSync(join(root, "test", "e2e", "workspace"), workspace, { recursive: true });
 
@@ -221,6 +247,18 @@ async function main() {
       void page.screenshot({ path: `${path}.part`, type: "png" }).then(
         () => renameSync(`${path}.part`, path),
         (error) => console.error(`test:e2e: screenshot failed: ${error}`),
+      );
+      return;
+    }
+    if (text.startsWith(PROBE_PREFIX)) {
+      const [name, ...selector] = text.slice(PROBE_PREFIX.length).trim().split(" ");
+      const path = join(probes, `${name}.json`);
+      void queryDom(page, selector.join(" ")).then(
+        (found) => {
+          writeFileSync(`${path}.part`, JSON.stringify(found));
+          renameSync(`${path}.part`, path);
+        },
+        (error) => console.error(`test:e2e: DOM probe failed: ${error}`),
       );
       return;
     }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Where the evaluation sets live: each folder with an expected.json is one. */
@@ -10,4 +10,15 @@ export function evaluationSets(): { name: string; dir: string }[] {
     .filter((d) => d.isDirectory() && existsSync(join(EVALUATION_DIR, d.name, "expected.json")))
     .map((d) => ({ name: d.name, dir: join(EVALUATION_DIR, d.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+}
+
+/**
+ * The rules a set scores: its own `rules.json` when it has one, else the rules every set was
+ * written for (`test/evaluation/rules.json`, the ten of SPEC section 3). Findings of a rule
+ * a set was not written for are neither right nor wrong there: its expected.json is silent on them.
+ */
+export function scoredRules(dir: string): Set<string> {
+  const own = join(dir, "rules.json");
+  const file = existsSync(own) ? own : join(EVALUATION_DIR, "rules.json");
+  return new Set(JSON.parse(readFileSync(file, "utf8")) as string[]);
 }

@@ -93,6 +93,25 @@ describe("inlay hints", () => {
     expect(value).toContain("| Waits | 0 s–1 s, 0 s–2 s, 0 s–4 s, 0 s–8 s |");
   });
 
+  it("on a retry decorator, puts the effective policy first and the problems found there after it", async () => {
+    const hover = (await client.hover(pyUri(), positionOf(TENACITY, "@retry(", 2))) as Hover | null;
+    const value = (hover?.contents as MarkupContent | undefined)?.value ?? "";
+    const lines = value.split("\n");
+    // The first line says what it is and what to do (the advice of the most severe problem here).
+    expect(lines[0]).toBe("**Retry policy** (tenacity @retry): Retry only on 429, 5xx and network errors.");
+    const policy = value.indexOf("| Attempts | 4 |");
+    const problems = value.indexOf("**Problems here** (1)");
+    expect(policy).toBeGreaterThan(0);
+    expect(problems).toBeGreaterThan(policy);
+    // The problem under the cursor, its fact only, with a "more" link to its rule's full explanation.
+    expect(value.indexOf("**warning** `blind-retry`: Retries on any failure")).toBeGreaterThan(problems);
+    expect(value).not.toContain("backoff-without-jitter");
+    expect(value).toContain(
+      "([more](https://github.com/api-error-insight/api-error-insight/blob/main/docs/rules/blind-retry.md))",
+    );
+    expect(value.length).toBeLessThanOrEqual(1600);
+  });
+
   it("turns off with apiErrorInsight.inlayHints.enable", async () => {
     await client.changeSettings({ inlayHints: { enable: false } });
     expect(await hints(client, loopUri())).toEqual([]);

@@ -321,4 +321,42 @@ def charge(amount):
     }
     expect(contents).toContain("Stripe");
   });
+
+  it("turns the built-in knowledge packs off with the project configuration's packs", async () => {
+    const PAY = `import stripe
+
+
+def charge(amount):
+    try:
+        return stripe.PaymentIntent.create(amount=amount, currency="eur")
+    except stripe.error.CardError as e:
+        if e.code == "card_declined":
+            return None
+        raise
+`;
+    const at = positionOf(PAY, '"card_declined"', 3);
+    makeWorkspace({
+      ".api-error-insight.json": JSON.stringify({ packs: ["aws"] }),
+      "src/pay.py": PAY,
+    });
+    // The editor setting keeps every pack; the project keeps only AWS's: Stripe's code is unknown.
+    client = await TestClient.start({ root, settings: { catalog: { packs: true } } });
+    await scanned(client);
+    await client.open(uriOf("src/pay.py"), "python", PAY);
+    expect(await client.hover(uriOf("src/pay.py"), at)).toBeNull();
+
+    // The project now keeps Stripe's too, and so does the setting: it answers.
+    write(".api-error-insight.json", JSON.stringify({ packs: ["stripe", "aws"] }));
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf(".api-error-insight.json"), type: CHANGED }],
+    });
+    await client.changeSettings({ catalog: { packs: ["stripe"] } });
+    let contents = "";
+    for (let i = 0; i < 50 && !contents.includes("Stripe"); i++) {
+      const h = await client.hover(uriOf("src/pay.py"), at);
+      contents = JSON.stringify(h?.contents ?? "");
+      if (!contents.includes("Stripe")) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(contents).toContain("Stripe");
+  });
 });

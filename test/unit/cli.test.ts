@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import sarifSchema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
+import { RULE_IDS } from "../../server/src/core/rules/index";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "api-error-insight");
@@ -208,7 +209,7 @@ describe("api-error-insight rules", () => {
   it("lists every rule, as text and as JSON", () => {
     const r = run(["rules", "--format", "json"], ROOT);
     const rules = JSON.parse(r.stdout);
-    expect(rules).toHaveLength(10);
+    expect(rules).toHaveLength(RULE_IDS.length);
     expect(rules[0]).toMatchObject({ id: "backoff-without-jitter", severity: "info" });
   });
 });

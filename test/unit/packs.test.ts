@@ -14,6 +14,7 @@ import { BUILTIN_PACKS } from "../../server/src/core/catalog/packs";
 import type { ApiEntry } from "../../server/src/core/catalog/types";
 import { RETRY_AFTER_TEXT } from "../../server/src/core/analysis/knowledge";
 import type { LanguageId } from "../../server/src/core/types";
+import { readAnnotations } from "../helpers/annotations";
 import { getEngine } from "../helpers/engine";
 
 const ROOT = resolve(__dirname, "../..");
@@ -161,6 +162,21 @@ function sample(
   return { text: lines.filter(Boolean).join("\n") + "\n", code, cls, header };
 }
 
+async function hoverAtOffset(
+  text: string,
+  languageId: LanguageId,
+  offset: number,
+): Promise<string | undefined> {
+  const engine = await getEngine();
+  const parsed = engine.parse({ text, languageId });
+  try {
+    const target = engine.hoverTargetAt(parsed, offset);
+    return target && renderHover(catalog, target);
+  } finally {
+    parsed.tree.delete();
+  }
+}
+
 async function hoverAt(text: string, languageId: LanguageId, needle: string): Promise<string | undefined> {
   const engine = await getEngine();
   const parsed = engine.parse({ text, languageId });
@@ -200,4 +216,46 @@ describe("hovers and explain answer for every pack", () => {
       });
     }
   }
+});
+
+describe("hovers in the SDK fixtures (test/fixtures/rules/sdk-packs)", () => {
+  const fixture = (name: string): string =>
+    readAnnotations(readFileSync(join(ROOT, "test/fixtures/rules/sdk-packs", name), "utf8")).text;
+  // [file, language, the token in its context, the API the hover must lead with]
+  const cases: [file: string, languageId: LanguageId, context: string, token: string, api: string][] = [
+    ["twilio.py", "python", "e.code == 21610", "21610", "Twilio"],
+    ["twilio.py", "python", "except TwilioRestException", "TwilioRestException", "Twilio"],
+    ["twilio.ts", "typescript", "err.code === 21211", "21211", "Twilio"],
+    [
+      "github.py",
+      "python",
+      "except RateLimitExceededException",
+      "RateLimitExceededException",
+      "GitHub REST API",
+    ],
+    ["github.py", "python", "except UnknownObjectException", "UnknownObjectException", "GitHub REST API"],
+    ["github.ts", "typescript", "instanceof RequestError", "RequestError", "GitHub REST API"],
+    ["discord.ts", "typescript", "err.code === 50013", "50013", "Discord API"],
+    ["azure.py", "python", "except ClientAuthenticationError", "ClientAuthenticationError", "Azure"],
+    ["azure.py", "python", "except ResourceNotFoundError", "ResourceNotFoundError", "Azure"],
+  ];
+  for (const [file, languageId, context, token, api] of cases) {
+    it(`${file}: ${token} leads with ${api}`, async () => {
+      const text = fixture(file);
+      const at = text.indexOf(context);
+      expect(at, context).toBeGreaterThanOrEqual(0);
+      const md = await hoverAtOffset(text, languageId, at + context.indexOf(token) + 1);
+      expect(md?.split("\n")[0], token).toContain(`**${api}**`);
+    });
+  }
+
+  it("the same names in a file that does not call those APIs do not speak for them", async () => {
+    const py = `import requests\n\ndef send(to):\n    try:\n        return requests.post("https://api.example.com/sms", json={"to": to})\n    except RateLimitExceededException as e:\n        if e.code == 21610:\n            return None\n        raise\n`;
+    for (const needle of ["21610", "RateLimitExceededException"]) {
+      const md = await hoverAt(py, "python", needle);
+      const first = md?.split("\n")[0] ?? "";
+      expect(first, needle).not.toContain("**Twilio**");
+      expect(first, needle).not.toContain("**GitHub REST API**");
+    }
+  });
 });

@@ -202,6 +202,42 @@ describe("project configuration in the CLI", () => {
     });
   });
 
+  it("turns the built-in knowledge packs off with packs, in all three files", () => {
+    const PAY = `import random
+import time
+
+import stripe
+
+
+def charge(customer: str, amount: int) -> str:
+    for attempt in range(3):
+        try:
+            return stripe.PaymentIntent.create(customer=customer, amount=amount, idempotency_key=customer).id
+        except stripe.error.CardError as e:
+            if e.code == "card_declined":
+                time.sleep(random.uniform(0, 2**attempt))
+                continue
+            raise
+    raise RuntimeError("card kept failing")
+`;
+    const dir = project({
+      "all/pay.py": PAY,
+      "none/.api-error-insight.json": JSON.stringify({ packs: false }),
+      "none/pay.py": PAY,
+      "aws-only/package.json": JSON.stringify({ name: "x", apiErrorInsight: { packs: ["aws"] } }),
+      "aws-only/pay.py": PAY,
+      "stripe-only/pyproject.toml": `[tool.api-error-insight]\npacks = ["stripe"]\n`,
+      "stripe-only/pay.py": PAY,
+    });
+    // Only the Stripe pack knows that card_declined (402) is a client error.
+    expect(rulesFound(dir)).toEqual({
+      "all/pay.py": ["retry-on-client-error:warning"],
+      "aws-only/pay.py": [],
+      "none/pay.py": [],
+      "stripe-only/pay.py": ["retry-on-client-error:warning"],
+    });
+  });
+
   it("a broken configuration exits 2 naming the file, the key and what is wrong", () => {
     const cases: [Record<string, string>, RegExp][] = [
       [
@@ -225,6 +261,14 @@ describe("project configuration in the CLI", () => {
         /pyproject\.toml: tool\.api-error-insight\.rules: expected an object/,
       ],
       [{ "pyproject.toml": `[tool.api-error-insight\n` }, /pyproject\.toml: is not valid TOML/],
+      [
+        { ".api-error-insight.json": `{"packs": "all"}` },
+        /packs: expected true, false or a list of pack ids/,
+      ],
+      [
+        { ".api-error-insight.json": `{"packs": ["strpie"]}` },
+        /packs\[0\]: expected a pack id .*got "strpie"/,
+      ],
     ];
     for (const [files, message] of cases) {
       const dir = project({ ...files, "src/a.ts": SWITCH_TS });
@@ -313,6 +357,8 @@ describe("the JSON Schema of the configuration", () => {
       {},
       { rules: { "blind-retry": "off" }, ignore: ["gen/**"], include: ["src/"], includeTests: true },
       { $schema: "x", catalogs: ["a.api-errors.json"], openapi: ["openapi.yaml"] },
+      { packs: false },
+      { packs: ["stripe", "aws"] },
     ];
     const bad = [
       { rules: { "blind-retry": "loud" } },
@@ -320,6 +366,8 @@ describe("the JSON Schema of the configuration", () => {
       { ignroe: [] },
       { ignore: "x" },
       { includeTests: 1 },
+      { packs: "all" },
+      { packs: ["no-such-pack"] },
     ];
     for (const config of good) {
       writeFileSync(join(dir, ".api-error-insight.json"), JSON.stringify(config));

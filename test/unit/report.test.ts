@@ -165,3 +165,37 @@ describe("report output", () => {
     expect(html).toContain("Content-Security-Policy");
   });
 });
+
+describe("findings with no request in sight", () => {
+  it("an error handler of a response requested in another file gets an entry with its findings", () => {
+    const text = [
+      "def raise_for_error(error):",
+      "    if error.status_code == 422:",
+      '        raise ValueError("the query is invalid")',
+      "    if error.status_code == 403:",
+      '        raise PermissionError("the quota is used up")',
+      "    raise RuntimeError(error.status_code)",
+      "",
+    ].join("\n");
+    const { entries } = reportDocument(
+      engine,
+      { text, languageId: "python", path: "errors.py" },
+      "errors.py",
+    );
+    expect(entries).toHaveLength(1);
+    const [e] = entries;
+    expect(e!.id).toBe("errors.py:2:5");
+    expect(e!.request).toBeUndefined();
+    expect(e!.layers).toEqual([]);
+    expect(e!.policy.retrying).toBe(false);
+    expect(e!.findings.map((f) => f.ruleId).sort()).toEqual([
+      "unhandled-rate-limit",
+      "unhandled-server-error",
+    ]);
+    const report = buildReport(entries, 1, { version: "test" }, "2026-01-01T00:00:00.000Z");
+    expect(report.summary.sitesWithFindings).toEqual({
+      "unhandled-rate-limit": 1,
+      "unhandled-server-error": 1,
+    });
+  });
+});

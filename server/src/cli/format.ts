@@ -21,7 +21,13 @@ export interface Location {
 
 export interface FileReport {
   path: string;
-  findings: { finding: Finding; start: Location; end: Location }[];
+  findings: {
+    finding: Finding;
+    start: Location;
+    end: Location;
+    /** The finding's related locations, positioned (absent when it has none). */
+    related?: { message: string; start: Location; end: Location }[];
+  }[];
   /** Things about the file itself: could not be read, skipped, syntax errors. */
   notices: Notice[];
 }
@@ -185,6 +191,23 @@ export function formatSarif(reports: FileReport[], rules: readonly Rule[], confi
                 },
               },
             ],
+            ...(f.related
+              ? {
+                  relatedLocations: f.related.map((x, i) => ({
+                    id: i + 1,
+                    message: { text: x.message },
+                    physicalLocation: {
+                      artifactLocation: uriOf(r.path),
+                      region: {
+                        startLine: x.start.line,
+                        startColumn: x.start.column,
+                        endLine: x.end.line,
+                        endColumn: x.end.column,
+                      },
+                    },
+                  })),
+                }
+              : {}),
           })),
         ),
       },

@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
-import { Catalog } from "../core/catalog/index";
+import { Catalog, type PackSelection } from "../core/catalog/index";
 import { applyEdits, fixAllEdits } from "../core/fixes/apply";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
@@ -428,13 +428,16 @@ function selectFiles(options: LintOptions, files: string[]): Selected[] {
   });
 }
 
-/** The catalog of a file: `--catalog`s plus its project configuration's `catalogs` and `openapi`, loaded once each. */
+/**
+ * The catalog of a file: the built-in packs its project configuration keeps,
+ * `--catalog`s, and its configuration's `catalogs` and `openapi`, loaded once each.
+ */
 function catalogLoader(options: LintOptions, err: Out) {
   const loaded = new Map<string, ErrorKnowledge | undefined>();
   let failed = false;
-  const load = (key: string, paths: string[]) => {
+  const load = (key: string, paths: string[], packs: PackSelection = true) => {
     if (!loaded.has(key)) {
-      const result = loadCatalogFiles(paths, process.cwd());
+      const result = loadCatalogFiles(paths, process.cwd(), Catalog.builtin(packs));
       for (const p of result.problems)
         err.write(`api-error-insight lint: ${printableLine(p.path)}: ${printableLine(p.message)}\n`);
       if (result.problems.length > 0) failed = true;
@@ -446,7 +449,8 @@ function catalogLoader(options: LintOptions, err: Out) {
   return {
     of(project: ProjectConfig | undefined): ErrorKnowledge | undefined {
       const extra = project ? [...project.catalogs, ...project.openapi] : [];
-      return extra.length === 0 ? loaded.get("") : load(project!.file, [...options.catalogs, ...extra]);
+      if (extra.length === 0 && project?.packs === undefined) return loaded.get("");
+      return load(project!.file, [...options.catalogs, ...extra], project!.packs);
     },
     failed: () => failed,
   };
@@ -558,6 +562,11 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
       finding,
       start: at(finding.start),
       end: at(finding.end),
+      ...(finding.related
+        ? {
+            related: finding.related.map((x) => ({ message: x.message, start: at(x.start), end: at(x.end) })),
+          }
+        : {}),
     })),
   };
 }

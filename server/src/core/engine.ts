@@ -268,6 +268,7 @@ function runRule(rule: Rule, sites: Sites, config: Config): Finding[] {
         start: r.at.start,
         end: r.at.end,
         fixes: r.fixes ?? [],
+        ...(r.related && r.related.length > 0 ? { related: r.related } : {}),
       });
     },
   });

@@ -7,6 +7,7 @@
 
 import { calleeName, contains } from "./ir/walk";
 import { findLibraryRetries } from "./mechanisms/index";
+import { markNestedRetries } from "./mechanisms/nesting";
 import type { FileContext } from "./analysis/model";
 import { findHandlers } from "./analysis/handlers";
 import { analyzeLoop, genericRetryHelpers } from "./analysis/loops";
@@ -14,6 +15,8 @@ import { analyzeRecursion } from "./analysis/recursion";
 import { requestSite } from "./analysis/retries";
 import { detectRequest } from "./analysis/requests";
 import { Simulator } from "./analysis/simulate";
+import { addCeilingFixes } from "./fixes/ceiling";
+import { markKeysPerAttempt } from "./analysis/keys";
 import type { RequestSite, RetrySite, Sites } from "./analysis/types";
 import type { RequestInfo } from "./analysis/model";
 
@@ -77,6 +80,9 @@ export function* siteSteps(ctx: FileContext, text = ""): Generator<void, Sites> 
     }
   }
   retries.push(...findLibraryRetries(ctx, sim));
+  if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
+  markKeysPerAttempt(retries, ctx, text);
+  markNestedRetries(retries, ctx);
   yield;
 
   const handlers = findHandlers(ctx, sim.cond);

@@ -78,6 +78,13 @@ export interface Fix {
   safe: boolean;
 }
 
+/** Another place in the same document that is part of a finding (LSP relatedInformation, SARIF relatedLocations). */
+export interface RelatedLocation {
+  start: number;
+  end: number;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -85,6 +92,8 @@ export interface Finding {
   start: number;
   end: number;
   fixes: Fix[];
+  /** Other places that make up the problem (the inner retry of a nested retry); absent when none. */
+  related?: RelatedLocation[];
 }
 
 export interface Config {

@@ -42,10 +42,23 @@ export function toRange(mapper: PositionMapper, start: number, end: number): Ran
 }
 
 /** One finding as an LSP diagnostic (source, code, docs link, fix reference). */
-export function findingToDiagnostic(finding: Finding, mapper: PositionMapper, version: number): Diagnostic {
+export function findingToDiagnostic(
+  finding: Finding,
+  mapper: PositionMapper,
+  version: number,
+  uri?: string,
+): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, version };
   if (finding.fixes.length > 0) data.fixIndex = 0;
   return {
+    ...(uri && finding.related
+      ? {
+          relatedInformation: finding.related.map((x) => ({
+            location: { uri, range: toRange(mapper, x.start, x.end) },
+            message: x.message,
+          })),
+        }
+      : {}),
     range: toRange(mapper, finding.start, finding.end),
     severity: toLspSeverity(finding.severity),
     source: DIAGNOSTIC_SOURCE,
@@ -57,7 +70,12 @@ export function findingToDiagnostic(finding: Finding, mapper: PositionMapper, ve
 }
 
 /** Every finding of an analysis as diagnostics, and what was not analysed as information; a skipped file has none. */
-export function toDiagnostics(result: AnalysisResult, mapper: PositionMapper, version: number): Diagnostic[] {
+export function toDiagnostics(
+  result: AnalysisResult,
+  mapper: PositionMapper,
+  version: number,
+  uri?: string,
+): Diagnostic[] {
   if (result.skipped !== undefined) return [];
   const notices = (result.notices ?? []).map((n): Diagnostic => ({
     range: toRange(mapper, n.start, n.start),
@@ -67,7 +85,7 @@ export function toDiagnostics(result: AnalysisResult, mapper: PositionMapper, ve
     message: n.message,
   }));
   const shown = result.findings.slice(0, MAX_DIAGNOSTICS);
-  const diagnostics = [...shown.map((f) => findingToDiagnostic(f, mapper, version)), ...notices];
+  const diagnostics = [...shown.map((f) => findingToDiagnostic(f, mapper, version, uri)), ...notices];
   const hidden = result.findings.length - shown.length;
   if (hidden > 0) {
     // One more diagnostic, where the first hidden finding is, says how many are not shown.
@@ -225,7 +243,7 @@ export async function computeDocumentDiagnostics(
   if (timed.result.skipped !== undefined)
     deps.skippedLog.info(`${uri}\n${timed.result.skipped}`, `${uri}: ${timed.result.skipped}`);
   deps.status(statusFor(uri, timed.result, timed.elapsedMs));
-  return { uri, version: doc.version, diagnostics: toDiagnostics(timed.result, doc, doc.version) };
+  return { uri, version: doc.version, diagnostics: toDiagnostics(timed.result, doc, doc.version, uri) };
 }
 
 /** Pushes diagnostics with their version, dropping results that are no longer current. */

@@ -139,11 +139,20 @@ export async function pullDiagnostics(
   return { kind: DocumentDiagnosticReportKind.Full, items: computed.diagnostics };
 }
 
-export function hover(s: Session, documents: Documents, params: HoverParams): Hover | null {
+export async function hover(s: Session, documents: Documents, params: HoverParams): Promise<Hover | null> {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
-  const target = s.analyses.hoverTargetAt(doc, doc.offsetAt(params.position));
-  return capHover(hoverFor(target, doc, s.catalogs.rendererFor(uriToPath(doc.uri))));
+  const version = doc.version;
+  const offset = doc.offsetAt(params.position);
+  const target = s.analyses.hoverTargetAt(doc, offset);
+  const render = s.catalogs.rendererFor(uriToPath(doc.uri));
+  if (target?.kind !== "retry-policy") return capHover(hoverFor(target, doc, render));
+  // On a retry mechanism the problems found there follow its policy (the analysis is usually cached).
+  const { settings, config } = await s.settings.get(doc.uri);
+  const current = documents.get(doc.uri);
+  if (!current || current.version !== version) return null;
+  const findings = settings.enable ? (s.analyses.analyze(current, config)?.result.findings ?? []) : [];
+  return capHover(hoverFor(target, current, render, findings, offset));
 }
 
 /** The longest hover sent, in characters (user catalogs can hold long texts). */

@@ -14,6 +14,7 @@ import {
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Engine } from "../core/engine";
 import { ProjectConfigs, isSelected } from "../node/config";
+import { intersectPacks } from "../core/catalog/index";
 import { createEngine } from "../node/engine";
 import { CONFIGURATION_SECTION, StatusNotification, type StatusParams } from "../protocol";
 import { AnalysisCache } from "./analysis";
@@ -151,7 +152,9 @@ export async function reloadCatalogs(s: Session, folders: readonly string[]): Pr
     const { settings } = await s.settings.get(pathToUri(folder));
     const project = s.projects.get(join(folder, "_"));
     const fromProject = project ? [...project.catalogs, ...project.openapi] : [];
-    s.catalogs.load(folder, [...settings.catalog.paths, ...fromProject], settings.catalog.packs);
+    // The editor setting and the project configuration can each turn packs off.
+    const packs = intersectPacks(settings.catalog.packs, project?.packs ?? true);
+    s.catalogs.load(folder, [...settings.catalog.paths, ...fromProject], packs);
   }
 }
 

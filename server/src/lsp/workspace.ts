@@ -159,7 +159,7 @@ export class WorkspaceIndex {
       );
       if (result.skipped !== undefined)
         this.deps.skippedLog.info(`${path}\n${result.skipped}`, `${path}: ${result.skipped}`);
-      diagnostics = toDiagnostics(result, new LineIndex(text), 0).map(withoutVersion);
+      diagnostics = toDiagnostics(result, new LineIndex(text), 0, pathToUri(path)).map(withoutVersion);
     } catch (error) {
       this.deps.log.error(`Analysis of ${path} failed: ${errorMessage(error)}`);
       diagnostics = [];

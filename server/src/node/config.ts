@@ -13,6 +13,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { parse as parseToml } from "smol-toml";
+import { BUILTIN_PACKS, type PackSelection } from "../core/catalog/index";
 import { ruleById } from "../core/rules/index";
 import type { SeveritySetting } from "../core/types";
 
@@ -36,6 +37,12 @@ export interface ProjectConfig {
   catalogs: string[];
   /** Absolute paths of OpenAPI 3 documents. */
   openapi: string[];
+  /**
+   * The built-in knowledge packs (like the editor setting
+   * `apiErrorInsight.catalog.packs`): `true` all, `false` none, or the ids to
+   * keep; undefined when not given. Either one can turn a pack off.
+   */
+  packs?: PackSelection;
 }
 
 /** A configuration that cannot be used: which file, which key, what is wrong. */
@@ -49,7 +56,8 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = ["$schema", "rules", "ignore", "include", "includeTests", "catalogs", "openapi"];
+const KEYS = ["$schema", "rules", "ignore", "include", "includeTests", "catalogs", "openapi", "packs"];
+const PACK_IDS = BUILTIN_PACKS.map((p) => p.id);
 const SEVERITIES: readonly SeveritySetting[] = ["off", "info", "warning", "error"];
 
 /**
@@ -103,6 +111,7 @@ export function validateConfig(raw: unknown, file: string, key = ""): ProjectCon
       `expected true or false, got ${describe(raw.includeTests)}`,
     );
   const paths = (k: string) => strings(k).map((p) => (isAbsolute(p) ? p : resolve(dir, p)));
+  const packs = readPacks(raw.packs, file, at("packs"));
   return {
     file,
     dir,
@@ -112,7 +121,24 @@ export function validateConfig(raw: unknown, file: string, key = ""): ProjectCon
     includeTests: raw.includeTests === true,
     catalogs: paths("catalogs"),
     openapi: paths("openapi"),
+    ...(packs === undefined ? {} : { packs }),
   };
+}
+
+/** `packs`: true, false or a list of known pack ids. */
+function readPacks(value: unknown, file: string, key: string): PackSelection | undefined {
+  if (value === undefined || typeof value === "boolean") return value;
+  if (!Array.isArray(value))
+    throw new ConfigError(file, key, `expected true, false or a list of pack ids, got ${describe(value)}`);
+  value.forEach((id, i) => {
+    if (typeof id !== "string" || !PACK_IDS.includes(id))
+      throw new ConfigError(
+        file,
+        `${key}[${i}]`,
+        `expected a pack id (${PACK_IDS.join(", ")}), got ${describe(id)}`,
+      );
+  });
+  return value as string[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
 
@@ -78,4 +78,52 @@ export async function screenshot(name: string): Promise<void> {
   rmSync(path, { force: true });
   console.log(`[e2e-shot] ${name}`);
   await waitFor(`the screenshot ${name}`, () => (existsSync(path) ? true : undefined));
+}
+
+let probeCount = 0;
+
+/** Whether a runner reads the workbench's DOM for the suite (`queryDom`). */
+export function readsDom(): boolean {
+  return Boolean(process.env.E2E_PROBES);
+}
+
+/** An element of the workbench: its text, and the aria-label of it or its nearest labelled ancestor. */
+export interface DomElement {
+  text: string;
+  label?: string;
+}
+
+/**
+ * The workbench elements that `selector` matches now, read by the runner (test/e2e/run.mjs)
+ * in the page or in a webview's frame. Undefined when no runner reads the page (E2E_PROBES
+ * unset, e.g. under test-electron).
+ */
+export async function queryDom(selector: string): Promise<DomElement[] | undefined> {
+  const folder = process.env.E2E_PROBES;
+  if (!folder) return undefined;
+  const name = `probe-${++probeCount}`;
+  const path = join(folder, `${name}.json`);
+  console.log(`[e2e-dom] ${name} ${selector}`);
+  const found = await waitFor(`the runner to read ${selector}`, () =>
+    existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as DomElement[]) : undefined,
+  );
+  rmSync(path, { force: true });
+  return found;
+}
+
+/** The text of the elements `selector` matches, polled until some match; undefined without a runner. */
+export async function domTexts(
+  what: string,
+  selector: string,
+  timeoutMs = 20_000,
+): Promise<string[] | undefined> {
+  if (!readsDom()) return undefined;
+  return waitFor(
+    what,
+    async () => {
+      const found = (await queryDom(selector)) ?? [];
+      return found.length > 0 ? found.map((e) => e.text) : undefined;
+    },
+    timeoutMs,
+  );
 }

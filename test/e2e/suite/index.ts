@@ -9,12 +9,16 @@ import Mocha from "mocha";
 /** Marks the reporter's lines, so the runner can tell them from the workbench's own logging. */
 export const REPORT_PREFIX = "[e2e] ";
 
-/** Runs every `*.test.js` next to this file; rejects when a test fails. */
+/**
+ * Runs every `*.test.js` next to this file; rejects when a test fails.
+ * E2E_GREP=<text> runs only the tests whose title holds it.
+ */
 export function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
     for (const line of format(...args).split("\n")) console.log(REPORT_PREFIX + line);
   };
   const mocha = new Mocha({ ui: "tdd", color: false, timeout: 60_000, reporter: "spec" });
+  if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
   for (const file of readdirSync(__dirname)
     .filter((f) => f.endsWith(".test.js"))
     .sort()) {

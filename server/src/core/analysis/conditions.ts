@@ -276,6 +276,17 @@ export class ConditionEvaluator {
       }
     }
     if (!["==", "!=", "<", "<=", ">", ">="].includes(op)) return UNKNOWN;
+    // `e.code == 21610`: a number past the HTTP statuses that an API documents as an error code (Twilio, Discord).
+    if (op === "==" || op === "!=") {
+      const numeric = this.isNumericCode(l) ? r : this.isNumericCode(r) ? l : undefined;
+      const n = numeric && this.numberOf(numeric);
+      if (numeric && n !== undefined && n >= 1000 && codeStatus(String(n), this.ctx.knowledge)) {
+        const r = this.codeTest(String(n), numeric, s);
+        return op === "=="
+          ? r
+          : { value: r.value === undefined ? undefined : !r.value, refs: [], decided: true };
+      }
+    }
     // status compared with a number
     let statusSide: Expr | undefined;
     let n: number | undefined;

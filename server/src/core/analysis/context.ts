@@ -88,6 +88,7 @@ export function buildContext(
     for (const value of list) {
       const info = clientFromConstructor(value, ctx);
       if (!info) continue;
+      info.builtAt ??= { start: value.start, end: value.end };
       const scope = /^(this|self)\./.test(name) ? undefined : innermostFunction(allFunctions, value);
       const bindings = clients.get(name) ?? [];
       bindings.push({ info, scope });
@@ -168,6 +169,9 @@ function moduleOfRoot(ctx: FileContext, e: Expr): string | undefined {
 export function clientFromConstructor(value: Expr, ctx: FileContext): ClientInfo | undefined {
   let e = value;
   while (e.kind === "await") e = e.expr;
+  // `session or requests.Session()`, `options.client ?? axios.create()`: the client built when none is given.
+  if ((e.kind === "logical" && e.op === "or") || (e.kind === "binary" && e.op === "??"))
+    return clientFromConstructor(e.right, ctx);
   if (e.kind !== "call") return undefined;
   const dotted = dottedName(e.callee) ?? "";
   const mod = moduleOfRoot(ctx, e.callee) ?? "";

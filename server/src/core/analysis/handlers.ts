@@ -13,8 +13,9 @@
  * error factories) decides nothing about them (`propagates`).
  */
 
-import type { Expr, IfStmt, Stmt, SwitchCase, SwitchStmt, TryStmt } from "../ir/types";
-import { calleeName, dottedName, unwrap } from "../ir/walk";
+import type { Expr, FunctionDef, IfStmt, Stmt, SwitchCase, SwitchStmt, TryStmt } from "../ir/types";
+import { calleeName, dottedName, rootName, unwrap, walkExpr, walkStmtsExprs } from "../ir/walk";
+import { clientAt, clientFromConstructor } from "./context";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
 import type { FileContext } from "./model";
@@ -41,12 +42,15 @@ export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): Handle
         // What the statuses no branch takes meet: the chain's last `else`, or what follows the run.
         const last = chains[chains.length - 1]!;
         const rest = last.orelse ?? block.slice(next);
-        addHandler(out, run[0]!.keyword, branches, run[0]!, rest, ctx, cond);
+        // Statuses no branch takes fall off the end of the function they are in.
+        const fn = ctx.index.owner.get(run[0]!);
+        const endsFunction = !last.orelse && fn !== undefined && fn.body === block && next === block.length;
+        addHandler(out, run[0]!.keyword, branches, run[0]!, rest, ctx, cond, endsFunction ? fn : undefined);
       }
       run = [];
     };
     block.forEach((st, i) => {
-      if (st.kind === "if" && !seenIfs.has(st) && namesAnything(st.test, ctx, cond)) {
+      if (st.kind === "if" && !seenIfs.has(st) && chainNamesAnything(st, ctx, cond)) {
         run.push(st);
         return;
       }
@@ -83,9 +87,20 @@ function addHandler(
   rest: Stmt[],
   ctx: FileContext,
   cond: ConditionEvaluator,
+  endsIn?: FunctionDef,
 ): void {
   const branches = tests.map((t) => ({ named: namedIn(t.test, ctx, cond), body: t.body }));
-  out.push(makeHandler(head, branches, whole, propagatesErrors(rest), ctx));
+  const propagates =
+    propagatesErrors(rest) ||
+    classifies(branches, rest, cond) ||
+    (endsIn !== undefined && handsBack(endsIn, tests, rest, cond)) ||
+    judgesUnknownClient(
+      whole,
+      tests.map((t) => t.test),
+      ctx,
+      cond,
+    );
+  out.push(makeHandler(head, branches, whole, propagates, ctx));
 }
 
 function makeHandler(
@@ -184,8 +199,217 @@ function propagatesErrors(rest: Stmt[]): boolean {
   return false;
 }
 
-function namesAnything(test: Expr, ctx: FileContext, cond: ConditionEvaluator): boolean {
-  return namedIn(test, ctx, cond).length > 0;
+/**
+ * Error classification (SPEC 3, *decides the failure*): every branch that
+ * names an error status leaves as an error for the caller (it throws one, or
+ * returns or collects one it builds), and the statuses no branch takes leave
+ * as an error that still carries their status: the caught error re-thrown
+ * (`throw error`, `raise`), or one built from the status (`raise
+ * GithubException(status=r.status_code, ...)`, `throw new ApiError(res.status)`).
+ * Such a handler maps statuses to errors of distinct kinds (classes, or the
+ * codes an error factory is given); what becomes of a 429 or a 5xx is its
+ * caller's choice. Branches that all build the same error with different
+ * messages only word the failure for a reader: they classify nothing.
+ */
+function classifies(branches: Branch[], rest: Stmt[], cond: ConditionEvaluator): boolean {
+  const naming = branches.filter((b) => b.named.length > 0);
+  if (naming.length === 0 || !naming.every((b) => leavesAsError(b.body))) return false;
+  const kinds = new Set(naming.map((b) => errorKind(b.body)));
+  if (kinds.size < 2 || kinds.has(undefined)) return false;
+  for (const st of rest) {
+    if (st.kind === "throw")
+      return !st.value || unwrap(st.value).kind === "name" || carriesStatus(st.value, cond);
+    if (st.kind === "return")
+      return st.value !== undefined && buildsError(st.value) && carriesStatus(st.value, cond);
+    if (st.kind === "expr" || st.kind === "var") continue;
+    return false;
+  }
+  return false;
+}
+
+/** An error built with the response's status among its arguments. */
+function carriesStatus(e: Expr, cond: ConditionEvaluator): boolean {
+  const x = unwrap(e);
+  if (x.kind === "call") {
+    return x.args.some((a) => cond.isStatusExpr(a.value));
+  }
+  return false;
+}
+
+const COLLECT = /^(push|append|add)$/;
+
+/** The kind of error a branch leaves with: the class or factory it builds (with a code it is given), or a re-throw. */
+function errorKind(body: Stmt[]): string | undefined {
+  for (const st of body) {
+    let e: Expr | undefined;
+    if (st.kind === "throw" || st.kind === "return") e = st.value;
+    else if (st.kind === "expr") {
+      const x = unwrap(st.expr);
+      if (x.kind === "call" && x.callee.kind === "member" && COLLECT.test(x.callee.property))
+        e = x.args[0]?.value;
+      else if (x.kind === "call" && x.callee.kind === "member" && x.callee.property === "raise_for_status")
+        return "raise_for_status";
+    }
+    if (!e) {
+      if (st.kind === "throw") return "rethrow";
+      continue;
+    }
+    const x = unwrap(e);
+    if (x.kind === "name") return "rethrow";
+    if (x.kind !== "call") return undefined;
+    const first = x.args[0] ? unwrap(x.args[0].value) : undefined;
+    const code =
+      first?.kind === "string" && !first.parts && /^[A-Z][A-Z0-9_]+$/.test(first.value)
+        ? `:${first.value}`
+        : "";
+    return (dottedName(x.callee) ?? "?") + code;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a branch ends by handing an error to its caller: it throws (a
+ * re-throw, a raise, `raise_for_status()` as its last word), returns an error
+ * it builds, or collects one into a list of errors (`errors.push(getError(...))`,
+ * `errors.append(exc)`). Log calls on the way do not matter; a return of data,
+ * a loop or a retry does.
+ */
+function leavesAsError(body: Stmt[]): boolean {
+  let collected = false;
+  for (const st of body) {
+    if (st.kind === "throw") return true;
+    if (st.kind === "return") return st.value !== undefined && buildsError(st.value);
+    if (st.kind === "expr") {
+      const x = unwrap(st.expr);
+      if (x.kind === "call" && x.callee.kind === "member") {
+        if (x.callee.property === "raise_for_status") return true;
+        const arg = x.args[0] ? unwrap(x.args[0].value) : undefined;
+        if (COLLECT.test(x.callee.property) && arg && (buildsError(arg) || arg.kind === "name"))
+          collected = true;
+      }
+      continue;
+    }
+    if (st.kind === "var") continue;
+    return false;
+  }
+  return collected;
+}
+
+/**
+ * A hook given the response or error by its caller (`def _exception_handler(self,
+ * error)`): the statuses it does not take fall off its end, back to the caller
+ * that still holds them. It decides nothing about them.
+ */
+function handsBack(
+  fn: FunctionDef,
+  tests: { test: Expr; body: Stmt[] }[],
+  rest: Stmt[],
+  cond: ConditionEvaluator,
+): boolean {
+  if (!rest.every((st) => st.kind === "return" && (!st.value || unwrap(st.value).kind === "null")))
+    return false;
+  const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => n !== undefined));
+  let subject: string | undefined;
+  for (const t of tests)
+    walkExpr(t.test, (e) => {
+      if (subject === undefined && cond.isStatusExpr(e) && e.kind === "member") subject = rootName(e);
+    });
+  return subject !== undefined && params.has(subject);
+}
+
+/**
+ * The handler judges the failures of requests sent through a client the
+ * analyser cannot know (SPEC 3: when it cannot know, it stays silent): one
+ * built from a class the code was handed (`function success(config, { Octokit
+ * }) { const octokit = new Octokit(...) }`) or imported from a module that is
+ * no HTTP library it knows (`self._session = ResilientSession(...)`). Such a
+ * client may retry 429 and 5xx, or raise on them, before the handler sees them.
+ */
+function judgesUnknownClient(
+  whole: Stmt,
+  tests: Expr[],
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): boolean {
+  let subject: string | undefined;
+  for (const t of tests)
+    walkExpr(t, (e) => {
+      if (subject === undefined && cond.isStatusExpr(e) && e.kind === "member") subject = rootName(e);
+    });
+  if (!subject) return false;
+  const fn = ctx.index.owner.get(whole);
+  // The calls whose result or error the subject holds.
+  const sources: Expr[] = [];
+  for (const st of ctx.index.stmts) {
+    if (st.kind !== "try" || st.start > whole.start || st.end < whole.end) continue;
+    if (!st.handlers.some((h) => h.binding === subject && h.start <= whole.start && whole.end <= h.end))
+      continue;
+    walkStmtsExprs(st.body, (e) => {
+      if (e.kind === "call") sources.push(e);
+    });
+  }
+  for (const v of ctx.assignments.get(subject) ?? []) {
+    if (fn && (v.start < fn.start || v.end > fn.end)) continue;
+    if (v.start > whole.start) continue;
+    const x = unwrap(v);
+    if (x.kind === "call") sources.push(x);
+  }
+  let unknown = false;
+  for (const call of sources) {
+    if (call.kind !== "call" || call.callee.kind !== "member") continue;
+    const receiver = dottedName(call.callee.object);
+    if (!receiver) continue;
+    // `self._session = None` in a close() says nothing about what the client is.
+    const built = (ctx.assignments.get(receiver) ?? []).filter((b) => unwrap(b).kind !== "null");
+    // A class handed in as a parameter is unknown whatever its name (`{ Octokit }` may carry plugins).
+    if (built.length > 0 && built.every((b) => builtFrom(b, ctx) === "parameter")) {
+      unknown = true;
+      continue;
+    }
+    if (clientAt(ctx, receiver, call.start)) return false;
+    if (built.length === 0) continue;
+    if (!built.every((b) => builtFrom(b, ctx) !== undefined)) return false;
+    unknown = true;
+  }
+  return unknown;
+}
+
+/**
+ * Where the class of a client built by `new X(...)` / `X(...)` comes from, when the analyser cannot know
+ * it: a parameter (`{ Octokit }`), or an import that is no HTTP library or SDK it knows.
+ */
+function builtFrom(value: Expr, ctx: FileContext): "parameter" | "import" | undefined {
+  const x = unwrap(value);
+  const handedIn = (root: string): boolean =>
+    ctx.allFunctions.some(
+      (f) =>
+        f.start <= x.start &&
+        x.end <= f.end &&
+        f.params.some(
+          (p) =>
+            p.name === root ||
+            (p.pattern?.kind === "pattern" && p.pattern.bindings.some((b) => b.name === root)),
+        ),
+    );
+  // `self._session = session`: the client itself was handed in.
+  if (x.kind === "name") return handedIn(x.name) ? "parameter" : undefined;
+  if (x.kind !== "call") return undefined;
+  const name = dottedName(x.callee);
+  if (!name || !/^[A-Z]/.test(name.slice(name.lastIndexOf(".") + 1))) return undefined;
+  const root = name.split(".")[0]!;
+  if (handedIn(root)) return "parameter";
+  if (clientFromConstructor(x, ctx)) return undefined;
+  return ctx.imports.has(root) ? "import" : undefined;
+}
+
+/** Whether a test of an if / else-if chain names a status (`if s == 201: ... elif s == 404:` starts with a success). */
+function chainNamesAnything(st: IfStmt, ctx: FileContext, cond: ConditionEvaluator): boolean {
+  for (let cur: IfStmt | undefined = st, n = 0; cur && n < 64; n++) {
+    if (namedIn(cur.test, ctx, cond).length > 0) return true;
+    const next: Stmt | undefined = cur.else && cur.else.length === 1 ? cur.else[0] : undefined;
+    cur = next?.kind === "if" ? next : undefined;
+  }
+  return false;
 }
 
 function addSwitch(
@@ -233,7 +457,11 @@ function addSwitch(
   if (branches.every((b) => b.named.length === 0)) return;
   const fallback: SwitchCase | undefined = st.cases.find((c) => c.tests.length === 0);
   const rest = fallback ? fallback.body : after;
-  out.push(makeHandler(st.keyword, branches, st, propagatesErrors(rest), ctx));
+  const propagates =
+    propagatesErrors(rest) ||
+    classifies(branches, rest, cond) ||
+    judgesUnknownClient(st, [st.subject], ctx, cond);
+  out.push(makeHandler(st.keyword, branches, st, propagates, ctx));
 }
 
 function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: ConditionEvaluator): void {

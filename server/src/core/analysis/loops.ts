@@ -10,6 +10,7 @@ import { calleeName, contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmt
 import type { FileContext } from "./model";
 import type { RequestInfo } from "./model";
 import { evaluateRetry, makeRetrySite } from "./retries";
+import { detectRequest } from "./requests";
 import { MAX_OUTCOMES, Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
 import { FAILURES } from "./knowledge";
 import type { Failure, RetrySite } from "./types";
@@ -26,6 +27,7 @@ export function analyzeLoop(
 ): RetrySite | undefined {
   if ((loop.loop === "for-of" || loop.loop === "for-in") && !isAttemptIterable(loop.iterates))
     return undefined;
+  if (walksItems(loop)) return undefined;
   const options: SimulationOptions = helper ? { attemptParams: helper.attempt } : {};
   if (!sim.containsRequest(loop.body, options)) return undefined;
   const iterationOutcomes = (s: Failure | 200): Outcome[] => {
@@ -46,7 +48,10 @@ export function analyzeLoop(
     }
     return result;
   };
-  const iterates = (o: Outcome): boolean => o.kind === "normal" || o.kind === "continue";
+  // A path that changes what the next turn sends (`continuation = base` before `continue`) adapts the request: not a retry of it.
+  const inputs = requestInputs(loop, ctx, sim);
+  const adapts = (o: Outcome): boolean => (o.facts.assigned ?? []).some((n) => inputs.has(n));
+  const iterates = (o: Outcome): boolean => (o.kind === "normal" || o.kind === "continue") && !adapts(o);
   const strict = evaluateRetry(iterationOutcomes, iterates);
   // In an endless polling/paging loop, a failure caught and followed by another turn re-sends the same request.
   const endless =
@@ -66,6 +71,7 @@ export function analyzeLoop(
       start: loop.start,
       end: loop.end,
       calls: calledNames(loop.body),
+      ...(strict ? {} : { repeatsOnSuccess: true }),
     },
     ev,
     ctx,
@@ -210,6 +216,91 @@ function addLoopFixes(
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
     if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, python);
   }
+}
+
+/**
+ * `for (let i = 0; i < items.length; i++) { const item = items[i]; ... }`: a walk over a
+ * collection by index (each turn sends another item, a fallback chain tries the next entry),
+ * like `for (const item of items)`, not attempts of one request.
+ */
+function walksItems(loop: LoopStmt): boolean {
+  const [counter, collection] = indexWalk(loop) ?? [];
+  if (!counter || !collection) return false;
+  let indexed = false;
+  walkStmts(loop.body, (s) => {
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        if (
+          x.kind === "index" &&
+          dottedName(x.object) === collection &&
+          unwrap(x.index).kind === "name" &&
+          (unwrap(x.index) as { name: string }).name === counter
+        )
+          indexed = true;
+      });
+    return !indexed;
+  });
+  return indexed;
+}
+
+/** The counter and the collection of `for (i = 0; i < xs.length; i++)` / `for i in range(len(xs))`. */
+function indexWalk(loop: LoopStmt): [string, string] | undefined {
+  const lengthOf = (e: Expr): string | undefined => {
+    const x = unwrap(e);
+    if (x.kind === "member" && x.property === "length") return dottedName(x.object);
+    if (x.kind === "call" && dottedName(x.callee) === "len" && x.args[0]) return dottedName(x.args[0].value);
+    return undefined;
+  };
+  if (loop.loop === "for" && loop.test) {
+    const test = unwrap(loop.test);
+    if (test.kind !== "binary" || (test.op !== "<" && test.op !== "<=") || test.left.kind !== "name")
+      return undefined;
+    const collection = lengthOf(test.right);
+    return collection ? [test.left.name, collection] : undefined;
+  }
+  const range = loop.iterates ? unwrap(loop.iterates) : undefined;
+  if (
+    (loop.loop !== "for-of" && loop.loop !== "for-in") ||
+    loop.binding?.kind !== "name" ||
+    range?.kind !== "call"
+  )
+    return undefined;
+  if (dottedName(range.callee) !== "range" || range.args.length === 0) return undefined;
+  const collection = lengthOf(range.args[range.args.length === 1 ? 0 : 1]!.value);
+  return collection ? [loop.binding.name, collection] : undefined;
+}
+
+/**
+ * The names the requests of a loop are built from: the arguments of each request (or of a
+ * same-file helper that sends one), and what the loop body assigns to them, two steps deep.
+ * Attempt counters are not among them: a new attempt number is still the same request.
+ */
+function requestInputs(loop: LoopStmt, ctx: FileContext, sim: Simulator): Set<string> {
+  const scope = loopScope(loop);
+  const values = new Map<string, Expr[]>();
+  walkStmts(loop.body, (s) => {
+    if (s.kind === "var" && s.target.kind === "name" && s.value) {
+      values.set(s.target.name, [...(values.get(s.target.name) ?? []), s.value]);
+    }
+  });
+  const inputs = new Set<string>();
+  const add = (e: Expr, depth: number): void =>
+    walkExpr(e, (x) => {
+      if (x.kind !== "name" || inputs.has(x.name) || scope.counters.has(x.name)) return;
+      inputs.add(x.name);
+      if (depth < 2) for (const v of values.get(x.name) ?? []) add(v, depth + 1);
+    });
+  walkStmts(loop.body, (s) => {
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        if (x.kind !== "call") return;
+        const fn = sameFileFunctionByName(ctx, x.callee);
+        const sends =
+          detectRequest(x, ctx) !== undefined || (fn !== undefined && sim.helperSummary(fn, 0).requests);
+        if (sends) for (const a of x.args) add(a.value, 0);
+      });
+  });
+  return inputs;
 }
 
 /** `range(n)`, `range(1, n + 1)`, `itertools.count()`: attempts, not items. */

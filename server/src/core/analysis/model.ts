@@ -65,6 +65,8 @@ export interface ClientInfo {
   retries?: Set<number | "network">;
   /** SDK name when known (`caseforge`, `openai`, `stripe` ...). */
   sdk?: string;
+  /** The call that built the client (`OpenAI()`, `got.extend({...})`), when a variable holds it. */
+  builtAt?: Span;
   /** Where retries were configured explicitly (`retry_on_status=`, `maxRetries:`), for SDK clients. */
   configuredAt?: { start: number; end: number };
 }

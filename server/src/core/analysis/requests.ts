@@ -8,6 +8,7 @@ import type { Call, Expr, ObjectLit } from "../ir/types";
 import { calleeName, dottedName, rootName } from "../ir/walk";
 import type { Span } from "../types";
 import { clientAt, propertyValue } from "./context";
+import { responseClaim } from "./responses";
 import type { ClientInfo, FileContext, RequestInfo } from "./model";
 
 export const VERBS = new Set(["get", "post", "put", "patch", "delete", "head", "options"]);
@@ -28,9 +29,39 @@ export const SDK_ROOTS = /^(client|sdk|caseforge|stripe|openai|anthropic|cf|api|
 
 /** A request site, or undefined when the call is not one the file's language recognises. */
 export function detectRequest(call: Call, ctx: FileContext): RequestInfo | undefined {
-  const info = ctx.language.requestOf(call, ctx);
+  const info = ctx.language.requestOf(call, ctx) ?? behaviouralRequest(call, ctx);
   if (info) info.call = call;
   return info;
+}
+
+/** A call through the application's own HTTP layer, recognised by what the code does with its result or error. */
+function behaviouralRequest(call: Call, ctx: FileContext): RequestInfo | undefined {
+  const claim = responseClaim(call, ctx);
+  if (!claim) return undefined;
+  const client: ClientInfo = { kind: "generic", throws: claim.throws };
+  const name = calleeName(call.callee) ?? "";
+  const callee = span(call.callee);
+  // What the wrapper adds to the request (an idempotency key?) is not visible here.
+  const plain = { client, idempotencyKey: undefined, callee, span: span(call) };
+  if (VERBS.has(name)) return { ...plain, method: name.toUpperCase() };
+  if (/^_*request$/.test(name)) {
+    const first = call.args.find((a) => !a.name || a.name === "method")?.value;
+    const verb = first?.kind === "string" && !first.parts ? first.value.toUpperCase() : undefined;
+    return { ...plain, method: verb && VERBS.has(verb.toLowerCase()) ? verb : undefined };
+  }
+  // `init.method`, `{ method: "POST" }`
+  for (const a of call.args) {
+    if (a.value.kind !== "object") continue;
+    const m = propertyValue(a.value, ["method"]);
+    if (m?.kind === "string" && !m.parts) return { ...plain, method: m.value.toUpperCase() };
+    if (m) return plain;
+  }
+  // `this.client.repos.createRelease(...)`: an SDK's resource method says what it does.
+  const sdk =
+    call.callee.kind === "member" && resourceChain(call.callee.object)
+      ? sdkCall(client, name, call, callee, span(call))
+      : undefined;
+  return { ...plain, method: sdk?.method };
 }
 
 export function clientOf(ctx: FileContext, receiver: Expr): ClientInfo | undefined {

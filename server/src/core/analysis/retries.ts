@@ -79,6 +79,12 @@ export function evaluateRetry(
       unchecked.add(f);
   }
   if (retried.size === 0) return undefined;
+  // A loop that repeats after a success too (a stream it reconnects, a poll) where an unnamed
+  // failure (404) goes round through the same wait: the 429 check only tunes that common
+  // wait, it does not retry 429 on a path of its own.
+  if (mode === "explicit")
+    for (const o of outcomesOf(404))
+      if (retries(o) && o.facts.requested) for (const w of o.facts.waits) rateLimitWaits.delete(w.expr.start);
   const blind = isBlind(retried, unchecked);
   return {
     retried,

@@ -44,6 +44,8 @@ export interface PathFacts {
   limited?: boolean;
   /** The path passed a condition on Retry-After (`if retry_after: ... else: backoff`). */
   retryAfterChecked?: boolean;
+  /** Names the path assigned after a request was sent (what the next attempt may send differently). */
+  assigned?: string[];
 }
 
 export type OutcomeKind = "normal" | "continue" | "break" | "return" | "throw" | "abort";
@@ -161,9 +163,9 @@ export class Simulator {
       case "import":
         return [{ kind: "normal", facts }];
       case "expr":
-        return [this.applyEvents(this.eventsOf(st), facts)];
+        return [noteAssigned(st, this.applyEvents(this.eventsOf(st), facts))];
       case "var": {
-        const o = this.applyEvents(this.eventsOf(st), facts);
+        const o = noteAssigned(st, this.applyEvents(this.eventsOf(st), facts));
         if (o.kind !== "normal" || st.target.kind !== "name") return [o];
         const value = st.value ? unwrap(st.value) : undefined;
         let bound: Expr | undefined;
@@ -696,6 +698,19 @@ function isAbortError(value: Expr | undefined): boolean {
   return x.kind === "call" && calleeName(x.callee) === "AbortError";
 }
 
+/** Records the names a statement assigns on a path that has sent a request. */
+function noteAssigned(st: Stmt, o: Outcome): Outcome {
+  if (o.kind !== "normal" || !o.facts.requested) return o;
+  const names: string[] = [];
+  if (st.kind === "var" && st.target.kind === "name") names.push(st.target.name);
+  if (st.kind === "expr") {
+    const x = unwrap(st.expr);
+    if (x.kind === "assign" && x.target.kind === "name") names.push(x.target.name);
+  }
+  if (names.length === 0) return o;
+  return { kind: "normal", facts: { ...o.facts, assigned: [...(o.facts.assigned ?? []), ...names] } };
+}
+
 function factsKey(f: PathFacts): string {
   return [
     f.requested ? 1 : 0,
@@ -705,6 +720,7 @@ function factsKey(f: PathFacts): string {
     f.recursed ? f.recursed.start : -1,
     f.refs.map((r) => r.start).join(","),
     f.waits.map((w) => w.expr.start).join(","),
+    (f.assigned ?? []).join(","),
   ].join("|");
 }
 

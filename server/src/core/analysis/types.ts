@@ -34,6 +34,24 @@ export interface RequestSite extends Span {
   idempotencyKey: boolean;
   /** Edits that add an idempotency key created once before the retry loop (quick fix), when certain. */
   keyFix?: TextEdit[];
+  /** The client retries this request by itself (an SDK's default retries, a got/ky instance, a mounted urllib3 adapter). */
+  selfRetry?: SelfRetry;
+  /** The expression that mints a new idempotency key on every attempt (`uuid4()` inside the loop). */
+  keyPerAttempt?: Span;
+  /** Edits that create that key once, before the retry loop (quick fix), when certain. */
+  keyHoistFix?: TextEdit[];
+}
+
+/** A client that retries by itself: how many attempts one call makes, and how to turn that off. */
+export interface SelfRetry {
+  /** Attempts per call (1 + retries). */
+  attempts: number;
+  /** As messages name it: `the openai client`, `the got instance`, `the session's urllib3 Retry`. */
+  by: string;
+  /** What turns it off and where: `max_retries=0 on the client`, `retry: { limit: 0 } on the instance`. */
+  off: string;
+  /** Where the client or its retry is configured (the constructor, the mounted adapter). */
+  at: Span;
 }
 
 export interface WaitSite extends Span {
@@ -48,6 +66,14 @@ export interface WaitSite extends Span {
   readsRetryAfter: boolean;
   /** An edit making the wait honour Retry-After (quick fix), when certain. */
   retryAfterFix?: TextEdit[];
+  /**
+   * For a wait computed from Retry-After itself (the header or an SDK's `retry_after` field, not a
+   * reset time): whether a ceiling bounds it (`min(retry_after, 60)`, a comparison with a limit).
+   * Undefined for other waits.
+   */
+  retryAfterCapped?: boolean;
+  /** Edits wrapping the delay in a 60 s ceiling (quick fix), when the wait's unit is known. */
+  ceilingFix?: TextEdit[];
 }
 
 export type RetryMechanism = "loop" | "recursion" | "decorator" | "helper" | "config";
@@ -83,6 +109,12 @@ export interface RetrySite extends Span {
   capFix?: TextEdit[];
   /** A human name for messages of `blind-retry`. */
   label: string;
+  /** How many attempts it makes at most, when a constant says so (`range(5)`, `stop_after_attempt(5)`, `retries: 4`). */
+  attempts?: number;
+  /** As `nested-retry` names it: `tenacity`, `backoff`, `p-retry`, `this retry loop`. */
+  mechanismName?: string;
+  /** A loop that also repeats after a success (polling or paging that retries a named status). */
+  repeatsOnSuccess?: boolean;
 }
 
 /** One handler that discriminates statuses: an if chain, a switch/match, the except clauses of a try. */

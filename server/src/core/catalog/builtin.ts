@@ -32,6 +32,14 @@ export const BUILTIN_DATA: readonly { file: string; data: CatalogData }[] = [
  */
 export type PackSelection = boolean | readonly string[];
 
+/** The packs both selections keep: either one can turn a pack off (editor setting and project configuration). */
+export function intersectPacks(a: PackSelection, b: PackSelection): PackSelection {
+  if (a === false || b === false) return false;
+  if (a === true) return b;
+  if (b === true) return a;
+  return a.filter((id) => b.includes(id));
+}
+
 /** The built-in layers (origin kind "builtin"): the base data, then the selected packs. */
 export function builtinLayers(packs: PackSelection = true): CatalogLayer[] {
   const base: CatalogLayer[] = BUILTIN_DATA.map(({ file, data }) => ({

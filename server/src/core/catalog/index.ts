@@ -20,6 +20,8 @@ export { renderExplain, renderHover, retryLabel, rulesForStatus, type RenderOpti
 export { parseUserCatalog, catalogValidator, type LayerResult } from "./user-catalog";
 export { importOpenApi, isOpenApi3 } from "./openapi";
 export { suggest } from "./suggest";
+export { intersectPacks, type PackSelection } from "./builtin";
+export { BUILTIN_PACKS } from "./packs";
 export type {
   ApiEntry,
   CatalogData,

@@ -11,7 +11,7 @@ import type { FileContext } from "../analysis/model";
 import type { Simulator } from "../analysis/simulate";
 import type { RetrySite } from "../analysis/types";
 import type { Call } from "../ir/types";
-import { importedAs, functionOf, attemptEvaluation, librarySite } from "./configuration";
+import { importedAs, functionOf, attemptEvaluation, librarySite, prop } from "./configuration";
 
 function asyncRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | undefined {
   if (call.callee.kind !== "name") return undefined;
@@ -20,9 +20,20 @@ function asyncRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
   if (!fn) return undefined;
   const bail = fn.params[0]?.name;
   const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
+  const onRetry = functionOf(prop(options, "onRetry")?.value, ctx);
   const ev = attemptEvaluation(fn, sim, () => undefined, bail ? new Set([bail]) : undefined);
   if (!ev) return undefined;
-  return librarySite("async-retry", "This async-retry call", call, ev, options, ctx, sim, fn);
+  return librarySite(
+    "async-retry",
+    "This async-retry call",
+    call,
+    ev,
+    options,
+    ctx,
+    sim,
+    fn,
+    onRetry ? [onRetry] : [],
+  );
 }
 
 export const asyncRetry: Mechanism = {

@@ -6,6 +6,7 @@
 
 import type { CondResult, Scenario } from "../analysis/conditions";
 import { literalRef } from "../analysis/conditions";
+import { RETRY_AFTER_TEXT } from "../analysis/knowledge";
 import type { FileContext } from "../analysis/model";
 import { detectRequest } from "../analysis/requests";
 import { type RequestInfo } from "../analysis/model";
@@ -169,6 +170,7 @@ export function librarySite(
   ctx: FileContext,
   sim: Simulator,
   fn: FunctionDef,
+  extraHooks: FunctionDef[] = [],
 ): RetrySite {
   const retries = prop(options, "retries")?.value;
   const forever = prop(options, "forever")?.value;
@@ -193,32 +195,39 @@ export function librarySite(
     NO_SCOPE,
     sim.requestsIn(fn.body),
   );
-  // Both libraries back off exponentially by default; p-retry adds no randomness unless `randomize: true`.
+  // Both libraries back off exponentially by default; p-retry adds no randomness unless `randomize: true`,
+  // async-retry randomises unless `randomize: false`. Neither reads Retry-After.
   site.waitsNothing = false;
-  if (library === "p-retry") {
-    const randomize = prop(options, "randomize")?.value;
-    const factor = prop(options, "factor")?.value;
-    const exponential = !(
-      factor &&
-      unwrap(factor).kind === "number" &&
-      (unwrap(factor) as { value: number }).value === 1
-    );
-    const jitter =
-      randomize !== undefined &&
-      !(unwrap(randomize).kind === "bool" && !(unwrap(randomize) as { value: boolean }).value);
-    const at = options ?? call.callee;
-    site.waits = [
-      {
-        kind: "wait",
-        start: at.start,
-        end: at.end,
-        grows: true,
-        exponential,
-        jitter,
-        readsRetryAfter: false,
-      },
-    ];
-  }
+  const randomize = prop(options, "randomize")?.value;
+  const factor = prop(options, "factor")?.value;
+  const exponential = !(
+    factor &&
+    unwrap(factor).kind === "number" &&
+    (unwrap(factor) as { value: number }).value === 1
+  );
+  const off =
+    randomize !== undefined &&
+    unwrap(randomize).kind === "bool" &&
+    !(unwrap(randomize) as { value: boolean }).value;
+  const jitter = library === "p-retry" ? randomize !== undefined && !off : !off;
+  const at = options ?? call.callee;
+  const wait: WaitSite = {
+    kind: "wait",
+    start: at.start,
+    end: at.end,
+    grows: true,
+    exponential,
+    jitter,
+    readsRetryAfter: false,
+  };
+  site.waits = [wait];
+  // A named 429/503 thrown for the library to retry waits the library's backoff, unless the attempt
+  // or its hooks read Retry-After themselves (and wait or tell the library what to wait).
+  const hooks = [fn, ...extraHooks];
+  const explicitRateLimit = site.retriedRefs.some(
+    (r) => r.status === 429 || r.status === 503 || (r.status >= 500 && r.via !== "literal"),
+  );
+  if (explicitRateLimit && !hooks.some(readsRetryAfter)) site.rateLimitWaits = [wait];
   return site;
 }
 
@@ -296,4 +305,30 @@ export function methodRequests(methods: Expr, _fallback: string): RetrySite["req
       add(el, el.value.toUpperCase());
   }
   return out;
+}
+
+/** Whether a function mentions Retry-After (a header, a `retry_after` field, X-RateLimit-Reset). */
+function readsRetryAfter(fn: FunctionDef): boolean {
+  let found = false;
+  walkStmts(
+    fn.body,
+    (st) => {
+      for (const e of stmtExprs(st))
+        walkExpr(
+          e,
+          (x) => {
+            if (
+              (x.kind === "name" && RETRY_AFTER_TEXT.test(x.name)) ||
+              (x.kind === "member" && RETRY_AFTER_TEXT.test(x.property)) ||
+              (x.kind === "string" && RETRY_AFTER_TEXT.test(x.value))
+            )
+              found = true;
+          },
+          true,
+        );
+      return !found;
+    },
+    true,
+  );
+  return found;
 }

@@ -43,7 +43,8 @@ function pRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | u
     return undefined;
   });
   if (!ev) return undefined;
-  return librarySite("p-retry", "This p-retry call", call, ev, options, ctx, sim, fn);
+  const hooks = [shouldRetry, onFailed].filter((h): h is NonNullable<typeof h> => h !== undefined);
+  return librarySite("p-retry", "This p-retry call", call, ev, options, ctx, sim, fn, hooks);
 }
 
 export const pRetry: Mechanism = { library: "p-retry", languages: ["javascript"], call: pRetryCall };

@@ -48,6 +48,15 @@ export interface AttemptRun {
 
 const MAX_ITERATIONS = 60;
 
+/** One effect of a statement on the run, at its offset (ties broken by half offsets). */
+type Event = { at: number } & (
+  | { kind: "assign"; name: string; op: string; value: Expr }
+  | { kind: "wait"; wait: { delay?: Expr; unit: "ms" | "s" } }
+  | { kind: "request"; throws: boolean }
+  | { kind: "throw" }
+  | { kind: "recurse"; call: Expr }
+);
+
 type Flow = "next" | "continue" | "throw" | "exit" | "retry";
 
 class Stop extends Error {}
@@ -77,38 +86,55 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   const requestAt = (s: Stmt): { throws: boolean } | undefined =>
     code.requests.find((r) => r.start >= s.start && r.start < s.end);
 
-  /** Applies the assignments and waits of a simple statement, in source order. */
-  const effects = (s: Stmt): Flow | undefined => {
-    const events: { at: number; run: () => Flow | undefined }[] = [];
+  /** What a simple statement does, in source order: read once per statement, replayed every iteration. */
+  const plans = new Map<Stmt, Event[]>();
+  const planOf = (s: Stmt): Event[] => {
+    let events = plans.get(s);
+    if (events) return events;
+    events = [];
+    const out = events;
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {
-        if (x.kind === "assign" && x.target.kind === "name") {
-          const target = x.target.name;
-          const a = x;
-          events.push({ at: x.end, run: () => (assign(target, a.op, a.value), undefined) });
-        }
+        if (x.kind === "assign" && x.target.kind === "name")
+          out.push({ at: x.end, kind: "assign", name: x.target.name, op: x.op, value: x.value });
         if (x.kind === "call") {
-          const c = x;
           const wait = code.waits.get(x.start);
-          if (wait) events.push({ at: x.end, run: () => (recordWait(wait), undefined) });
-          const req = code.requests.find((r) => r.start === c.start);
-          if (req) events.push({ at: c.end - 0.5, run: () => sendRequest(req.throws) });
-          if (calleeName(c.callee) === "raise_for_status") events.push({ at: c.end, run: () => "throw" });
-          if (code.recursion && c.start === code.recursion.start) {
-            events.push({ at: c.end + 0.5, run: () => recurse(c) });
-          }
+          if (wait) out.push({ at: x.end, kind: "wait", wait });
+          const req = code.requests.find((r) => r.start === x.start);
+          if (req) out.push({ at: x.end - 0.5, kind: "request", throws: req.throws });
+          if (calleeName(x.callee) === "raise_for_status") out.push({ at: x.end, kind: "throw" });
+          if (code.recursion && x.start === code.recursion.start)
+            out.push({ at: x.end + 0.5, kind: "recurse", call: x });
         }
       });
     }
-    if (s.kind === "var" && s.target.kind === "name" && s.value) {
-      const target = s.target.name;
-      const value = s.value;
-      events.push({ at: s.end, run: () => (assign(target, s.op, value), undefined) });
-    }
-    events.sort((a, b) => a.at - b.at);
-    for (const ev of events) {
-      const f = ev.run();
-      if (f) return f;
+    if (s.kind === "var" && s.target.kind === "name" && s.value)
+      out.push({ at: s.end, kind: "assign", name: s.target.name, op: s.op, value: s.value });
+    out.sort((a, b) => a.at - b.at);
+    plans.set(s, out);
+    return out;
+  };
+
+  /** Applies the assignments and waits of a simple statement, in source order. */
+  const effects = (s: Stmt): Flow | undefined => {
+    for (const ev of planOf(s)) {
+      switch (ev.kind) {
+        case "assign":
+          assign(ev.name, ev.op, ev.value);
+          break;
+        case "wait":
+          recordWait(ev.wait);
+          break;
+        case "request": {
+          const f = sendRequest(ev.throws);
+          if (f) return f;
+          break;
+        }
+        case "throw":
+          return "throw";
+        case "recurse":
+          return recurse(ev.call);
+      }
     }
     return undefined;
   };
@@ -200,6 +226,21 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
     return t ?? wanted;
   };
 
+  const testUpdates = new Map<Expr, { prefix: Expr[]; postfix: Expr[] }>();
+  const testUpdatesOf = (test: Expr): { prefix: Expr[]; postfix: Expr[] } => {
+    let found = testUpdates.get(test);
+    if (!found) {
+      const updates: Expr[] = [];
+      walkExpr(test, (x) => {
+        if (x.kind === "assign" && x.target.kind === "name") updates.push(x);
+      });
+      const prefix = updates.filter((u) => u.kind === "assign" && u.target.start > u.start);
+      found = { prefix, postfix: updates.filter((u) => !prefix.includes(u)) };
+      testUpdates.set(test, found);
+    }
+    return found;
+  };
+
   const run = (stmts: Stmt[], inTry: boolean): Flow => {
     for (const s of stmts) {
       const f = step(s, inTry);
@@ -212,12 +253,7 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
     switch (s.kind) {
       case "if": {
         // `if (++attempt >= 5)`: a prefix update counts before the comparison, a postfix one after.
-        const updates: Expr[] = [];
-        walkExpr(s.test, (x) => {
-          if (x.kind === "assign" && x.target.kind === "name") updates.push(x);
-        });
-        const prefix = updates.filter((u) => u.kind === "assign" && u.target.start > u.start);
-        const postfix = updates.filter((u) => !prefix.includes(u));
+        const { prefix, postfix } = testUpdatesOf(s.test);
         const apply = (list: Expr[]): void => {
           for (const u of list)
             if (u.kind === "assign" && u.target.kind === "name") assign(u.target.name, u.op, u.value);
@@ -273,6 +309,12 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
     }
   };
 
+  const updates: Stmt[] = (code.update ?? []).map((u) => ({
+    kind: "expr",
+    expr: u,
+    start: u.start,
+    end: u.end,
+  }));
   let iteration = 0;
   const bindingValues = code.binding?.values;
   if (code.binding && bindingValues === "unknown")
@@ -307,7 +349,7 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
           throw new Stop();
         }
       }
-      for (const u of code.update ?? []) effects({ kind: "expr", expr: u, start: u.start, end: u.end });
+      for (const u of updates) effects(u);
     }
   } catch (e) {
     if (!(e instanceof Stop)) throw e;

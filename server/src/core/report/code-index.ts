@@ -9,7 +9,8 @@ import { calleeName, dottedName, stmtExprs, walkExpr, walkStmts } from "../ir/wa
 import { evaluate, type Lookup, type Value } from "./evaluate";
 
 export class CodeIndex {
-  private readonly exprs = new Map<string, Expr>();
+  /** Expressions by start offset (few share one start), preferring a call among those of one span. */
+  private readonly exprs = new Map<number, Expr[]>();
   readonly calls: Call[] = [];
   readonly loops: LoopStmt[] = [];
   readonly functions: FunctionDef[] = [];
@@ -19,9 +20,13 @@ export class CodeIndex {
 
   constructor(readonly module: Module) {
     const visitExpr = (x: Expr): void => {
-      const key = `${x.start}:${x.end}`;
-      const had = this.exprs.get(key);
-      if (!had || (had.kind !== "call" && x.kind === "call")) this.exprs.set(key, x);
+      const atStart = this.exprs.get(x.start);
+      if (!atStart) this.exprs.set(x.start, [x]);
+      else {
+        const i = atStart.findIndex((e) => e.end === x.end);
+        if (i < 0) atStart.push(x);
+        else if (atStart[i]!.kind !== "call" && x.kind === "call") atStart[i] = x;
+      }
       if (x.kind === "call") this.calls.push(x);
       if (x.kind === "function") this.functions.push(x.fn);
       if (x.kind === "assign") {
@@ -63,7 +68,7 @@ export class CodeIndex {
   }
 
   exprAt(span: { start: number; end: number } | undefined): Expr | undefined {
-    return span ? this.exprs.get(`${span.start}:${span.end}`) : undefined;
+    return span ? this.exprs.get(span.start)?.find((e) => e.end === span.end) : undefined;
   }
 
   callAt(span: { start: number; end: number }): Call | undefined {

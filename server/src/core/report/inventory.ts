@@ -44,7 +44,11 @@ export function analyseFile(input: FileInput): {
   layers: Map<RetrySite, PolicyLayer>;
 } {
   const { sites } = input;
-  if (sites.requests.length === 0 && sites.retries.length === 0) return { entries: [], layers: new Map() };
+  if (sites.requests.length === 0 && sites.retries.length === 0)
+    return {
+      entries: findingEntries(input.file, input.findings, new LineIndex(input.text)),
+      layers: new Map(),
+    };
   const f: FileCode = {
     text: input.text,
     python: input.python,
@@ -77,7 +81,8 @@ export function analyseFile(input: FileInput): {
     if (covered.has(r)) continue;
     entries.push(entry(input.file, undefined, [layers.get(r)!], [r], f, input.findings));
   }
-  attachRemainingFindings(entries, input.findings, f);
+  const unplaced = attachRemainingFindings(entries, input.findings, f);
+  entries.push(...findingEntries(input.file, unplaced, f.lines));
   return { entries, layers };
 }
 
@@ -148,8 +153,17 @@ function reportFinding(x: Finding, f: FileCode): ReportFinding {
   };
 }
 
-/** Findings no mechanism or request holds (a handler without a 429 path): to the nearest entry in the same function. */
-function attachRemainingFindings(entries: ReportEntry[], findings: readonly Finding[], f: FileCode): void {
+/**
+ * Findings no mechanism or request holds (a handler without a 429 path): to the nearest entry in
+ * the same function. Returns those with no entry there (a handler of a response that another file
+ * requests).
+ */
+function attachRemainingFindings(
+  entries: ReportEntry[],
+  findings: readonly Finding[],
+  f: FileCode,
+): Finding[] {
+  const unplaced: Finding[] = [];
   const placed = new Set(entries.flatMap((e) => e.findings.map((x) => `${x.ruleId}:${x.line}:${x.column}`)));
   for (const x of findings) {
     const rf = reportFinding(x, f);
@@ -159,10 +173,45 @@ function attachRemainingFindings(entries: ReportEntry[], findings: readonly Find
       const offset = f.lines.offsetAt({ line: e.line - 1, character: e.column - 1 });
       return fn ? fn.start <= offset && offset < fn.end : true;
     });
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0) {
+      unplaced.push(x);
+      continue;
+    }
     candidates.sort((a, b) => Math.abs(a.line - rf.line) - Math.abs(b.line - rf.line));
     candidates[0]!.findings.push(rf);
   }
+  return unplaced;
+}
+
+/**
+ * An entry for the findings of each line with no request or retry in sight (an error handler of a
+ * response requested elsewhere): no layers, so no retry; the report still counts them.
+ */
+function findingEntries(file: string, findings: readonly Finding[], lines: LineIndex): ReportEntry[] {
+  const byLine = new Map<number, ReportEntry>();
+  for (const x of findings) {
+    const p = lines.positionAt(x.start);
+    const found: ReportFinding = {
+      ruleId: x.ruleId,
+      severity: x.severity,
+      message: x.message,
+      line: p.line + 1,
+      column: p.character + 1,
+    };
+    const had = byLine.get(p.line);
+    if (had) had.findings.push(found);
+    else
+      byLine.set(p.line, {
+        id: `${file}:${p.line + 1}:${p.character + 1}`,
+        file,
+        line: p.line + 1,
+        column: p.character + 1,
+        layers: [],
+        policy: compose([]),
+        findings: [found],
+      });
+  }
+  return [...byLine.values()];
 }
 
 function requestOf(req: RequestSite, f: FileCode): NonNullable<ReportEntry["request"]> {

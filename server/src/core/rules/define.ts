@@ -1,5 +1,5 @@
 import type { Sites } from "../analysis/types";
-import type { Fix, LanguageFamily, Severity, Span } from "../types";
+import type { Fix, LanguageFamily, RelatedLocation, Severity, Span } from "../types";
 
 export interface RuleDocs {
   /** One sentence: what the rule wants. */
@@ -13,6 +13,7 @@ export interface Report {
   messageId: string;
   data?: Record<string, string>;
   fixes?: Fix[];
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext {

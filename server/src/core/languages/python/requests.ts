@@ -51,6 +51,9 @@ export function pythonRequest(call: Call, ctx: FileContext): RequestInfo | undef
   }
   const client = clientOf(ctx, receiver);
   if (client && client.kind !== "sdk") {
+    // `session.send(prepared)` / `client.send(request)`: a request built beforehand.
+    if (method === "send" && client.kind !== "aiohttp")
+      return { client, method: undefined, idempotencyKey: undefined, callee: span(callee), span: span(call) };
     if (!VERBS.has(method) && method !== "request") return undefined;
     return pythonVerb(ctx, client, method, call);
   }

@@ -169,7 +169,49 @@ export abstract class ExpressionLowering extends LiteralLowering {
     if (callee.type === "await_expression" || callee.type === "unary_expression") {
       return this.prefixedGenericCall(node, callee, args);
     }
-    return { kind: "call", callee: this.expr(callee), args: this.args(args.node), ...this.span(node) };
+    const awaited = this.awaitedParenCall(node, callee, args);
+    if (awaited) return awaited;
+    return { kind: "call", callee: this.callee(callee), args: this.args(args.node), ...this.span(node) };
+  }
+
+  /**
+   * The JavaScript grammar reads `await (0, mod.fn)(x)` as a call of a function named `await`
+   * with the arguments `0, mod.fn`; re-associate it as `await mod.fn(x)`.
+   */
+  protected awaitedParenCall(node: Node, callee: Kid, args: Kid): Expr | undefined {
+    if (callee.type !== "call_expression") return undefined;
+    const [fn, inner] = this.named(callee.node);
+    if (fn?.type !== "identifier" || this.leafText(fn.node) !== "await" || inner?.type !== "arguments")
+      return undefined;
+    const operands = this.named(inner.node);
+    const target =
+      operands.length === 2 && operands[0]!.type === "number"
+        ? operands[1]
+        : operands.length === 1
+          ? operands[0]
+          : undefined;
+    if (!target || (target.type !== "member_expression" && target.type !== "identifier")) return undefined;
+    const span = this.span(node);
+    const call: Expr = {
+      kind: "call",
+      callee: this.expr(target),
+      args: this.args(args.node),
+      start: this.doc.startOf(inner.node),
+      end: span.end,
+    };
+    return { kind: "await", expr: call, ...span };
+  }
+
+  /** `(0, mod.fn)(x)`: how compilers (tsc, Babel, esbuild) call an import without a `this`; it calls `mod.fn`. */
+  protected callee(kid: Kid): Expr {
+    const fn = this.expr(kid);
+    if (fn.kind !== "opaque" || fn.what !== "sequence_expression" || fn.children.length !== 2) return fn;
+    const [first, second] = fn.children;
+    return first?.kind === "number" &&
+      first.value === 0 &&
+      (second?.kind === "member" || second?.kind === "name")
+      ? second
+      : fn;
   }
 
   /**
@@ -188,7 +230,7 @@ export abstract class ExpressionLowering extends LiteralLowering {
     const end = this.doc.endOf(node);
     let result: Expr = {
       kind: "call",
-      callee: this.expr(operand),
+      callee: this.callee(operand),
       args: this.args(args.node),
       start: this.doc.startOf(operand.node),
       end,
