@@ -169,12 +169,13 @@ describe("report output", () => {
 describe("findings with no request in sight", () => {
   it("an error handler of a response requested in another file gets an entry with its findings", () => {
     const text = [
-      "def raise_for_error(error):",
-      "    if error.status_code == 422:",
-      '        raise ValueError("the query is invalid")',
+      "def handle_error(error):",
+      "    if error.status_code == 404:",
+      "        return None",
       "    if error.status_code == 403:",
       '        raise PermissionError("the quota is used up")',
-      "    raise RuntimeError(error.status_code)",
+      '    log.warning("lookup failed: %s", error.status_code)',
+      "    return {}",
       "",
     ].join("\n");
     const { entries } = reportDocument(

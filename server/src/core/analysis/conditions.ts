@@ -516,6 +516,13 @@ export class ConditionEvaluator {
     const c = unwrap(codeSide);
     if (isCodeAccess(c) || (c.kind === "name" && CODE_PROPERTIES.has(c.name)))
       return { value: lit.value, literal: lit };
+    // AWS SDK v3 errors carry the error code as `name` (`err.name === "ThrottlingException"`): only codes a pack documents.
+    if (
+      c.kind === "member" &&
+      c.property === "name" &&
+      codeStatus(lit.value, this.ctx.knowledge) !== undefined
+    )
+      return { value: lit.value, literal: lit };
     return undefined;
   }
 

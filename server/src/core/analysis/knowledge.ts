@@ -222,6 +222,9 @@ export const STATUS_PROPERTIES = new Set([
   "httpStatus",
   "http_status",
   "statusCodeValue",
+  // AWS SDK v3: `err.$metadata.httpStatusCode`; botocore: `e.response["ResponseMetadata"]["HTTPStatusCode"]`.
+  "httpStatusCode",
+  "HTTPStatusCode",
 ]);
 /** Names that, bound to nothing we can see, still read as a status when compared with a status number. */
 export const STATUS_NAMES = new Set([
