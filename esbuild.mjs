@@ -64,7 +64,8 @@ const entries = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
   { entryPoints: ["server/src/server-main.ts"], outfile: "dist/server.js" },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js" },
-  { entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js" },
+  // The bench loads ruff's wasm build (a dev dependency) from node_modules at run time.
+  { entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js", external: ["@astral-sh/ruff-wasm-nodejs"] },
   { entryPoints: ["scripts/report-speed.ts"], outfile: "dist/report-speed.js" },
 ];
 

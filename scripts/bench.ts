@@ -1,13 +1,24 @@
 /**
- * `npm run bench`: speed and memory of the engine, measured (not asserted).
- *   - re-analysis of a 5,000-line TypeScript and Python file: p50/p95 over repeated runs
- *     (parse + lower + sites + rules, what the server does after an edit);
- *   - a whole-workspace scan of generated files: MB/s on one core, and the ratio to parsing the
- *     same files with the same parser and doing nothing else;
- *   - resident memory after analysing the workspace.
+ * `npm run bench`: speed and memory, measured (not asserted), printed as one
+ * table whose rows are all measured in the same run, side by side:
+ *   - edit to diagnostics on 5,000-line TypeScript and Python files (incremental reparse and
+ *     analysis, what the server does after a keystroke): p50 / p95 / max;
+ *   - analysis vs the parse floor (the same parser, parsing only) on generated files and on the
+ *     real packages of the `npm run realworld` cache (openai-node's `src`, the Debian python3-*
+ *     packages), in one thread;
+ *   - the CLI as a process (node start included), with `--jobs 1` and its default;
+ *   - ESLint with typescript-eslint and two trivial rules, and ruff (its wasm build from npm,
+ *     in-process: no native binary here), over the same files;
+ *   - resident memory.
+ * Rows that need what the machine lacks say so instead of a number.
+ * `BENCH_BASELINE=<path to another dist/cli.js>` adds that CLI's times (a before/after table).
  */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { LanguageId } from "../server/src/core/types";
+import { languageIdForPath, type LanguageId } from "../server/src/core/types";
 import { createEngine } from "../server/src/node/engine";
 
 const TS_BLOCK = (i: number): string => `
@@ -114,37 +125,103 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+const ROOT = join(__dirname, "..");
+const CACHE = join(ROOT, ".cache", "realworld");
+
+interface Row {
+  work: string;
+  value: string;
+}
+const rows: Row[] = [];
+function row(work: string, value: string): void {
+  rows.push({ work, value });
+  process.stderr.write(`${work}: ${value}\n`);
+}
+
+interface SourceFile {
+  path: string;
+  text: string;
+  languageId: LanguageId;
+}
+
+function sourceFiles(dir: string, out: SourceFile[] = []): SourceFile[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      if (name !== "node_modules") sourceFiles(path, out);
+      continue;
+    }
+    const languageId = languageIdForPath(path);
+    if (languageId && stat.size < 2_000_000) out.push({ path, text: readFileSync(path, "utf8"), languageId });
+  }
+  return out;
+}
+
+/** The first folder of the realworld cache whose name starts with `prefix`, with `sub` in it. */
+function cached(prefix: string, sub = ""): string | undefined {
+  if (!existsSync(CACHE)) return undefined;
+  const name = readdirSync(CACHE)
+    .sort()
+    .find((n) => n.startsWith(prefix) && existsSync(join(CACHE, n, sub)));
+  return name ? join(CACHE, name, sub) : undefined;
+}
+
+const mb = (files: { text: string }[]): number =>
+  files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1024 / 1024;
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+
+/** The fastest of `runs` timings of `work`. */
+function best(runs: number, work: () => void): number {
+  let fastest = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
+}
+
+/** Wall time of a process, the fastest of `runs`. */
+function processMs(runs: number, command: string, args: string[]): number | undefined {
+  let fastest = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const r = spawnSync(command, args, { cwd: ROOT, stdio: "ignore", timeout: 600_000 });
+    if (r.error || (r.status !== 0 && r.status !== 1)) return undefined;
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const engine = await createEngine();
-  console.log(`engine start (grammars + catalog): ${(performance.now() - t0).toFixed(1)} ms`);
+  row("engine start (grammars + catalog)", ms(performance.now() - t0));
 
   const header = "const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n";
   const files = [
     [
-      "typescript, realistic (1 HTTP function in 8)",
+      "TypeScript, realistic (1 HTTP function in 8)",
       generate(TS_BLOCK, 5000, header, TS_PLAIN, 8),
       "typescript",
     ],
     [
-      "python, realistic (1 HTTP function in 8)",
+      "Python, realistic (1 HTTP function in 8)",
       generate(PY_BLOCK, 5000, "import random\nimport time\n", PY_PLAIN, 8),
       "python",
     ],
-    ["typescript, every function an HTTP retry", generate(TS_BLOCK, 5000, header), "typescript"],
+    ["TypeScript, every function an HTTP retry", generate(TS_BLOCK, 5000, header), "typescript"],
   ] as const;
   for (const [name, text, lang] of files) {
-    const full: number[] = [];
     const edit: number[] = [];
     let previous = engine.parse({ text, languageId: lang });
-    for (let i = 0; i < 30; i++) {
-      let start = performance.now();
-      engine.analyze({ text, languageId: lang });
-      full.push(performance.now() - start);
+    engine.analyze(previous);
+    for (let i = 0; i < 40; i++) {
       // A keystroke in the middle of the file: incremental reparse, then analysis (the server's path).
       const at = Math.floor(text.length / 2) + i;
       const edited = text.slice(0, at) + " " + text.slice(at);
-      start = performance.now();
+      const start = performance.now();
       const parsed = engine.parse({ text: edited, languageId: lang }, previous);
       engine.analyze(parsed);
       edit.push(performance.now() - start);
@@ -152,37 +229,182 @@ async function main(): Promise<void> {
       previous = parsed;
     }
     previous.tree.delete();
-    full.sort((a, b) => a - b);
     edit.sort((a, b) => a - b);
-    const lines = text.split("\n").length;
-    console.log(
-      `${lines}-line ${name}: after an edit p50 ${percentile(edit, 50).toFixed(1)} ms, p95 ${percentile(edit, 95).toFixed(1)} ms; from scratch p50 ${percentile(full, 50).toFixed(1)} ms`,
+    row(
+      `edit to diagnostics, 5,000-line ${name}`,
+      `p50 ${percentile(edit, 50).toFixed(1)} ms, p95 ${percentile(edit, 95).toFixed(1)} ms, max ${edit.at(-1)!.toFixed(1)} ms`,
     );
   }
 
-  // Workspace scan: 400 files of ~200 lines each, half TS half Python.
-  const workspace: { text: string; languageId: LanguageId }[] = [];
+  // Analysis vs the parse floor, one thread, in-process.
+  const generated: SourceFile[] = [];
   for (let i = 0; i < 400; i++) {
-    workspace.push(
+    generated.push(
       i % 2
-        ? { text: generate(TS_BLOCK, 200, "", TS_PLAIN, 4), languageId: "typescript" }
-        : { text: generate(PY_BLOCK, 200, "import time\n", PY_PLAIN, 4), languageId: "python" },
+        ? { path: `g${i}.ts`, text: generate(TS_BLOCK, 200, "", TS_PLAIN, 4), languageId: "typescript" }
+        : {
+            path: `g${i}.py`,
+            text: generate(PY_BLOCK, 200, "import time\n", PY_PLAIN, 4),
+            languageId: "python",
+          },
     );
   }
-  const bytes = workspace.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-  let start = performance.now();
-  for (const f of workspace) engine.parse(f).tree.delete();
-  const parseOnly = performance.now() - start;
-  start = performance.now();
-  let findings = 0;
-  for (const f of workspace) findings += engine.analyze(f).findings.length;
-  const full = performance.now() - start;
-  const mb = bytes / 1024 / 1024;
-  console.log(
-    `workspace scan, ${workspace.length} files, ${mb.toFixed(2)} MB: analyse ${full.toFixed(0)} ms (${(mb / (full / 1000)).toFixed(2)} MB/s), parse only ${parseOnly.toFixed(0)} ms, ratio ${(full / parseOnly).toFixed(2)}x, ${findings} findings`,
+  const openaiNode = cached("npm-openai-", "package/src");
+  const pythonPackages = existsSync(CACHE)
+    ? readdirSync(CACHE)
+        .filter((n) => n.startsWith("debian-python3-"))
+        .sort()
+        .flatMap((n) => sourceFiles(join(CACHE, n)))
+    : [];
+  const corpora: [string, SourceFile[]][] = [["400 generated files (half TS, half Python)", generated]];
+  if (openaiNode)
+    corpora.push([`openai-node \`src\` (${openaiNode.split("/").at(-3)})`, sourceFiles(openaiNode)]);
+  else row("openai-node `src`", "not measured: run `npm run realworld` once to fetch it");
+  if (pythonPackages.length > 0)
+    corpora.push(["the Debian python3-* packages of the realworld cache", pythonPackages]);
+  for (const [name, corpus] of corpora) {
+    const parse = best(2, () => {
+      for (const f of corpus) engine.parse(f).tree.delete();
+    });
+    const analyse = best(2, () => {
+      for (const f of corpus) engine.analyze(f);
+    });
+    row(
+      `${name}: ${corpus.length} files, ${mb(corpus).toFixed(2)} MB, analysis vs parse only`,
+      `${(analyse / parse).toFixed(2)}x (analyse ${ms(analyse)}, parse ${ms(parse)}; ${(mb(corpus) / (analyse / 1000)).toFixed(2)} MB/s on one thread)`,
+    );
+  }
+
+  // The CLI as a process, node start included.
+  const cli = join(ROOT, "dist", "cli.js");
+  const baseline = process.env.BENCH_BASELINE;
+  if (openaiNode) {
+    const size = mb(sourceFiles(openaiNode));
+    const jobs = availableParallelism();
+    for (const [label, script] of [
+      ["", cli],
+      ...(baseline ? [[" (baseline CLI)", baseline]] : []),
+    ] as const) {
+      // A baseline CLI may predate --jobs: it runs in one thread anyway.
+      const one = processMs(2, process.execPath, [
+        script,
+        "lint",
+        openaiNode,
+        "--format",
+        "json",
+        ...(label ? [] : ["--jobs", "1"]),
+      ]);
+      const all = label
+        ? undefined
+        : processMs(2, process.execPath, [script, "lint", openaiNode, "--format", "json"]);
+      row(
+        `CLI over openai-node \`src\`${label}, node start included`,
+        one === undefined
+          ? "failed"
+          : `--jobs 1: ${ms(one)} (${(size / (one / 1000)).toFixed(2)} MB/s)` +
+              (all === undefined
+                ? ""
+                : `; default (--jobs ${jobs}): ${ms(all)} (${(size / (all / 1000)).toFixed(2)} MB/s)`),
+      );
+    }
+    // ESLint 10 + typescript-eslint, two trivial rules, over the same files.
+    const eslintBin = join(ROOT, "node_modules", "eslint", "bin", "eslint.js");
+    let parser: string | undefined;
+    try {
+      parser = require.resolve("@typescript-eslint/parser", { paths: [ROOT] });
+    } catch {
+      parser = undefined;
+    }
+    if (existsSync(eslintBin) && parser) {
+      const dir = mkdtempSync(join(tmpdir(), "aei-bench-"));
+      const config = join(dir, "eslint.config.mjs");
+      writeFileSync(
+        config,
+        `import parser from ${JSON.stringify(parser)};\n` +
+          `export default [{ files: ["**/*.ts", "**/*.mts", "**/*.js", "**/*.mjs"], languageOptions: { parser }, ` +
+          `rules: { "no-debugger": "error", "no-empty": "error" } }];\n`,
+      );
+      const eslint = processMs(1, process.execPath, [
+        eslintBin,
+        "-c",
+        config,
+        "--no-warn-ignored",
+        openaiNode,
+      ]);
+      const ours = processMs(1, process.execPath, [
+        cli,
+        "lint",
+        openaiNode,
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+      ]);
+      row(
+        "ESLint + typescript-eslint (two trivial rules) over openai-node `src`, vs the CLI with --jobs 1",
+        eslint === undefined || ours === undefined
+          ? "failed"
+          : `ESLint ${ms(eslint)}, CLI ${ms(ours)}: the CLI is ${(eslint / ours).toFixed(1)}x faster`,
+      );
+    } else row("ESLint + typescript-eslint", "not measured: not installed");
+  }
+  // ruff: the native binary if the machine has one, else the wasm build from npm.
+  if (pythonPackages.length > 0) {
+    const native = spawnSync("ruff", ["--version"], { stdio: "ignore" });
+    if (!native.error) {
+      const dirs = readdirSync(CACHE)
+        .filter((n) => n.startsWith("debian-python3-"))
+        .map((n) => join(CACHE, n));
+      const ruff = processMs(1, "ruff", ["check", "--no-cache", "--select", "E,F,B", "--exit-zero", ...dirs]);
+      const ours = processMs(1, process.execPath, [cli, "lint", ...dirs, "--format", "json"]);
+      row(
+        "ruff (native, --no-cache --select E,F,B) vs the CLI, Python packages",
+        `ruff ${ms(ruff ?? NaN)}, CLI ${ms(ours ?? NaN)}`,
+      );
+    } else {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const ruff = require("@astral-sh/ruff-wasm-nodejs") as {
+          Workspace: new (
+            settings: unknown,
+            positionEncoding?: unknown,
+          ) => { check(text: string): unknown[] };
+          PositionEncoding?: { Utf16: unknown };
+        };
+        const workspace = new ruff.Workspace(
+          { lint: { select: ["E", "F", "B"] } },
+          ruff.PositionEncoding?.Utf16,
+        );
+        const py = pythonPackages.filter((f) => f.languageId === "python");
+        const ruffMs = best(2, () => {
+          for (const f of py) workspace.check(f.text);
+        });
+        const oursMs = best(2, () => {
+          for (const f of py) engine.analyze(f);
+        });
+        row(
+          "ruff (wasm build @astral-sh/ruff-wasm-nodejs, select E,F,B; no native binary here) vs this analysis, in-process, one thread, Python packages",
+          `ruff ${ms(ruffMs)}, analysis ${ms(oursMs)}: ${(oursMs / ruffMs).toFixed(1)}x ruff's time`,
+        );
+      } catch {
+        row("ruff", "not measured: no native binary and @astral-sh/ruff-wasm-nodejs is not installed");
+      }
+    }
+  }
+  row(
+    "resident memory of this process after the runs above",
+    `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
   );
-  const rss = process.memoryUsage().rss / 1024 / 1024;
-  console.log(`resident memory after the scan: ${rss.toFixed(0)} MB`);
+  row(
+    "server memory with 5,000 files and after 10,000 edits",
+    "not measured here: `npm run soak -- 10000` prints the server's RSS",
+  );
+  row("extension activation", "not measured here: needs VS Code (the code-server suite, `npm run test:e2e`)");
+
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  console.log(`\nMachine: ${cpu}, ${availableParallelism()} cores, Node ${process.version}\n`);
+  console.log("| work | measured |\n|---|---|");
+  for (const r of rows) console.log(`| ${r.work} | ${r.value} |`);
 }
 
 void main();

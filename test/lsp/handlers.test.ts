@@ -49,6 +49,11 @@ function fakeEngine(
       engine.analyses++;
       return { findings: findings(doc.text, config), syntaxProblems: [] };
     },
+    /** The analysis in steps, as the server runs it: one pause, then `analyze`. */
+    *analyzeSteps(doc: ParsedDocument, config: Config): Generator<void, AnalysisResult> {
+      yield;
+      return engine.analyze(doc, config);
+    },
     hoverTargetAt: () => undefined,
   };
   return engine as unknown as Engine & { parses: number; analyses: number };

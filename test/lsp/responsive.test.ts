@@ -35,3 +35,35 @@ describe("a document that is slow to parse", () => {
     expect(notice.message).toContain("not analysed");
   });
 });
+
+/** A retry loop per function, `count` times: long to analyse, in many small steps. */
+function manyRetries(count: number): string {
+  return Array.from(
+    { length: count },
+    (_, i) => `export async function get${i}(url: string) {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(url + "?n=${i}");
+    if (res.status === 429 || res.status >= 500) continue;
+    return res.json();
+  }
+}
+`,
+  ).join("");
+}
+
+describe("a document that is long to analyse", () => {
+  it("does not hold up other requests: a hover is answered before its diagnostics are published", async () => {
+    client = await TestClient.start();
+    const big = client.uri("big.ts");
+    const other = client.uri("other.ts");
+    await client.open(other, "typescript", BLIND_RETRY_TS);
+    await client.diagnosticsFor(other, 1);
+    await client.open(big, "typescript", manyRetries(1500));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const hover = await client.hover(other, positionOf(BLIND_RETRY_TS, "for (;;)", 1));
+    expect(hover).not.toBeNull();
+    expect(client.publicationsFor(big)).toEqual([]);
+    const diagnostics = await client.diagnosticsFor(big, 1, 120_000);
+    expect(diagnostics.filter((d) => d.code === "unbounded-retry").length).toBeGreaterThan(100);
+  }, 180_000);
+});

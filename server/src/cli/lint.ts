@@ -544,9 +544,10 @@ export function lintFile(
 }
 
 function reportOf(path: string, text: string, result: AnalysisResult): FileReport {
-  const lines = new LineIndex(text);
+  // Lines are counted only when something is reported (most files have nothing to report).
+  let lines: LineIndex | undefined;
   const at = (offset: number) => {
-    const p = lines.positionAt(offset);
+    const p = (lines ??= new LineIndex(text)).positionAt(offset);
     return { line: p.line + 1, column: p.character + 1 };
   };
   const notices = result.skipped

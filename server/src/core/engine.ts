@@ -10,7 +10,7 @@ import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
 import { buildContext } from "./analysis/context";
 import type { FileContext } from "./analysis/model";
-import { extractSites } from "./sites";
+import { finish, siteSteps } from "./sites";
 import { retryHints, retryPolicyAt, type EditorInput, type RetryHint } from "./report/editor";
 import type { ErrorKnowledge } from "./analysis/knowledge";
 import type { Sites } from "./analysis/types";
@@ -72,6 +72,7 @@ export class Engine {
     parsed: ParsedDocument;
     ctx: FileContext;
     sites: () => Sites;
+    siteSteps: () => Generator<void, Sites>;
   } {
     const { parsed, module } = this.lower(doc);
     let byKnowledge = this.siteCache.get(parsed);
@@ -85,7 +86,13 @@ export class Engine {
       byKnowledge.set(knowledge, entry);
     }
     const cached = entry;
-    return { parsed, ctx: cached.ctx, sites: () => (cached.sites ??= extractSites(cached.ctx, parsed.text)) };
+    const steps = function* (): Generator<void, Sites> {
+      if (cached.sites) return cached.sites;
+      const sites = yield* siteSteps(cached.ctx, parsed.text);
+      // A request in between (a hover) may have finished the same work first: keep one.
+      return (cached.sites ??= sites);
+    };
+    return { parsed, ctx: cached.ctx, sites: () => finish(steps()), siteSteps: steps };
   }
 
   /** Parses a document; pass the parse of its previous version to reparse incrementally. */
@@ -119,8 +126,23 @@ export class Engine {
         parsed.tree.delete();
       }
     }
-    if (doc.skipped !== undefined) return { findings: [], syntaxProblems: [], skipped: doc.skipped };
-    const { parsed } = this.lower(doc);
+    return finish(this.analyzeSteps(doc, config, options));
+  }
+
+  /**
+   * `analyze` of a parse in steps: it pauses between the stages, after each
+   * loop and function of the site extraction, and between rules, so that a
+   * server can answer other requests between them (or stop: `isCancelled`).
+   */
+  *analyzeSteps(
+    parsed: ParsedDocument,
+    config: Config = DEFAULT_CONFIG,
+    options: AnalyzeOptions = {},
+  ): Generator<void, AnalysisResult> {
+    const skipped = skipReason(parsed.text);
+    if (skipped) return { findings: [], syntaxProblems: [], skipped };
+    if (parsed.skipped !== undefined) return { findings: [], syntaxProblems: [], skipped: parsed.skipped };
+    this.lower(parsed);
     // Lines are counted only when a suppression comment needs them.
     let lines: LineIndex | undefined;
     const lineOf = (offset: number): number => (lines ??= new LineIndex(parsed.text)).positionAt(offset).line;
@@ -133,14 +155,28 @@ export class Engine {
         r.languages.includes(languageFamily(parsed.languageId)),
     );
     if (active.length === 0) return { findings: [], syntaxProblems: parsed.syntaxProblems };
-    // The budget is checked between stages and between rules: a file that runs out is skipped.
+    // The budget is checked between stages, steps and rules: a file that runs out is skipped.
     const outOfBudget = (): AnalysisResult | undefined =>
       options.outOfBudget?.()
         ? { findings: [], syntaxProblems: parsed.syntaxProblems, skipped: OUT_OF_BUDGET }
         : undefined;
     const early = outOfBudget();
     if (early) return early;
-    const sites = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin()).sites();
+    yield;
+    const analysis = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin());
+    const steps = analysis.siteSteps();
+    let sites: Sites;
+    for (;;) {
+      const over = outOfBudget();
+      if (over) return over;
+      if (options.isCancelled?.()) return { findings: [], syntaxProblems: parsed.syntaxProblems };
+      yield;
+      const next = steps.next();
+      if (next.done) {
+        sites = next.value;
+        break;
+      }
+    }
     const findings: Finding[] = [];
     for (const rule of active) {
       const over = outOfBudget();

@@ -33,6 +33,22 @@ export function setCandidatesOnly(on: boolean): void {
 
 /** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
 export function extractSites(ctx: FileContext, text = ""): Sites {
+  return finish(siteSteps(ctx, text));
+}
+
+/** Runs steps to their end and returns their result. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `extractSites` in steps: it pauses after each loop, function and stage, so
+ * that a caller can answer other requests (or stop) between them.
+ */
+export function* siteSteps(ctx: FileContext, text = ""): Generator<void, Sites> {
   const sim = new Simulator(ctx);
   const retries: RetrySite[] = [];
   // The requests of the file, found once: a loop, a recursion or a retry helper retries only
@@ -49,6 +65,7 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
       const fn = ctx.index.owner.get(loop);
       const site = analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
       if (site) retries.push(site);
+      yield;
     }
     // Only functions whose name is called somewhere can recurse.
     const called = new Set<string>();
@@ -62,14 +79,17 @@ export function extractSites(ctx: FileContext, text = ""): Sites {
       if (!fn.name || !called.has(fn.name)) continue;
       const site = analyzeRecursion(fn, ctx, sim);
       if (site) retries.push(site);
+      yield;
     }
   }
   retries.push(...findLibraryRetries(ctx, sim));
   if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
   markKeysPerAttempt(retries, ctx, text);
   markNestedRetries(retries, ctx);
+  yield;
 
   const handlers = findHandlers(ctx, sim.cond);
+  yield;
   // Calls sorted by position, to find those inside a handler without scanning them all.
   const calls = [...ctx.index.calls].sort((a, b) => a.start - b.start);
   const firstCallFrom = (offset: number): number => {

@@ -53,6 +53,9 @@ interface Entry {
   analysed: boolean;
 }
 
+/** How long `analyzeAsync` works before it lets other requests in, in ms. */
+export const SLICE_MS = 10;
+
 /** Analyses kept per document version: one per rule configuration, the oldest dropped first. */
 export const MAX_CONFIGS = 4;
 
@@ -68,6 +71,8 @@ export function documentLanguage(languageId: string, uri: string): LanguageId | 
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  /** Counts `clearAnalyses` calls: an analysis that spans one is not kept. */
+  private generation = 0;
 
   /**
    * @param knowledgeFor the knowledge (catalog) a document is analysed with:
@@ -97,6 +102,58 @@ export class AnalysisCache {
     config: Config,
     isCancelled: () => boolean = () => false,
   ): TimedAnalysis | undefined {
+    const run = this.start(doc, config, isCancelled);
+    if (!run || "cached" in run) return run?.cached;
+    for (;;) {
+      const next = run.steps.next();
+      if (next.done) return run.done(next.value);
+    }
+  }
+
+  /**
+   * `analyze`, pausing every SLICE_MS of work so that the server answers
+   * other requests (hovers, completions, cancellations) while a large file is
+   * analysed. The analysis stops when `isCancelled` says so, or when the
+   * document changed or the cached analyses were dropped during a pause.
+   */
+  async analyzeAsync(
+    doc: VersionedText,
+    config: Config,
+    isCancelled: () => boolean = () => false,
+  ): Promise<TimedAnalysis | undefined> {
+    const generation = this.generation;
+    const entry = this.entry(doc);
+    const stale = (): boolean =>
+      isCancelled() || this.generation !== generation || this.entries.get(doc.uri) !== entry;
+    const run = this.start(doc, config, stale);
+    if (!run || "cached" in run) return run?.cached;
+    let sliceStart = performance.now();
+    for (;;) {
+      const next = run.steps.next();
+      if (next.done) return run.done(next.value);
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      const paused = performance.now();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+      run.paused(sliceStart - paused);
+      // Nothing of a stale version is touched again: its tree may be freed already.
+      if (stale()) return run.done({ findings: [], syntaxProblems: [] }, true);
+    }
+  }
+
+  /** The cached analysis, or the steps of a new one and how to finish it. */
+  private start(
+    doc: VersionedText,
+    config: Config,
+    isCancelled: () => boolean,
+  ):
+    | { cached: TimedAnalysis }
+    | {
+        steps: Generator<void, AnalysisResult>;
+        paused(ms: number): void;
+        done(result: AnalysisResult, cancelled?: boolean): TimedAnalysis;
+      }
+    | undefined {
     const entry = this.entry(doc);
     if (!entry) return undefined;
     const knowledge = this.knowledgeFor(doc.uri);
@@ -106,32 +163,40 @@ export class AnalysisCache {
     }
     const key = JSON.stringify(config.rules);
     const cached = entry.analyses.get(key);
-    if (cached) return cached;
+    if (cached) return { cached };
     const started = performance.now();
+    let pausedMs = 0;
     let cancelled = false;
     const check = (): boolean => {
       if (!cancelled && isCancelled()) cancelled = true;
       return cancelled;
     };
-    let result: AnalysisResult;
-    if (entry.skipped !== undefined || !entry.parsed) {
-      result = { findings: [], syntaxProblems: [], skipped: entry.skipped };
-    } else {
-      result = this.engine.analyze(entry.parsed, config, {
-        isCancelled: check,
-        knowledge,
-        outOfBudget: analysisBudget(),
-      });
-    }
-    // The whole cost of this version's analysis, though earlier requests did part of it.
-    const elapsedMs = entry.preparedMs + performance.now() - started;
-    const timed: TimedAnalysis = { result, elapsedMs, cancelled };
-    if (!cancelled) {
-      entry.analysed = true;
-      if (entry.analyses.size >= MAX_CONFIGS) entry.analyses.delete(entry.analyses.keys().next().value!);
-      entry.analyses.set(key, timed);
-    }
-    return timed;
+    const done = (result: AnalysisResult, stopped = false): TimedAnalysis => {
+      if (stopped) cancelled = true;
+      // The whole cost of this version's analysis, though earlier requests did part of it.
+      const elapsedMs = entry.preparedMs + performance.now() - started - pausedMs;
+      const timed: TimedAnalysis = { result, elapsedMs, cancelled };
+      if (!cancelled) {
+        entry.analysed = true;
+        if (entry.analyses.size >= MAX_CONFIGS) entry.analyses.delete(entry.analyses.keys().next().value!);
+        entry.analyses.set(key, timed);
+      }
+      return timed;
+    };
+    if (entry.skipped !== undefined || !entry.parsed)
+      return { cached: done({ findings: [], syntaxProblems: [], skipped: entry.skipped }) };
+    const steps = this.engine.analyzeSteps(entry.parsed, config, {
+      isCancelled: check,
+      knowledge,
+      outOfBudget: analysisBudget(),
+    });
+    return {
+      steps,
+      paused: (ms) => {
+        pausedMs += ms;
+      },
+      done,
+    };
   }
 
   /** The hover target at `offset` of the document's current version, if any. */
@@ -171,6 +236,7 @@ export class AnalysisCache {
 
   /** Drops cached analyses (the parse trees stay): for a settings or catalog change. */
   clearAnalyses(): void {
+    this.generation++;
     for (const entry of this.entries.values()) entry.analyses.clear();
   }
 

@@ -224,7 +224,13 @@ export async function computeDocumentDiagnostics(
   if (!settings.enable) return { uri, version: doc.version, diagnostics: [] };
   let timed: TimedAnalysis | undefined;
   try {
-    timed = deps.analyses.analyze(doc, config, isCancelled);
+    // In slices, so that requests are answered while a large file is analysed; an edit in
+    // the meantime stops it (its result would be stale).
+    timed = await deps.analyses.analyzeAsync(
+      doc,
+      config,
+      () => isCancelled() || deps.document(uri)?.version !== versionBefore,
+    );
   } catch (error) {
     deps.log.error(
       `Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
