@@ -173,7 +173,7 @@ describe("findings with no request in sight", () => {
       "    if error.status_code == 422:",
       '        raise ValueError("the query is invalid")',
       "    if error.status_code == 403:",
-      '        raise PermissionError("the quota is used up")',
+      "        return None",
       "    raise RuntimeError(error.status_code)",
       "",
     ].join("\n");
