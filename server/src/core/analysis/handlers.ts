@@ -406,6 +406,8 @@ function judgesUnknownClient(sources: Call[], ctx: FileContext): boolean {
  * Where the class of a client built by `new X(...)` / `X(...)` comes from, when the analyser cannot know
  * it: a parameter (`{ Octokit }`), or an import that is no HTTP library or SDK it knows.
  */
+const HTTP_LAYER = /(Session|Transport|Adapter|Requester|HttpClient|HTTPClient|Connection)$/;
+
 function builtFrom(value: Expr, ctx: FileContext): "parameter" | "import" | undefined {
   const x = unwrap(value);
   const handedIn = (root: string): boolean =>
@@ -427,7 +429,9 @@ function builtFrom(value: Expr, ctx: FileContext): "parameter" | "import" | unde
   const root = name.split(".")[0]!;
   if (handedIn(root)) return "parameter";
   if (clientFromConstructor(x, ctx)) return undefined;
-  return ctx.imports.has(root) ? "import" : undefined;
+  // An HTTP layer of the project's own (`ResilientSession`, `RetryTransport`); an SDK's root
+  // class (`Github(...)`) is judged by what the analyser knows of that SDK instead.
+  return ctx.imports.has(root) && HTTP_LAYER.test(name) ? "import" : undefined;
 }
 
 /** The tests of an if / else-if chain. */
