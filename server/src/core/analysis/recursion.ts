@@ -143,33 +143,55 @@ function analyzePromiseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
     }
   });
   for (const handler of handlers) {
-    const options: SimulationOptions = { selfNames, assumeRequested: true };
     // The handler runs only on a failure, and on an HTTP error only when one reaches it.
-    const ev = evaluateRetry(
-      (s) => (s === 200 || (s !== "network" && !httpErrorsReach) ? [] : sim.run(handler.body, s, options)),
-      (o) => o.facts.recursed !== undefined,
-    );
-    if (!ev) continue;
-    const anchor = firstRecursedCall(handler, sim, options, ev.retried);
-    if (!anchor) continue;
-    const counters = new Set<string>();
-    return makeRetrySite(
-      {
-        mechanism: "recursion",
-        anchor: { start: anchor.start, end: anchor.end },
-        label: "This recursive retry",
-        bounded: recursionBounded(fn, anchor, counters),
-        start: fn.start,
-        end: fn.end,
-        calls: new Set([fn.name]),
-      },
-      ev,
+    const site = handlerRecursion(
+      fn,
+      selfNames,
+      handler,
+      (s) => s !== 200 && (s === "network" || httpErrorsReach),
+      () => sim.requestsIn(fn.body),
       ctx,
-      { counters, growing: new Set() },
-      sim.requestsIn(fn.body),
+      sim,
     );
+    if (site) return site;
   }
   return undefined;
+}
+
+/** The recursive retry a handler makes when, run on the failures it sees, it calls `fn` again. */
+function handlerRecursion(
+  fn: FunctionDef,
+  selfNames: Set<string>,
+  handler: FunctionDef,
+  runsOn: (failure: Failure | 200) => boolean,
+  requests: () => RequestInfo[],
+  ctx: FileContext,
+  sim: Simulator,
+): RetrySite | undefined {
+  const options: SimulationOptions = { selfNames, assumeRequested: true };
+  const ev = evaluateRetry(
+    (s) => (runsOn(s) ? sim.run(handler.body, s, options) : []),
+    (o) => o.facts.recursed !== undefined,
+  );
+  if (!ev) return undefined;
+  const anchor = firstRecursedCall(handler, sim, options, ev.retried);
+  if (!anchor) return undefined;
+  const counters = new Set<string>();
+  return makeRetrySite(
+    {
+      mechanism: "recursion",
+      anchor: { start: anchor.start, end: anchor.end },
+      label: "This recursive retry",
+      bounded: recursionBounded(fn, anchor, counters),
+      start: fn.start,
+      end: fn.end,
+      calls: new Set([fn.name!]),
+    },
+    ev,
+    ctx,
+    { counters, growing: new Set() },
+    requests(),
+  );
 }
 
 /**
@@ -206,30 +228,16 @@ function analyzeResponseRecursion(fn: FunctionDef, ctx: FileContext, sim: Simula
         });
     });
     for (const { request, handler } of chains) {
-      const options: SimulationOptions = { selfNames, assumeRequested: true };
-      const ev = evaluateRetry(
-        (s) => (s === "network" ? [] : sim.run(handler.body, s, options)),
-        (o) => o.facts.recursed !== undefined,
-      );
-      if (!ev) continue;
-      const anchor = firstRecursedCall(handler, sim, options, ev.retried);
-      if (!anchor) continue;
-      const counters = new Set<string>();
-      return makeRetrySite(
-        {
-          mechanism: "recursion",
-          anchor: { start: anchor.start, end: anchor.end },
-          label: "This recursive retry",
-          bounded: recursionBounded(fn, anchor, counters),
-          start: fn.start,
-          end: fn.end,
-          calls: new Set([fn.name]),
-        },
-        ev,
+      const site = handlerRecursion(
+        fn,
+        selfNames,
+        handler,
+        (s) => s !== "network",
+        () => [request],
         ctx,
-        { counters, growing: new Set() },
-        [request],
+        sim,
       );
+      if (site) return site;
     }
   }
   return undefined;
