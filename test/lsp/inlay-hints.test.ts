@@ -100,12 +100,14 @@ describe("inlay hints", () => {
     // The first line says what it is and what to do (the advice of the most severe problem here).
     expect(lines[0]).toBe("**Retry policy** (tenacity @retry): Retry only on 429, 5xx and network errors.");
     const policy = value.indexOf("| Attempts | 4 |");
-    const problems = value.indexOf("**Problems here** (1)");
+    // Both problems on the decorator's line: blind-retry (under the cursor) and the jitter-less wait.
+    const problems = value.indexOf("**Problems here** (2)");
     expect(policy).toBeGreaterThan(0);
     expect(problems).toBeGreaterThan(policy);
-    // The problem under the cursor, its fact only, with a "more" link to its rule's full explanation.
-    expect(value.indexOf("**warning** `blind-retry`: Retries on any failure")).toBeGreaterThan(problems);
-    expect(value).not.toContain("backoff-without-jitter");
+    // Most severe first, each its fact only, with a "more" link to its rule's full explanation.
+    const blind = value.indexOf("**warning** `blind-retry`: Retries on any failure");
+    expect(blind).toBeGreaterThan(problems);
+    expect(value.indexOf("**info** `backoff-without-jitter`")).toBeGreaterThan(blind);
     expect(value).toContain(
       "([more](https://github.com/api-error-insight/api-error-insight/blob/main/docs/rules/blind-retry.md))",
     );

@@ -3,7 +3,8 @@
  * the effective policy next, the problems found there last, capped in length.
  */
 import { describe, expect, it } from "vitest";
-import { POLICY_HOVER_MAX_CHARS, retryPolicyHover } from "../../server/src/lsp/hover";
+import { hoverFor, POLICY_HOVER_MAX_CHARS, retryPolicyHover } from "../../server/src/lsp/hover";
+import { LineIndex } from "../../server/src/core/parse/line-index";
 import type { Finding, Severity } from "../../server/src/core/types";
 
 const POLICY = ["**Retry policy** (retry loop)", "", "| | |", "|---|---|", "| Attempts | 5 |"].join("\n");
@@ -44,7 +45,7 @@ describe("the hover on a retry mechanism", () => {
 
   it("says there is no problem when none was found there", () => {
     expect(retryPolicyHover(POLICY, []).split("\n")[0]).toBe(
-      "**Retry policy** (retry loop): no problem found here.",
+      "**Retry policy** (retry loop): no problem on this line.",
     );
     expect(retryPolicyHover(POLICY, [])).not.toContain("Problems here");
   });
@@ -63,5 +64,31 @@ describe("the hover on a retry mechanism", () => {
     expect(md).toContain("`rule-0`");
     expect(md).not.toContain("`rule-29`");
     expect(md).toMatch(/- … and \d+ more in the Problems panel$/);
+  });
+
+  it("counts a problem on the mechanism's own line, not under the cursor, as one of its problems", () => {
+    const text =
+      "const api = got.extend({ retry: { limit: 3, statusCodes: [401, 429] } });\nconst other = 401;\n";
+    const lines = new LineIndex(text);
+    const on401 = (at: number): Finding => ({
+      ruleId: "retry-on-auth-error",
+      severity: "error",
+      message: "401 retried: a retry cannot fix missing credentials. Fail fast.",
+      start: at,
+      end: at + 3,
+      fixes: [],
+    });
+    const retryKey = text.indexOf("retry");
+    const target = { kind: "retry-policy" as const, start: retryKey, end: retryKey + 5, markdown: POLICY };
+    const hover = hoverFor(
+      target,
+      lines,
+      () => POLICY,
+      [on401(text.indexOf("401")), on401(text.lastIndexOf("401"))],
+      retryKey + 1,
+    );
+    const md = (hover!.contents as { value: string }).value;
+    expect(md.split("\n")[0]).toBe("**Retry policy** (retry loop): Fail fast.");
+    expect(md).toContain("**Problems here** (1)");
   });
 });

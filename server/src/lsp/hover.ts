@@ -32,7 +32,7 @@ export function hoverFor(
   const rendered = render(target);
   const markdown =
     target.kind === "retry-policy" && rendered
-      ? retryPolicyHover(rendered, findingsAt(findings, offset ?? target.start))
+      ? retryPolicyHover(rendered, findingsAt(findings, offset ?? target.start, mapper, target.start))
       : rendered;
   if (!markdown || markdown.trim() === "") return null;
   return {
@@ -41,10 +41,20 @@ export function hoverFor(
   };
 }
 
-/** The findings whose range covers `offset`, most severe first. */
-function findingsAt(findings: readonly Finding[], offset: number): Finding[] {
+/**
+ * The findings whose range covers `offset` or that start on the mechanism's
+ * own line (`retry: { statusCodes: [401, ...] }` is flagged on the 401), most
+ * severe first.
+ */
+function findingsAt(
+  findings: readonly Finding[],
+  offset: number,
+  mapper: PositionMapper,
+  mechanismStart: number,
+): Finding[] {
+  const line = mapper.positionAt(mechanismStart).line;
   return findings
-    .filter((f) => f.start <= offset && offset <= f.end)
+    .filter((f) => (f.start <= offset && offset <= f.end) || mapper.positionAt(f.start).line === line)
     .sort((a, b) => RANK[b.severity] - RANK[a.severity] || a.start - b.start);
 }
 
@@ -60,7 +70,7 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 export function retryPolicyHover(policy: string, here: readonly Finding[]): string {
   const [title = "", ...rest] = policy.split("\n");
   const top = here[0];
-  const first = top ? `${title}: ${advice(top.message)}` : `${title}: no problem found here.`;
+  const first = top ? `${title}: ${advice(top.message)}` : `${title}: no problem on this line.`;
   const head = [first, ...rest].join("\n");
   if (here.length === 0) return head;
   const lines = here.map(

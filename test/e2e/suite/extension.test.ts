@@ -133,6 +133,75 @@ suite("API Error Insight in VS Code", () => {
     assert.match(text, /Retry-After/);
   });
 
+  test("a hover on a retry mechanism gives its policy before its problems", async () => {
+    const editor = await open("auth-retry.ts");
+    await waitForDiagnostics(editor.document.uri, RULE);
+    const candidates = [positionOf(editor.document, "retry:", 1), positionOf(editor.document, "extend", 1)];
+    const { position, markdown } = await waitFor("a policy hover on the got retry option", async () => {
+      for (const position of candidates) {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          "vscode.executeHoverProvider",
+          editor.document.uri,
+          position,
+        );
+        const markdown = hovers
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === "string" ? c : c.value))
+          .join("\n");
+        if (/Retry policy/.test(markdown)) return { position, markdown };
+      }
+      return undefined;
+    });
+    const policyAt = markdown.search(/Retry policy/);
+    const problemAt = markdown.search(/401 retried/);
+    assert.ok(problemAt < 0 || policyAt < problemAt, `the policy comes before the problems:\n${markdown}`);
+    assert.doesNotMatch(markdown, INTERNAL_FILE);
+    // An earlier hover (on the 401) may still be up: close it, then hover the retry option.
+    await vscode.commands.executeCommand("editor.action.hideHover");
+    editor.selection = new vscode.Selection(position, position);
+    if (readsDom())
+      await waitFor("the policy hover in the editor", async () => {
+        await vscode.commands.executeCommand("editor.action.showHover");
+        const shown = await domTexts("the hover", ".monaco-hover .hover-contents", 2_000).catch(
+          () => undefined,
+        );
+        return shown?.some((t) => /Retry policy/.test(t)) ? true : undefined;
+      });
+    await screenshot("retry-policy-hover");
+    await vscode.commands.executeCommand("editor.action.hideHover");
+  });
+
+  test("the Problems panel lists the finding with its rule", async () => {
+    const editor = await open("auth-retry.ts");
+    await waitForDiagnostics(editor.document.uri, RULE);
+    await vscode.commands.executeCommand("workbench.actions.view.problems");
+    const rows = await domTexts("the Problems panel's rows", ".markers-panel .monaco-list-row");
+    if (rows)
+      assert.ok(
+        rows.some((row) => /401 retried/.test(row)),
+        `Problems rows: ${rows.join(" | ")}`,
+      );
+    await screenshot("problems-panel");
+    await vscode.commands.executeCommand("workbench.action.closePanel");
+  });
+
+  test("the retry-with-backoff snippet writes a capped, jittered retry", async () => {
+    const document = await vscode.workspace.openTextDocument({ language: "typescript", content: "" });
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand("editor.action.insertSnippet", {
+      langId: "typescript",
+      name: "Retry with backoff",
+    });
+    const text = await waitFor("the snippet's text", () =>
+      document.getText().length > 0 ? document.getText() : undefined,
+    );
+    assert.match(text, /Math\.random\(\)/, "the wait has jitter");
+    assert.match(text, /Retry-After/i, "the wait reads Retry-After");
+    assert.equal(editor.document, document);
+    await screenshot("snippet");
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
+
   test("a quick fix removes the 401 from the retried statuses", async () => {
     const editor = await open("quick-fix.ts");
     const before = editor.document.getText();
