@@ -27,6 +27,7 @@ import { fileEntries } from "../server/src/core/report/inventory";
 import { languageIdForPath } from "../server/src/core/types";
 import { createEngine } from "../server/src/node/engine";
 import { readTextFile } from "../server/src/node/files";
+import { PY_PLAIN, TS_PLAIN } from "./plain-code";
 
 const TS_REQUEST = (i: number): string => `
 export async function fetchOrder${i}(id: string): Promise<unknown> {
@@ -51,24 +52,6 @@ export async function listItems${i}(): Promise<unknown> {
 }
 `;
 
-const TS_PLAIN = (i: number): string => `
-export interface Line${i} { sku: string; quantity: number; price: number }
-
-export class Cart${i} {
-  private readonly lines: Line${i}[] = [];
-  add(line: Line${i}): void {
-    const existing = this.lines.find((l) => l.sku === line.sku);
-    if (existing) existing.quantity += line.quantity;
-    else this.lines.push({ ...line });
-  }
-  total(): number {
-    let sum = 0;
-    for (const l of this.lines) sum += l.quantity * l.price;
-    return Math.round(sum * 100) / 100;
-  }
-}
-`;
-
 const PY_REQUEST = (i: number): string => `
 @retry(stop=stop_after_attempt(4), wait=wait_exponential(max=20))
 def fetch_order_${i}(session, order_id):
@@ -88,22 +71,6 @@ def poll_${i}(session, job):
         res.raise_for_status()
         return res.json()
     raise RuntimeError("gave up")
-`;
-
-const PY_PLAIN = (i: number): string => `
-class Cart${i}:
-    def __init__(self):
-        self.lines = []
-
-    def add(self, sku, quantity, price):
-        for line in self.lines:
-            if line["sku"] == sku:
-                line["quantity"] += quantity
-                return
-        self.lines.append({"sku": sku, "quantity": quantity, "price": price})
-
-    def total(self):
-        return round(sum(l["quantity"] * l["price"] for l in self.lines), 2)
 `;
 
 /** A module of about 120 lines: one block with requests in every three, the rest plain code. */
