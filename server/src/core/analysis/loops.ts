@@ -1,3 +1,4 @@
+// Over 400 lines: retry loops and the same-file helpers that run a callback in one share the iteration model and its quick fixes.
 /**
  * Retry loops: a loop whose failure paths lead to another attempt, what it
  * retries, whether it stops, and the quick fixes it can take; and same-file

@@ -1,3 +1,4 @@
+// Over 400 lines: the report of a file is one walk from each request site out through its retry layers; its parts share that walk's state.
 /**
  * The report of one file and of a project: one entry per request site with the
  * layers of retry around it, composed into its effective policy, plus its

@@ -1,3 +1,4 @@
+// Over 400 lines: every JavaScript/TypeScript expression form lowers here, and the forms recurse into each other.
 /** Expressions: names, members, calls, operators. */
 
 import type { Node } from "web-tree-sitter";
