@@ -15,6 +15,8 @@ export interface StatusRef extends Span {
   via: "literal" | "range" | "class" | "code";
   /** As the message names it: `401`, `AuthenticationError (401)`, `invalid_api_key (401)`, `Every 4xx status`. */
   label: string;
+  /** For a code or class that stands for another status: the one its API sends (AWS `ThrottlingException`: 400). */
+  sent?: number;
   /**
    * Edits that remove this element from the list literal it sits in (a Python tuple left
    * with one element keeps its comma), when that list is tested right there in the code.

@@ -23,6 +23,7 @@ import type { RetrySite, SelfRetry } from "../analysis/types";
 import type { Call, Expr, LoopStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import { keywordOrOption, objectArg, propertyValue } from "../analysis/context";
+import { awsSelfRetry, isAwsClient } from "./aws";
 
 const SDK_RETRIES: Record<string, { retries: number; python: string; js: string }> = {
   openai: { retries: 2, python: "max_retries=0 on the client", js: "maxRetries: 0 on the client" },
@@ -75,6 +76,7 @@ function selfRetry(call: Call, method: string | undefined, ctx: FileContext): Se
     }),
   ];
   if (perCall.some((v) => number(v, ctx) === 0)) return undefined;
+  if (isAwsClient(client)) return awsSelfRetry(client);
   if (client.kind === "sdk" && client.sdk && client.builtAt) {
     const known = SDK_RETRIES[client.sdk];
     if (!known || (python && client.sdk === "octokit")) return undefined;
