@@ -243,6 +243,13 @@ describe("hovers in the SDK fixtures (test/fixtures/rules/sdk-packs)", () => {
     ["aws.ts", "typescript", 'err.name === "ThrottlingException"', "ThrottlingException", "AWS"],
     ["aws.ts", "typescript", "err.$retryable", "$retryable", "AWS"],
     ["aws.ts", "typescript", "err.$metadata?.httpStatusCode", "$metadata", "AWS"],
+    ["anthropic.py", "python", "except (anthropic.RateLimitError", "RateLimitError", "Anthropic"],
+    ["anthropic.ts", "typescript", 'type === "invalid_request_error"', "invalid_request_error", "Anthropic"],
+    ["atlassian.py", "python", "except JIRAError", "JIRAError", "Atlassian (Jira / Confluence Cloud)"],
+    ["hubspot.ts", "typescript", 'policyName === "DAILY"', "DAILY", "HubSpot"],
+    ["notion.py", "python", '"object_not_found")', "object_not_found", "Notion"],
+    ["paypal.ts", "typescript", 'body.name === "RESOURCE_NOT_FOUND"', "RESOURCE_NOT_FOUND", "PayPal"],
+    ["salesforce.py", "python", '== "INVALID_SESSION_ID"', "INVALID_SESSION_ID", "Salesforce"],
   ];
   for (const [file, languageId, context, token, api] of cases) {
     it(`${file}: ${token} leads with ${api}`, async () => {
@@ -251,6 +258,30 @@ describe("hovers in the SDK fixtures (test/fixtures/rules/sdk-packs)", () => {
       expect(at, context).toBeGreaterThanOrEqual(0);
       const md = await hoverAtOffset(text, languageId, at + context.indexOf(token) + 1);
       expect(md?.split("\n")[0], token).toContain(`**${api}**`);
+    });
+  }
+
+  // Rate-limit headers read in the fixtures: the hover names the API the file calls.
+  const headerCases: [file: string, languageId: LanguageId, context: string, token: string, api: string][] = [
+    ["atlassian.ts", "typescript", 'get("X-RateLimit-Reset")', "X-RateLimit-Reset", "Atlassian"],
+    [
+      "hubspot.ts",
+      "typescript",
+      'get("X-HubSpot-RateLimit-Remaining")',
+      "X-HubSpot-RateLimit-Remaining",
+      "HubSpot",
+    ],
+    ["sendgrid.py", "python", 'get("X-RateLimit-Reset"', "X-RateLimit-Reset", "SendGrid"],
+    ["shopify.ts", "typescript", 'get("Retry-After")', "Retry-After", "Shopify Admin API"],
+    ["zendesk.py", "python", 'get("Retry-After"', "Retry-After", "Zendesk"],
+  ];
+  for (const [file, languageId, context, token, api] of headerCases) {
+    it(`${file}: the ${token} hover names ${api}`, async () => {
+      const text = fixture(file);
+      const at = text.indexOf(context);
+      expect(at, context).toBeGreaterThanOrEqual(0);
+      const md = await hoverAtOffset(text, languageId, at + context.indexOf(token) + 1);
+      expect(md, token).toContain(api);
     });
   }
 

@@ -157,6 +157,10 @@ export interface ErrorKnowledge {
   exceptionClassStatus(name: string): number | undefined;
   /** `network` for SDK connection and timeout classes. */
   exceptionClassKind?(name: string): string | undefined;
+  /** The idempotency header of the one API the file calls that documents one (`PayPal-Request-Id`). */
+  idempotencyHeaderName?(): string | undefined;
+  /** Whether an API the file calls documents this header as its idempotency key (`PayPal-Request-Id`). */
+  isIdempotencyHeader?(name: string): boolean;
   /** The status a code or class is sent with when it stands for another (AWS `ThrottlingException`: 400). */
   sentStatus?(name: string): number | undefined;
   /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */

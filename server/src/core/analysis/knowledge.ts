@@ -240,6 +240,8 @@ export const CODE_PROPERTIES = new Set([
   "code",
   // botocore: `err.response["Error"]["Code"]`.
   "Code",
+  // HubSpot: a 429 body's `policyName` names the limit hit (`DAILY`, `TEN_SECONDLY_ROLLING`).
+  "policyName",
   "error_code",
   "errorCode",
   "type",

@@ -215,7 +215,9 @@ function addLoopFixes(
   for (const req of site.requests) {
     if (req.idempotencyKey || (req.method !== "POST" && req.method !== "PATCH")) continue;
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
-    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, python);
+    // The header the API the file calls documents (PayPal's `PayPal-Request-Id`), else `Idempotency-Key`.
+    const header = ctx.knowledge.idempotencyHeaderName?.();
+    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, python, header);
   }
 }
 

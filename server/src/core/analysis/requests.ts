@@ -157,7 +157,14 @@ export function objectHasKey(headers: Expr, ctx: FileContext, depth = 0): boolea
     return objectHasKey(returned[0]!.value, ctx, depth + 1);
   }
   if (h.kind !== "object") return undefined;
-  if (h.properties.some((p) => p.key !== undefined && isIdempotencyHeader(p.key))) return true;
+  if (
+    h.properties.some(
+      (p) =>
+        p.key !== undefined &&
+        (isIdempotencyHeader(p.key) || ctx.knowledge.isIdempotencyHeader?.(p.key) === true),
+    )
+  )
+    return true;
   if (h.properties.some((p) => p.spread || p.key === undefined)) return undefined;
   return false;
 }

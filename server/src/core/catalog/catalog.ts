@@ -325,6 +325,21 @@ export class Catalog {
   }
 
   /** @internal */
+  /** @internal The pack APIs a file relates to. */
+  apisIn(related: ReadonlySet<string>): ApiRef[] {
+    return [...this.index.apis.values()]
+      .map((a) => a.ref)
+      .filter((r) => r.pack && related.has(r.name.toLowerCase()));
+  }
+
+  /** @internal Whether an API documents this header as its idempotency key (PayPal's `PayPal-Request-Id`). */
+  idempotencyHeaderIn(name: string, related: ReadonlySet<string> | undefined): boolean {
+    const key = name.toLowerCase();
+    return [...this.index.apis.values()].some(
+      (a) => a.ref.idempotency?.header?.toLowerCase() === key && visible(a.ref, related),
+    );
+  }
+
   hasErrorCodeIn(code: string, related: ReadonlySet<string> | undefined): boolean {
     return this.codeDefinitionsIn(code, related).some((d) => d.entry.code === code);
   }
@@ -391,6 +406,10 @@ export class Catalog {
 
   sentStatus(name: string): number | undefined {
     return this.sentStatusIn(name, undefined);
+  }
+
+  isIdempotencyHeader(name: string): boolean {
+    return this.idempotencyHeaderIn(name, undefined);
   }
 
   /** All keys, for suggestions: statuses, error codes, exception classes, headers. */
@@ -484,6 +503,17 @@ export class ScopedKnowledge {
 
   sentStatus(name: string): number | undefined {
     return this.catalog.sentStatusIn(name, this.related);
+  }
+
+  isIdempotencyHeader(name: string): boolean {
+    return this.catalog.idempotencyHeaderIn(name, this.related);
+  }
+
+  idempotencyHeaderName(): string | undefined {
+    const headers = new Set(
+      this.catalog.apisIn(this.related).flatMap((a) => (a.idempotency?.header ? [a.idempotency.header] : [])),
+    );
+    return headers.size === 1 ? [...headers][0] : undefined;
   }
 
   hasErrorCode(code: string): boolean {

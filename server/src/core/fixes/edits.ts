@@ -171,6 +171,7 @@ export function idempotencyKeyFix(
   scope: { start: number; end: number },
   text: string,
   python: boolean,
+  headerName = "Idempotency-Key",
 ): TextEdit[] | undefined {
   const call = request.call;
   if (!call || request.idempotencyKey !== false) return undefined;
@@ -178,7 +179,7 @@ export function idempotencyKeyFix(
   if (new RegExp(`\\b${variable}\\b`).test(text.slice(scope.start, scope.end))) return undefined;
   const unit = indentUnit(text, loop);
   if (unit === undefined) return undefined;
-  const header = `"Idempotency-Key": ${variable}`;
+  const header = `"${headerName}": ${variable}`;
   const addHeader = python
     ? pythonHeaderEdit(call, header, text, unit)
     : jsHeaderEdit(request, call, header, text, unit);
