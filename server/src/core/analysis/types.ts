@@ -16,6 +16,12 @@ export interface StatusRef extends Span {
   /** As the message names it: `401`, `AuthenticationError (401)`, `invalid_api_key (401)`, `Every 4xx status`. */
   label: string;
   /**
+   * For an error code the catalog marks non-retryable though its status is transient
+   * (`insufficient_quota` sent with 429): that documented status. `status` is then the
+   * client error the analysis simulates the code as.
+   */
+  documented?: number;
+  /**
    * Edits that remove this element from the list literal it sits in (a Python tuple left
    * with one element keeps its comma), when that list is tested right there in the code.
    */
