@@ -63,6 +63,8 @@ export interface SelfRetry {
   off: string;
   /** Where the client or its retry is configured (the constructor, the mounted adapter). */
   at: Span;
+  /** Edits that set the client's retries to 0 where it is built (quick fix), when certain. */
+  offFix?: TextEdit[];
 }
 
 export interface WaitSite extends Span {
