@@ -557,7 +557,16 @@ export class ConditionEvaluator {
     const value = s === status;
     const label = `${code} (${known.documented}${status === known.documented ? "" : ", not retryable"})`;
     const refs: StatusRef[] = value
-      ? [{ status, via: "code", label, start: literal.start, end: literal.end }]
+      ? [
+          {
+            status,
+            via: "code",
+            label,
+            start: literal.start,
+            end: literal.end,
+            ...(status === known.documented ? {} : { documented: known.documented }),
+          },
+        ]
       : [];
     return { value, refs, decided: true };
   }
