@@ -148,7 +148,14 @@ export function startServer(): void {
 
   connection.onRequest(
     MemoryUsageRequest.method,
-    request(lifecycle, log, "memory usage", () => undefined, null, () => memoryUsage()),
+    request(
+      lifecycle,
+      log,
+      "memory usage",
+      () => undefined,
+      null,
+      () => memoryUsage(),
+    ),
   );
 
   documents.listen(connection);
