@@ -566,6 +566,7 @@ export class ConditionEvaluator {
             sent: this.ctx.knowledge.sentStatus?.(code),
             start: literal.start,
             end: literal.end,
+            ...(status === known.documented ? {} : { documented: known.documented }),
           },
         ]
       : [];

@@ -35,6 +35,8 @@ export default defineRule({
           data: retry.attempts
             ? { ...data, outer: String(retry.attempts), total: String(retry.attempts * inner.attempts) }
             : data,
+          // Not for Fix All: every request through this client loses its retries, also those no outer retry wraps.
+          fixes: inner.offFix ? [{ title: `Set ${inner.off}`, edits: inner.offFix, safe: false }] : [],
           related: [
             {
               ...inner.at,
