@@ -114,6 +114,20 @@ describe("hand-computed policies", () => {
     expect(e!.policy.retryAfter).toEqual({ honoured: true, ceilingMs: 60_000 });
   });
 
+  it("a Retry-After capped by a conditional (`x if x < 30 else 30`) is min(x, 30), not 30", () => {
+    const [e] = entriesOf("ternary-ceiling.py");
+    const loop = e!.layers[0]!;
+    // Without Retry-After the header's default 2^attempt s is the wait: 1, 2, 4, 8 s, each under the cap.
+    expect(waitsMs(e!)).toEqual([
+      [1000, 1000],
+      [2000, 2000],
+      [4000, 4000],
+      [8000, 8000],
+    ]);
+    expect(loop.delay.kind).toBe("exponential");
+    expect(loop.retryAfter).toEqual({ honoured: true, ceilingMs: 30_000 });
+  });
+
   it("says unknown, not a default, for a delay it cannot compute", () => {
     const text = [
       "import { computeDelay } from './elsewhere';",

@@ -68,10 +68,13 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   const waits: (Interval | "unknown")[] = [];
   let attempts = 0;
   let sentThisIteration = false;
-  const lookup: Lookup = (name, at) => {
-    if (vars.has(name)) return vars.get(name);
-    return code.constant(name, at);
-  };
+  const lookup: Lookup = Object.assign(
+    (name: string, at: number) => {
+      if (vars.has(name)) return vars.get(name);
+      return code.constant(name, at);
+    },
+    { helper: code.constant.helper },
+  );
   const failureLookup: Lookup = (name, at) => {
     const last = name.split(".").pop() ?? "";
     if (name.includes(".") && (last === "ok" || last === "is_success")) return exact(0);

@@ -19,7 +19,10 @@ export interface Interval {
 export type Value = Interval | "unknown" | "absent";
 
 /** How names are resolved: a tracked variable's current value, or undefined to try constants. */
-export type Lookup = (name: string, at: number) => Value | undefined;
+export type Lookup = ((name: string, at: number) => Value | undefined) & {
+  /** A same-file function of one `return` a call evaluates through (`clamp(x, 1, 30)`). */
+  helper?: (name: string) => { params: (string | undefined)[]; returns: Expr } | undefined;
+};
 
 const RETRY_AFTER = /retry[-_]?after|ratelimit[-_]?reset/i;
 
@@ -94,17 +97,58 @@ export function evaluate(e: Expr, lookup: Lookup, depth = 0, retryAfter?: number
       return "unknown";
     }
     case "conditional": {
+      // `x if x < 30 else 30`, `x > 30 ? 30 : x`: a ceiling (or floor) spelled as a conditional.
+      const bound = boundOf(x);
+      if (bound) return foldValues(bound.args.map(ev), bound.fn === "min" ? Math.min : Math.max);
       if (readsRetryAfter(x.test)) return retryAfter === undefined ? ev(x.else) : ev(x.then);
       const t = truth(x.test, lookup, depth + 1);
       if (t === true) return ev(x.then);
       if (t === false) return ev(x.else);
       return hull(ev(x.then), ev(x.else));
     }
-    case "call":
+    case "call": {
+      const helper = depth < 12 ? lookup.helper?.(calleeName(x.callee) ?? "") : undefined;
+      if (helper) {
+        const args = x.args.filter((a) => !a.spread).map((a) => ev(a.value));
+        const bound = new Map<string, Value>();
+        helper.params.forEach((p, i) => p && bound.set(p, args[i] ?? "unknown"));
+        const inner: Lookup = Object.assign((name: string) => bound.get(name) ?? "unknown", {
+          helper: lookup.helper,
+        });
+        return evaluate(helper.returns, inner, depth + 1, retryAfter);
+      }
       return call(x, ev, absent);
+    }
     default:
       return readsRetryAfter(x) ? absent : "unknown";
   }
+}
+
+/** A key for the simple expressions a min/max conditional repeats (a name, a member, a number). */
+function simpleKey(e: Expr): string | undefined {
+  const x = unwrap(e);
+  if (x.kind === "number") return `#${x.value}`;
+  if (x.kind === "name") return `n:${x.name}`;
+  if (x.kind === "member") {
+    const d = dottedName(x);
+    return d ? `m:${d}` : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `a if a < b else b` / `a < b ? a : b` is `min(a, b)`, `a if a > b else b` is `max(a, b)` (and the
+ * mirrored spellings); undefined for any other conditional.
+ */
+function boundOf(x: Expr & { kind: "conditional" }): { fn: "min" | "max"; args: Expr[] } | undefined {
+  const test = unwrap(x.test);
+  if (test.kind !== "binary" || !["<", "<=", ">", ">="].includes(test.op)) return undefined;
+  const [l, r, t, f] = [test.left, test.right, x.then, x.else].map(simpleKey);
+  if (!l || !r || !t || !f || l === r) return undefined;
+  const less = test.op === "<" || test.op === "<=";
+  if (t === l && f === r) return { fn: less ? "min" : "max", args: [test.left, test.right] };
+  if (t === r && f === l) return { fn: less ? "max" : "min", args: [test.left, test.right] };
+  return undefined;
 }
 
 function binary(op: string, l: Expr, r: Expr, ev: (e: Expr) => Value): Value {
@@ -146,18 +190,7 @@ function call(x: Expr & { kind: "call" }, ev: (e: Expr) => Value, absent: Value)
   const name = dottedName(x.callee) ?? calleeName(x.callee) ?? "";
   const args = x.args.filter((a) => !a.spread).map((a) => a.value);
   const vals = (): Value[] => args.map(ev);
-  const fold = (f: (p: number, q: number) => number): Value => {
-    const vs = vals();
-    if (vs.length === 0) return "unknown";
-    if (vs.includes("absent")) return "absent";
-    if (!vs.every(isInterval)) return "unknown";
-    const is = vs as Interval[];
-    return {
-      lo: is.map((v) => v.lo).reduce((p, q) => f(p, q)),
-      hi: is.map((v) => v.hi).reduce((p, q) => f(p, q)),
-      random: is.some((v) => v.random),
-    };
-  };
+  const fold = (f: (p: number, q: number) => number): Value => foldValues(vals(), f);
   // `headers.get("Retry-After", "1")`: without the header, the default.
   if (/(^|\.)get$/.test(name) && args.length >= 2 && readsRetryAfter(args[0]!))
     return absent === "absent" ? ev(args[1]!) : absent;
@@ -207,6 +240,19 @@ function call(x: Expr & { kind: "call" }, ev: (e: Expr) => Value, absent: Value)
     default:
       return readsRetryAfter(x) ? absent : "unknown";
   }
+}
+
+/** `min`/`max` over values: absent when one is absent, unknown when one is unknown. */
+function foldValues(vs: Value[], f: (p: number, q: number) => number): Value {
+  if (vs.length === 0) return "unknown";
+  if (vs.includes("absent")) return "absent";
+  if (!vs.every(isInterval)) return "unknown";
+  const is = vs as Interval[];
+  return {
+    lo: is.map((v) => v.lo).reduce((p, q) => f(p, q)),
+    hi: is.map((v) => v.hi).reduce((p, q) => f(p, q)),
+    random: is.some((v) => v.random),
+  };
 }
 
 function roundFn(name: string): (n: number) => number {

@@ -239,6 +239,11 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
           e.args.some((a) => a.value.kind === "string" && RETRY_AFTER_TEXT.test(a.value.value))
         ) {
           f.readsRetryAfter = true;
+          // `headers.get("Retry-After", 2 ** attempt)`: the default is the wait when the header is absent.
+          for (const a of e.args.slice(1)) {
+            const d = exprFeatures(a.value, ctx, scope, depth + 1);
+            f = mergeFeatures(f, { ...d, opaque: false });
+          }
           return false;
         }
         const fns = ctx.functions.get(name);
@@ -253,6 +258,9 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
               e.args.map((a) => a.value),
             ),
           );
+          // What the arguments carry flows into the result: `clamp(float(retry_after), 1, 30)` reads
+          // Retry-After, `cap(2 ** attempt)` grows exponentially.
+          for (const a of e.args) f = mergeFeatures(f, exprFeatures(a.value, ctx, scope, depth + 1));
           return false;
         }
         if (/retry_?after|retryafter|parse_?retry|reset/i.test(name)) {

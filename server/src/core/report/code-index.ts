@@ -105,7 +105,19 @@ export class CodeIndex {
    * one assignment before `at` in the same function; a parameter's default
    * when no call in the file passes that argument.
    */
-  readonly constant: Lookup = (name, at) => {
+  readonly constant: Lookup = Object.assign((name: string, at: number) => this.constantAt(name, at), {
+    helper: (name: string) => this.helperNamed(name),
+  });
+
+  /** A same-file function whose body is one `return`: what a call of it evaluates to. */
+  private helperNamed(name: string): { params: (string | undefined)[]; returns: Expr } | undefined {
+    const fns = this.functions.filter((f) => f.name === name);
+    const only = fns.length === 1 ? fns[0]!.body : undefined;
+    const ret = only?.length === 1 && only[0]!.kind === "return" ? only[0]!.value : undefined;
+    return ret ? { params: fns[0]!.params.map((p) => p.name), returns: ret } : undefined;
+  }
+
+  private constantAt(name: string, at: number): Value | undefined {
     const key = `${name}@${at}`;
     if (this.resolved.has(key)) return this.resolved.get(key);
     if (this.resolving.has(name)) return "unknown";
@@ -117,7 +129,7 @@ export class CodeIndex {
     } finally {
       this.resolving.delete(name);
     }
-  };
+  }
 
   private resolve(name: string, at: number): Value | undefined {
     const list = (this.assignments.get(name) ?? []).filter((a) => a.op === "=");
