@@ -32,6 +32,11 @@ export interface AttemptCode {
   waits: Map<number, { end: number; delay?: Expr; unit: "ms" | "s" }>;
   /** The recursive call of a recursive retry, and the parameters it rebinds. */
   recursion?: { start: number; end: number; params: string[] };
+  /**
+   * Mutual recursion: the call of the partner function (which calls back, at `recursion`), the
+   * partner's parameters and body, run where the attempt calls it.
+   */
+  partner?: { start: number; params: string[]; body: Stmt[] };
   /** The status a failing attempt answers with (for `res.status === 503`). */
   failingStatus: number;
   /** Constants of the file. */
@@ -55,6 +60,7 @@ type Event = { at: number } & (
   | { kind: "request"; throws: boolean }
   | { kind: "throw" }
   | { kind: "recurse"; call: Expr }
+  | { kind: "partner"; call: Expr }
 );
 
 type Flow = "next" | "continue" | "throw" | "exit" | "retry";
@@ -105,6 +111,8 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
           if (calleeName(x.callee) === "raise_for_status") out.push({ at: x.end, kind: "throw" });
           if (code.recursion && x.start === code.recursion.start)
             out.push({ at: x.end + 0.5, kind: "recurse", call: x });
+          if (code.partner && x.start === code.partner.start)
+            out.push({ at: x.end + 0.5, kind: "partner", call: x });
         }
       });
     }
@@ -134,6 +142,8 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
           return "throw";
         case "recurse":
           return recurse(ev.call);
+        case "partner":
+          return enterPartner(ev.call);
       }
     }
     return undefined;
@@ -198,6 +208,21 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
     });
     for (const [k, v] of next) vars.set(k, v);
     return "retry";
+  };
+
+  /** Runs the partner of a mutual recursion with its parameters bound to the call's arguments. */
+  const enterPartner = (c: Expr): Flow => {
+    const call = unwrap(c);
+    const partner = code.partner;
+    if (call.kind !== "call" || !partner) return "retry";
+    const positional = call.args.filter((a) => !a.name);
+    const bound = partner.params.map((p, i) => {
+      const arg = call.args.find((a) => a.name === p) ?? positional[i];
+      return [p, arg ? evaluate(arg.value, lookup) : "unknown"] as const;
+    });
+    for (const [p, v] of bound) vars.set(p, v);
+    const flow = run(partner.body, false);
+    return flow === "next" ? "exit" : flow;
   };
 
   /** Truth of a condition in the worst case: unknown parts take the value that keeps retrying. */
@@ -410,6 +435,7 @@ function blockPurpose(block: Stmt[], inTry: boolean, code: AttemptCode): "exit" 
       else if (s.kind === "break") exit = true;
       else if (s.kind === "return") {
         if (s.value && code.recursion && containsSpan(s.value, code.recursion.start)) retry = true;
+        else if (s.value && code.partner && containsSpan(s.value, code.partner.start)) retry = true;
         else exit = true;
       } else if (s.kind === "throw") {
         if (inTry) retry = true;
@@ -423,6 +449,7 @@ function blockPurpose(block: Stmt[], inTry: boolean, code: AttemptCode): "exit" 
           walkExpr(e, (x) => {
             if (x.kind === "call" && code.waits.has(x.start)) retry = true;
             if (x.kind === "call" && code.recursion && x.start === code.recursion.start) retry = true;
+            if (x.kind === "call" && code.partner && x.start === code.partner.start) retry = true;
           });
       }
     }
