@@ -15,6 +15,8 @@ export interface StatusRef extends Span {
   via: "literal" | "range" | "class" | "code";
   /** As the message names it: `401`, `AuthenticationError (401)`, `invalid_api_key (401)`, `Every 4xx status`. */
   label: string;
+  /** For a code or class that stands for another status: the one its API sends (AWS `ThrottlingException`: 400). */
+  sent?: number;
   /**
    * For an error code the catalog marks non-retryable though its status is transient
    * (`insufficient_quota` sent with 429): that documented status. `status` is then the
@@ -126,6 +128,8 @@ export interface RetrySite extends Span {
   attempts?: number;
   /** As `nested-retry` names it: `tenacity`, `backoff`, `p-retry`, `this retry loop`. */
   mechanismName?: string;
+  /** A library configuration's effective policy, as findings on its status list name it (`got retry: up to 3 retries of GET, PUT`). */
+  policy?: string;
   /** A loop that also repeats after a success (polling or paging that retries a named status). */
   repeatsOnSuccess?: boolean;
 }
