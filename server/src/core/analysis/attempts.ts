@@ -10,7 +10,16 @@
 
 import type { Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr } from "../ir/walk";
-import { evaluate, exact, isInterval, truth, type Interval, type Lookup, type Value } from "./evaluate";
+import {
+  arithmetic,
+  evaluate,
+  exact,
+  isInterval,
+  truth,
+  type Interval,
+  type Lookup,
+  type Value,
+} from "./evaluate";
 
 /** What a simulated run needs to know about the code around it. */
 export interface AttemptCode {
@@ -150,9 +159,10 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   };
 
   const assign = (name: string, op: string, value: Expr): void => {
+    const cur = (): Value => vars.get(name) ?? lookup(name, value.start) ?? "unknown";
     if (op === "++" || op === "--") {
-      const v = vars.get(name) ?? lookup(name, value.start) ?? "unknown";
-      vars.set(name, isInterval(v) ? shift(v, op === "++" ? 1 : -1) : "unknown");
+      const v = cur();
+      vars.set(name, isInterval(v) ? arithmetic(op === "++" ? "+" : "-", v, exact(1)) : "unknown");
       return;
     }
     const rhs = evaluate(value, lookup);
@@ -160,16 +170,11 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
       vars.set(name, rhs);
       return;
     }
-    const cur = vars.get(name) ?? lookup(name, value.start) ?? "unknown";
-    if (!isInterval(cur) || !isInterval(rhs)) {
-      vars.set(name, "unknown");
-      return;
-    }
-    const f = compound(op);
-    vars.set(
-      name,
-      f ? { lo: f(cur.lo, rhs.lo), hi: f(cur.hi, rhs.hi), random: cur.random || rhs.random } : "unknown",
-    );
+    // `delay *= 2`: the operator of the compound assignment, combined as evaluate combines it.
+    const v = cur();
+    const out =
+      isInterval(v) && isInterval(rhs) && COMPOUND.has(op) ? arithmetic(op.slice(0, -1), v, rhs) : "unknown";
+    vars.set(name, out === "absent" ? "unknown" : out);
   };
 
   const recordWait = (wait: { delay?: Expr; unit: "ms" | "s" }): void => {
@@ -392,28 +397,8 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   return { attempts, waits, unknowns: [...unknowns] };
 }
 
-function shift(v: Interval, d: number): Interval {
-  return { lo: v.lo + d, hi: v.hi + d, random: v.random };
-}
-
-function compound(op: string): ((a: number, b: number) => number) | undefined {
-  switch (op) {
-    case "+=":
-      return (a, b) => a + b;
-    case "-=":
-      return (a, b) => a - b;
-    case "*=":
-      return (a, b) => a * b;
-    case "/=":
-      return (a, b) => a / b;
-    case "**=":
-      return (a, b) => a ** b;
-    case "<<=":
-      return (a, b) => a * 2 ** b;
-    default:
-      return undefined;
-  }
-}
+/** The compound assignments a run follows (`**=` and `<<=` for doubling delays). */
+const COMPOUND = new Set(["+=", "-=", "*=", "/=", "**=", "<<="]);
 
 function mentionsTracked(e: Expr, vars: Map<string, Value>): boolean {
   let found = false;
