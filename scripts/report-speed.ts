@@ -129,7 +129,10 @@ async function compare(name: string, paths: string[], rounds: number): Promise<v
     const pair = [
       async () =>
         lint.push(await measure(() => runLint([...paths, "--format", "json", "--jobs", "1"], sink, quiet))),
-      async () => report.push(await measure(() => runReport([...paths, "--format", "json"], sink, quiet))),
+      async () =>
+        report.push(
+          await measure(() => runReport([...paths, "--format", "json", "--jobs", "1"], sink, quiet)),
+        ),
     ];
     for (const step of round % 2 === 0 ? pair : [...pair].reverse()) await step();
   }

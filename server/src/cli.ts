@@ -8,7 +8,8 @@
  */
 import { runExplain } from "./cli/explain";
 import { isLintWorker } from "./cli/jobs";
-import { runLint, serveLintTasks } from "./cli/lint";
+import { runLint } from "./cli/lint";
+import { serveWorkerTasks } from "./cli/worker";
 import { runReport } from "./cli/report";
 import { runRules } from "./cli/rules";
 import { VERSION } from "./version";
@@ -99,8 +100,8 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// The same bundle runs the `lint --jobs` worker threads.
-(isLintWorker() ? serveLintTasks().then(() => 0) : main(process.argv.slice(2))).then(
+// The same bundle runs the `lint --jobs` and `report --jobs` worker threads.
+(isLintWorker() ? serveWorkerTasks().then(() => 0) : main(process.argv.slice(2))).then(
   (code) => {
     process.exitCode = code;
   },

@@ -29,7 +29,7 @@ import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../no
 import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
-import { defaultJobs, MIN_FILES_FOR_WORKERS, runInWorkers, serveTasks } from "./jobs";
+import { defaultJobs, MIN_FILES_FOR_WORKERS, runInWorkers } from "./jobs";
 import { collectFiles } from "./files";
 import {
   FORMATS,
@@ -342,7 +342,8 @@ export async function runLint(args: string[], out: Out, err: Out): Promise<numbe
 }
 
 /** One file to lint, as a worker thread gets it. */
-interface LintTask {
+export interface LintTask {
+  kind: "lint";
   file: string;
   config: Config;
   fix: LintOptions["fix"];
@@ -367,6 +368,7 @@ async function lintAll(
     );
   }
   const tasks: LintTask[] = selected.map(({ file, config, project }) => ({
+    kind: "lint",
     file,
     config,
     fix: options.fix,
@@ -375,17 +377,14 @@ async function lintAll(
   return runInWorkers<LintTask, LintReport>(__filename, tasks, jobs);
 }
 
-/** In a `--jobs` worker thread: lints the files the pool hands out. */
-export function serveLintTasks(): Promise<void> {
-  return serveTasks<LintTask, LintReport>(async () => {
-    const engine = await createEngine();
-    const loaded = new Map<string, ErrorKnowledge | undefined>();
-    return (task) => {
-      const key = JSON.stringify(task.catalogs);
-      if (!loaded.has(key)) loaded.set(key, loadCatalogFiles(task.catalogs, process.cwd()).catalog);
-      return lintFile(engine, task.file, { fix: task.fix, config: task.config }, loaded.get(key));
-    };
-  });
+/** In a `--jobs` worker thread: lints one file the pool hands out (catalogs loaded once per list). */
+export function lintTaskHandler(engine: Engine): (task: LintTask) => LintReport {
+  const loaded = new Map<string, ErrorKnowledge | undefined>();
+  return (task) => {
+    const key = JSON.stringify(task.catalogs);
+    if (!loaded.has(key)) loaded.set(key, loadCatalogFiles(task.catalogs, process.cwd()).catalog);
+    return lintFile(engine, task.file, { fix: task.fix, config: task.config }, loaded.get(key));
+  };
 }
 
 /** The catalog files of a file's knowledge: `--catalog`s plus its project configuration's. */

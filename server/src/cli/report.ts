@@ -15,6 +15,7 @@ import { createEngine } from "../node/engine";
 import { readTextFile } from "../node/files";
 import { VERSION } from "../version";
 import { collectFiles } from "./files";
+import { defaultJobs, MIN_FILES_FOR_WORKERS, runInWorkers } from "./jobs";
 import { printableLine } from "./sanitize";
 
 const USAGE = `Usage: api-error-insight report [options] [--] <paths...>
@@ -28,6 +29,8 @@ Options:
   -o, --output <file>       write the report to a file (missing folders are created)
       --title <text>        the HTML page's title
       --rule <id>=<level>   set a rule to off, info, warning or error (repeatable)
+  -j, --jobs <n>            analyse files in n worker threads (default: one per core; a run
+                            of fewer than 16 files uses none). The report is the same for every n
   -h, --help                show this help
   --                        everything after it is a path
 `;
@@ -42,6 +45,8 @@ export interface ReportOptions {
   output?: string;
   config: Config;
   title?: string;
+  /** `--jobs <n>`: worker threads; undefined: one per core, none for a small run. */
+  jobs?: number;
 }
 
 class UsageError extends Error {}
@@ -52,6 +57,7 @@ export function parseReportArgs(args: string[]): ReportOptions | "help" {
   let format: ReportOptions["format"] = "html";
   let output: string | undefined;
   let title: string | undefined;
+  let jobs: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--") {
@@ -81,6 +87,14 @@ export function parseReportArgs(args: string[]): ReportOptions | "help" {
       case "--title":
         title = value();
         break;
+      case "--jobs":
+      case "-j": {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 1)
+          throw new UsageError(`--jobs needs a whole number of 1 or more, not '${v}'`);
+        jobs = Number(v);
+        break;
+      }
       case "--rule": {
         const spec = value();
         const at = spec.lastIndexOf("=");
@@ -98,7 +112,14 @@ export function parseReportArgs(args: string[]): ReportOptions | "help" {
     }
   }
   if (paths.length === 0) throw new UsageError("report needs at least one file or directory");
-  return { paths, format, output, config: { rules }, ...(title ? { title } : {}) };
+  return {
+    paths,
+    format,
+    output,
+    config: { rules },
+    ...(title ? { title } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+  };
 }
 
 export async function runReport(args: string[], out: Out, err: Out): Promise<number> {
@@ -125,8 +146,7 @@ export async function runReport(args: string[], out: Out, err: Out): Promise<num
     for (const line of unmatched) err.write(`api-error-insight report: ${printableLine(line)}\n`);
     return 2;
   }
-  const engine = await createEngine();
-  const report = projectReport(engine, files, options.config);
+  const report = await reportFiles(files, options.config, options.jobs);
   const text =
     options.format === "json" ? JSON.stringify(report, null, 2) + "\n" : renderHtml(report, options.title);
   if (options.output) {
@@ -144,18 +164,62 @@ export async function runReport(args: string[], out: Out, err: Out): Promise<num
   return 0;
 }
 
-/** The report of a list of files: each analysed once (the same analysis `lint` runs). */
-export function projectReport(engine: Engine, files: string[], config: Config, now = new Date()): Report {
-  const entries: ReportEntry[] = [];
-  let analysed = 0;
-  for (const path of files) {
-    const languageId = languageIdForPath(path);
-    if (!languageId) continue;
-    const read = readTextFile(path);
-    if (!read.ok) continue;
-    analysed++;
-    const shown = relative(process.cwd(), path) || path;
-    entries.push(...reportDocument(engine, { text: read.text, languageId, path }, shown, config).entries);
+/** One file to report on, as a worker thread gets it. */
+export interface ReportTask {
+  kind: "report";
+  file: string;
+  config: Config;
+}
+
+/** What one file gives the report: its entries, and whether it was analysed at all. */
+export interface FileEntries {
+  analysed: boolean;
+  entries: ReportEntry[];
+}
+
+/** The report of a list of files, in this thread or in `--jobs` worker threads: the same report for every n. */
+export async function reportFiles(
+  files: string[],
+  config: Config,
+  jobs?: number,
+  now = new Date(),
+): Promise<Report> {
+  const n = jobs ?? (files.length < MIN_FILES_FOR_WORKERS ? 1 : Math.min(defaultJobs(), files.length));
+  let perFile: FileEntries[];
+  if (n <= 1 || files.length <= 1) {
+    const engine = await createEngine();
+    perFile = files.map((file) => reportFile(engine, { kind: "report", file, config }));
+  } else {
+    const tasks: ReportTask[] = files.map((file) => ({ kind: "report", file, config }));
+    perFile = await runInWorkers<ReportTask, FileEntries>(__filename, tasks, n);
   }
+  return compile(perFile, now);
+}
+
+/** The report of a list of files, each analysed once in this thread (the same analysis `lint` runs). */
+export function projectReport(engine: Engine, files: string[], config: Config, now = new Date()): Report {
+  return compile(
+    files.map((file) => reportFile(engine, { kind: "report", file, config })),
+    now,
+  );
+}
+
+/** One file's entries (the unit of work of a `--jobs` worker). */
+export function reportFile(engine: Engine, task: ReportTask): FileEntries {
+  const path = task.file;
+  const languageId = languageIdForPath(path);
+  if (!languageId) return { analysed: false, entries: [] };
+  const read = readTextFile(path);
+  if (!read.ok) return { analysed: false, entries: [] };
+  const shown = relative(process.cwd(), path) || path;
+  return {
+    analysed: true,
+    entries: reportDocument(engine, { text: read.text, languageId, path }, shown, task.config).entries,
+  };
+}
+
+function compile(perFile: FileEntries[], now: Date): Report {
+  const entries = perFile.flatMap((f) => f.entries);
+  const analysed = perFile.filter((f) => f.analysed).length;
   return buildReport(entries, analysed, { version: VERSION }, now.toISOString());
 }

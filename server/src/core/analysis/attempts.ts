@@ -10,7 +10,16 @@
 
 import type { Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr } from "../ir/walk";
-import { evaluate, exact, isInterval, truth, type Interval, type Lookup, type Value } from "./evaluate";
+import {
+  arithmetic,
+  evaluate,
+  exact,
+  isInterval,
+  truth,
+  type Interval,
+  type Lookup,
+  type Value,
+} from "./evaluate";
 
 /** What a simulated run needs to know about the code around it. */
 export interface AttemptCode {
@@ -32,6 +41,11 @@ export interface AttemptCode {
   waits: Map<number, { end: number; delay?: Expr; unit: "ms" | "s" }>;
   /** The recursive call of a recursive retry, and the parameters it rebinds. */
   recursion?: { start: number; end: number; params: string[] };
+  /**
+   * Mutual recursion: the call of the partner function (which calls back, at `recursion`), the
+   * partner's parameters and body, run where the attempt calls it.
+   */
+  partner?: { start: number; params: string[]; body: Stmt[] };
   /** The status a failing attempt answers with (for `res.status === 503`). */
   failingStatus: number;
   /** Constants of the file. */
@@ -55,6 +69,7 @@ type Event = { at: number } & (
   | { kind: "request"; throws: boolean }
   | { kind: "throw" }
   | { kind: "recurse"; call: Expr }
+  | { kind: "partner"; call: Expr }
 );
 
 type Flow = "next" | "continue" | "throw" | "exit" | "retry";
@@ -108,6 +123,8 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
           if (calleeName(x.callee) === "raise_for_status") out.push({ at: x.end, kind: "throw" });
           if (code.recursion && x.start === code.recursion.start)
             out.push({ at: x.end + 0.5, kind: "recurse", call: x });
+          if (code.partner && x.start === code.partner.start)
+            out.push({ at: x.end + 0.5, kind: "partner", call: x });
         }
       });
     }
@@ -137,15 +154,18 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
           return "throw";
         case "recurse":
           return recurse(ev.call);
+        case "partner":
+          return enterPartner(ev.call);
       }
     }
     return undefined;
   };
 
   const assign = (name: string, op: string, value: Expr): void => {
+    const cur = (): Value => vars.get(name) ?? lookup(name, value.start) ?? "unknown";
     if (op === "++" || op === "--") {
-      const v = vars.get(name) ?? lookup(name, value.start) ?? "unknown";
-      vars.set(name, isInterval(v) ? shift(v, op === "++" ? 1 : -1) : "unknown");
+      const v = cur();
+      vars.set(name, isInterval(v) ? arithmetic(op === "++" ? "+" : "-", v, exact(1)) : "unknown");
       return;
     }
     const rhs = evaluate(value, lookup);
@@ -153,16 +173,11 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
       vars.set(name, rhs);
       return;
     }
-    const cur = vars.get(name) ?? lookup(name, value.start) ?? "unknown";
-    if (!isInterval(cur) || !isInterval(rhs)) {
-      vars.set(name, "unknown");
-      return;
-    }
-    const f = compound(op);
-    vars.set(
-      name,
-      f ? { lo: f(cur.lo, rhs.lo), hi: f(cur.hi, rhs.hi), random: cur.random || rhs.random } : "unknown",
-    );
+    // `delay *= 2`: the operator of the compound assignment, combined as evaluate combines it.
+    const v = cur();
+    const out =
+      isInterval(v) && isInterval(rhs) && COMPOUND.has(op) ? arithmetic(op.slice(0, -1), v, rhs) : "unknown";
+    vars.set(name, out === "absent" ? "unknown" : out);
   };
 
   const recordWait = (wait: { delay?: Expr; unit: "ms" | "s" }): void => {
@@ -201,6 +216,21 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
     });
     for (const [k, v] of next) vars.set(k, v);
     return "retry";
+  };
+
+  /** Runs the partner of a mutual recursion with its parameters bound to the call's arguments. */
+  const enterPartner = (c: Expr): Flow => {
+    const call = unwrap(c);
+    const partner = code.partner;
+    if (call.kind !== "call" || !partner) return "retry";
+    const positional = call.args.filter((a) => !a.name);
+    const bound = partner.params.map((p, i) => {
+      const arg = call.args.find((a) => a.name === p) ?? positional[i];
+      return [p, arg ? evaluate(arg.value, lookup) : "unknown"] as const;
+    });
+    for (const [p, v] of bound) vars.set(p, v);
+    const flow = run(partner.body, false);
+    return flow === "next" ? "exit" : flow;
   };
 
   /** Truth of a condition in the worst case: unknown parts take the value that keeps retrying. */
@@ -370,28 +400,8 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   return { attempts, waits, unknowns: [...unknowns] };
 }
 
-function shift(v: Interval, d: number): Interval {
-  return { lo: v.lo + d, hi: v.hi + d, random: v.random };
-}
-
-function compound(op: string): ((a: number, b: number) => number) | undefined {
-  switch (op) {
-    case "+=":
-      return (a, b) => a + b;
-    case "-=":
-      return (a, b) => a - b;
-    case "*=":
-      return (a, b) => a * b;
-    case "/=":
-      return (a, b) => a / b;
-    case "**=":
-      return (a, b) => a ** b;
-    case "<<=":
-      return (a, b) => a * 2 ** b;
-    default:
-      return undefined;
-  }
-}
+/** The compound assignments a run follows (`**=` and `<<=` for doubling delays). */
+const COMPOUND = new Set(["+=", "-=", "*=", "/=", "**=", "<<="]);
 
 function mentionsTracked(e: Expr, vars: Map<string, Value>): boolean {
   let found = false;
@@ -413,6 +423,7 @@ function blockPurpose(block: Stmt[], inTry: boolean, code: AttemptCode): "exit" 
       else if (s.kind === "break") exit = true;
       else if (s.kind === "return") {
         if (s.value && code.recursion && containsSpan(s.value, code.recursion.start)) retry = true;
+        else if (s.value && code.partner && containsSpan(s.value, code.partner.start)) retry = true;
         else exit = true;
       } else if (s.kind === "throw") {
         if (inTry) retry = true;
@@ -426,6 +437,7 @@ function blockPurpose(block: Stmt[], inTry: boolean, code: AttemptCode): "exit" 
           walkExpr(e, (x) => {
             if (x.kind === "call" && code.waits.has(x.start)) retry = true;
             if (x.kind === "call" && code.recursion && x.start === code.recursion.start) retry = true;
+            if (x.kind === "call" && code.partner && x.start === code.partner.start) retry = true;
           });
       }
     }

@@ -154,7 +154,14 @@ function boundOf(x: Expr & { kind: "conditional" }): { fn: "min" | "max"; args: 
 function binary(op: string, l: Expr, r: Expr, ev: (e: Expr) => Value): Value {
   const a = ev(l);
   if (op === "??") return a === "absent" ? ev(r) : a;
-  const b = ev(r);
+  return arithmetic(op, a, ev(r));
+}
+
+/**
+ * `a op b` over intervals (`+`, `-`, `*`, `/`, `**`, `<<`, `%`): the one place values are combined,
+ * for expressions here and for the compound assignments (`delay *= 2`) a simulated run applies.
+ */
+export function arithmetic(op: string, a: Value, b: Value): Value {
   if (a === "absent" || b === "absent") return "absent";
   if (!isInterval(a) || !isInterval(b)) return "unknown";
   const random = a.random || b.random;

@@ -41,7 +41,9 @@ export function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
   );
   if (!ev) return undefined;
   const counters = new Set<string>();
-  const bounded = recursionBounded(fn, selfCall, counters);
+  const partnerName = ownName(selfCall.callee);
+  const partner = partners.has(partnerName) ? ctx.functions.get(partnerName)?.[0] : undefined;
+  const bounded = recursionBounded(fn, selfCall, counters, partner);
   const anchorCall = firstRecursedCall(fn, sim, options, ev.retried) ?? selfCall;
   return makeRetrySite(
     {
@@ -101,6 +103,43 @@ function thin(partner: FunctionDef, back: string, ctx: FileContext): boolean {
     return ok;
   });
   return ok;
+}
+
+/**
+ * Mutual recursion: the parameters of `fn` that the round trip through `partner` steps.
+ * `send(id, attempt)` -> `retrySend(id, attempt)` -> `send(id, attempt + 1)`: the call back
+ * passes `attempt + 1` where `fn` takes `attempt`, from the partner parameter `fn` filled with it.
+ */
+function steppedThrough(fn: FunctionDef, call: Call, partner: FunctionDef): string[] {
+  const out: string[] = [];
+  const positional = call.args.filter((a) => !a.name);
+  // `self` / `cls` are not passed positionally.
+  const own = plainParams(fn);
+  const theirs = plainParams(partner);
+  walkStmts(partner.body, (s) => {
+    for (const e of stmtExprs(s))
+      walkExpr(e, (x) => {
+        if (x.kind !== "call" || x.isNew || ownName(x.callee) !== fn.name) return;
+        x.args
+          .filter((a) => !a.name)
+          .forEach((a, i) => {
+            const v = unwrap(a.value);
+            if (v.kind !== "binary" || (v.op !== "+" && v.op !== "-")) return;
+            const from = unwrap(v.left);
+            if (from.kind !== "name" || unwrap(v.right).kind !== "number") return;
+            // The partner parameter it steps, and what `fn` passed into it.
+            const j = theirs.indexOf(from.name);
+            const passed = j >= 0 ? positional[j] && unwrap(positional[j]!.value) : undefined;
+            const name = own[i];
+            if (passed?.kind === "name" && name && passed.name === name) out.push(name);
+          });
+      });
+  });
+  return out;
+}
+
+function plainParams(fn: FunctionDef): string[] {
+  return fn.params.map((p) => p.name ?? "").filter((n) => n !== "self" && n !== "cls");
 }
 
 function callsDirectly(fn: FunctionDef, name: string): boolean {
@@ -293,9 +332,15 @@ function steppedParams(fn: FunctionDef, params: Set<string>): Set<string> {
  * `retries - 1`, or a parameter the function steps before the call: `tries =
  * tries + 1; return self.request(method, url, tries)`).
  */
-function recursionBounded(fn: FunctionDef, call: Call, counters: Set<string>): boolean {
+function recursionBounded(
+  fn: FunctionDef,
+  call: Call,
+  counters: Set<string>,
+  partner?: FunctionDef,
+): boolean {
   const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => !!n));
   const stepped = steppedParams(fn, params);
+  if (partner) for (const name of steppedThrough(fn, call, partner)) counters.add(name);
   for (const a of call.args) {
     walkExpr(a.value, (x) => {
       if (x.kind === "binary" && (x.op === "+" || x.op === "-")) {

@@ -57,13 +57,18 @@ function jsMissing(call: Call, req: RequestSite, ctx: FileContext): RequestSite[
   // An options argument held in a variable: cannot tell.
   const named = call.args.slice(1).some((a) => ["name", "member", "call"].includes(unwrap(a.value).kind));
   if (req.client === "fetch") {
-    if (named || has(["signal", "dispatcher"])) return undefined;
+    // node-fetch 2 takes `timeout` (ms) in its options.
+    if (named || has(["signal", "dispatcher", "timeout"])) return undefined;
     return call.callee.kind === "name" ? { client: "fetch", moduleCall: true } : undefined;
   }
   if (req.client === "axios" || req.client === "got") {
     if (named || has(["timeout", "signal", "cancelToken"])) return undefined;
     const kind = req.client;
     const root = rootOf(call.callee);
+    const receiver = call.callee.kind === "member" ? call.callee.object : call.callee;
+    // `axios.defaults.timeout = 10_000` (or on an instance) anywhere in the file sets it for every call.
+    const owner = dottedName(receiver);
+    if (kind === "axios" && owner && ctx.assignments.has(`${owner}.defaults.timeout`)) return undefined;
     if (
       root &&
       ctx.imports.get(root)?.module === kind &&
@@ -71,7 +76,6 @@ function jsMissing(call: Call, req: RequestSite, ctx: FileContext): RequestSite[
     )
       return { client: kind, moduleCall: true };
     // An instance built in this file without a timeout.
-    const receiver = call.callee.kind === "member" ? call.callee.object : call.callee;
     const client = clientOf(ctx, receiver);
     const built = client?.builtAt
       ? ctx.index.calls.find((c) => c.start >= client.builtAt!.start && c.end <= client.builtAt!.end)

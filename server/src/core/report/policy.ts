@@ -6,7 +6,7 @@
  * gives beside its recognition (mechanisms/<library>.ts, `...Numbers`).
  */
 
-import type { Expr, FunctionDef, ObjectLit, Stmt } from "../ir/types";
+import type { Call, Expr, FunctionDef, ObjectLit, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { LineIndex } from "../parse/line-index";
 import type { RequestSite, RetrySite } from "../analysis/types";
@@ -307,8 +307,12 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
   // Recursion: the function holding the recursive call, its parameters bound to their first values.
   const call = f.code.callAt(site.anchor);
   const name = call ? calleeName(call.callee) : undefined;
-  const fn = f.code.functionsAround(site.anchor.start).find((x) => x.name === name);
-  if (!fn || !call) return undefined;
+  const direct = f.code.functionsAround(site.anchor.start).find((x) => x.name === name);
+  // Mutual recursion: the anchor calls a partner that calls the enclosing function back.
+  const mutual = direct ? undefined : partnerOf(f, site.anchor.start, name);
+  const fn = direct ?? mutual?.fn;
+  const back = direct ? call : mutual?.back;
+  if (!fn || !call || !back) return undefined;
   const init = new Map<string, Value>();
   const params: string[] = [];
   for (const p of fn.params) {
@@ -326,13 +330,38 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
     requests,
     waits,
     recursion: {
-      start: call.start,
-      end: call.end,
+      start: back.start,
+      end: back.end,
       params: fn.params.filter((p) => p.name !== "self").map((p) => p.name ?? ""),
     },
+    ...(mutual
+      ? {
+          partner: {
+            start: call.start,
+            params: mutual.partner.params.filter((p) => p.name !== "self").map((p) => p.name ?? ""),
+            body: mutual.partner.body,
+          },
+        }
+      : {}),
     failingStatus,
     constant,
   };
+}
+
+/** The enclosing function of a call of `name`, the same-file function `name` and its one call back into it. */
+function partnerOf(
+  f: FileCode,
+  at: number,
+  name: string | undefined,
+): { fn: FunctionDef; partner: FunctionDef; back: Call } | undefined {
+  const fn = f.code.functionsAround(at)[0];
+  const partners = f.code.functions.filter((x) => x.name === name);
+  if (!fn?.name || !name || partners.length !== 1) return undefined;
+  const partner = partners[0]!;
+  const backs = f.code.calls.filter(
+    (c) => c.start >= partner.start && c.end <= partner.end && calleeName(c.callee) === fn.name,
+  );
+  return backs.length === 1 ? { fn, partner, back: backs[0]! } : undefined;
 }
 
 /** Names a block assigns (declarations, `x = ...`, `x += 1`, `x++`), nested functions excluded. */
