@@ -85,7 +85,7 @@ export function* siteSteps(ctx: FileContext, text = ""): Generator<void, Sites> 
   retries.push(...findLibraryRetries(ctx, sim));
   if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
   markKeysPerAttempt(retries, ctx, text);
-  markNestedRetries(retries, ctx);
+  markNestedRetries(retries, ctx, text);
   yield;
 
   const handlers = findHandlers(ctx, sim.cond);

@@ -23,6 +23,8 @@ import type { RetrySite, SelfRetry } from "../analysis/types";
 import type { Call, Expr, LoopStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import { keywordOrOption, objectArg, propertyValue } from "../analysis/context";
+import { clientRetriesOffFix } from "../fixes/retries-off";
+import { awsSelfRetry, isAwsClient } from "./aws";
 
 const SDK_RETRIES: Record<string, { retries: number; python: string; js: string }> = {
   openai: { retries: 2, python: "max_retries=0 on the client", js: "maxRetries: 0 on the client" },
@@ -37,7 +39,7 @@ const SDK_RETRIES: Record<string, { retries: number; python: string; js: string 
 const IDEMPOTENT = new Set(["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"]);
 
 /** Marks, on each retry, its attempt count and the requests whose client retries by itself. */
-export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext): void {
+export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext, text?: string): void {
   for (const retry of retries) {
     if (retry.mechanism === "config") continue;
     retry.mechanismName = mechanismName(retry);
@@ -45,7 +47,7 @@ export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContex
     for (const req of retry.requests) {
       const call = ctx.index.calls.find((c) => c.start === req.start && c.end === req.end);
       if (!call) continue;
-      req.selfRetry = selfRetry(call, req.method, ctx);
+      req.selfRetry = selfRetry(call, req.method, ctx, text);
     }
   }
 }
@@ -59,7 +61,12 @@ function mechanismName(retry: RetrySite): string {
 
 // ---------------------------------------------------------------- the inner client
 
-function selfRetry(call: Call, method: string | undefined, ctx: FileContext): SelfRetry | undefined {
+function selfRetry(
+  call: Call,
+  method: string | undefined,
+  ctx: FileContext,
+  text: string | undefined,
+): SelfRetry | undefined {
   const req = detectRequest(call, ctx);
   const client = req?.client;
   if (!client) return undefined;
@@ -75,6 +82,7 @@ function selfRetry(call: Call, method: string | undefined, ctx: FileContext): Se
     }),
   ];
   if (perCall.some((v) => number(v, ctx) === 0)) return undefined;
+  if (isAwsClient(client)) return awsSelfRetry(client);
   if (client.kind === "sdk" && client.sdk && client.builtAt) {
     const known = SDK_RETRIES[client.sdk];
     if (!known || (python && client.sdk === "octokit")) return undefined;
@@ -94,11 +102,13 @@ function selfRetry(call: Call, method: string | undefined, ctx: FileContext): Se
       retries = n;
     }
     if (retries <= 0) return undefined;
+    const offFix = text ? clientRetriesOffFix(client.sdk, built, python, text) : undefined;
     return {
       attempts: retries + 1,
       by: `the ${client.sdk} client`,
       off: python ? known.python : known.js,
       at: client.builtAt,
+      ...(offFix ? { offFix } : {}),
     };
   }
   if ((client.kind === "got" || client.kind === "ky") && client.builtAt && client.retries?.size) {

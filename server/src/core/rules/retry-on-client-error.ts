@@ -1,5 +1,6 @@
 import { isNonRetryableClientError } from "../analysis/statuses";
 import { defineRule } from "./define";
+import { isNonTransientCode } from "./retry-non-transient-error";
 
 export default defineRule({
   id: "retry-on-client-error",
@@ -14,15 +15,20 @@ export default defineRule({
   messages: {
     retried:
       "{{what}} retried: a client error does not change between attempts, the request itself must be fixed. Retry only 408, 429 and 5xx.",
+    retriedByPolicy:
+      "{{what}} retried ({{policy}}): a client error does not change between attempts, the request itself must be fixed. Retry only 408, 429 and 5xx.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {
       for (const ref of retry.retriedRefs) {
         if (ref.status === 401 || ref.status === 403 || !isNonRetryableClientError(ref.status)) continue;
+        // A 429/5xx code that will not pass is retry-non-transient-error's.
+        if (isNonTransientCode(ref)) continue;
         ctx.report({
           at: ref,
-          messageId: "retried",
-          data: { what: ref.label },
+          ...(retry.policy
+            ? { messageId: "retriedByPolicy", data: { what: ref.label, policy: retry.policy } }
+            : { messageId: "retried", data: { what: ref.label } }),
           fixes: ref.removal ? [{ title: `Stop retrying ${ref.label}`, edits: ref.removal, safe: true }] : [],
         });
       }
