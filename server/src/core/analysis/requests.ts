@@ -27,11 +27,24 @@ const SDK_CREATE_METHODS = new Set([
 const SDK_UPDATE_METHODS = new Set(["update", "modify", "patch"]);
 export const SDK_ROOTS = /^(client|sdk|caseforge|stripe|openai|anthropic|cf|api|octokit|github|gh)$/i;
 
+/** What `detectRequest` found per call, per file context (the analysis asks about a call several times). */
+const detected = new WeakMap<FileContext, WeakMap<Call, RequestInfo | null>>();
+
 /** A request site, or undefined when the call is not one the file's language recognises. */
 export function detectRequest(call: Call, ctx: FileContext): RequestInfo | undefined {
-  const info = ctx.language.requestOf(call, ctx) ?? behaviouralRequest(call, ctx);
-  if (info) info.call = call;
-  return info;
+  let byCall = detected.get(ctx);
+  if (!byCall) {
+    byCall = new WeakMap();
+    detected.set(ctx, byCall);
+  }
+  let info = byCall.get(call);
+  if (info === undefined) {
+    info = ctx.language.requestOf(call, ctx) ?? behaviouralRequest(call, ctx) ?? null;
+    if (info) info.call = call;
+    byCall.set(call, info);
+  }
+  // Each caller gets its own copy, as when it was found anew.
+  return info ? { ...info } : undefined;
 }
 
 /** A call through the application's own HTTP layer, recognised by what the code does with its result or error. */
