@@ -1,4 +1,11 @@
+import type { Failure } from "../analysis/types";
 import { defineRule } from "./define";
+
+/**
+ * Statuses that say the server did not act on the request (RFC 9110 and RFC 8470: rate limited,
+ * timed out waiting for it, or refused early data). Re-sending after one cannot duplicate anything.
+ */
+const NOT_ACTED_ON: ReadonlySet<Failure> = new Set([408, 425, 429]);
 
 export default defineRule({
   id: "retry-without-idempotency-key",
@@ -15,6 +22,8 @@ export default defineRule({
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {
+      // A retry only of failures the server did not act on (a 429-only loop) re-sends nothing it did.
+      if (retry.retried.size > 0 && [...retry.retried].every((f) => NOT_ACTED_ON.has(f))) continue;
       for (const request of retry.requests) {
         if (request.idempotencyKey || (request.method !== "POST" && request.method !== "PATCH")) continue;
         ctx.report({
