@@ -40,12 +40,14 @@ const IDEMPOTENT = new Set(["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"])
 export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext): void {
   for (const retry of retries) {
     if (retry.mechanism === "config") continue;
-    retry.mechanismName = mechanismName(retry);
-    retry.attempts = outerAttempts(retry, ctx);
+    // A helper in another file comes with its name and attempts (`core/index`).
+    retry.mechanismName ??= mechanismName(retry);
+    retry.attempts ??= outerAttempts(retry, ctx);
     for (const req of retry.requests) {
       const call = ctx.index.calls.find((c) => c.start === req.start && c.end === req.end);
       if (!call) continue;
-      req.selfRetry = selfRetry(call, req.method, ctx);
+      // A request wrapper of another file brings its client's own retries along (`core/index`).
+      req.selfRetry = selfRetry(call, req.method, ctx) ?? req.selfRetry;
     }
   }
 }
@@ -59,7 +61,7 @@ function mechanismName(retry: RetrySite): string {
 
 // ---------------------------------------------------------------- the inner client
 
-function selfRetry(call: Call, method: string | undefined, ctx: FileContext): SelfRetry | undefined {
+export function selfRetry(call: Call, method: string | undefined, ctx: FileContext): SelfRetry | undefined {
   const req = detectRequest(call, ctx);
   const client = req?.client;
   if (!client) return undefined;
@@ -221,7 +223,7 @@ function outerAttempts(retry: RetrySite, ctx: FileContext): number | undefined {
 }
 
 /** `range(5)`, `range(1, 6)`, `for (let i = 0; i < 5; i++)`, `i <= 4`: the number of passes. */
-function loopAttempts(loop: LoopStmt, ctx: FileContext): number | undefined {
+export function loopAttempts(loop: LoopStmt, ctx: FileContext): number | undefined {
   if (loop.loop === "for-in" || loop.loop === "for-of") {
     const it = loop.iterates ? unwrap(loop.iterates) : undefined;
     if (it?.kind !== "call" || dottedName(it.callee) !== "range") return undefined;
