@@ -17,18 +17,11 @@ import {
   type RunSetting,
 } from "../../server/src/protocol";
 import { DOCUMENT_SELECTOR, isSupportedDocument } from "./languages";
+import { SERVER_NODE_FLAGS } from "./server-flags";
 
 /** The id VS Code knows the client by; it also names the `apiErrorInsight.trace.server` setting. */
 export const CLIENT_ID = "apiErrorInsight";
 const CLIENT_NAME = "API Error Insight";
-
-/**
- * Node flags of the server process. A small young generation: the analysis allocates fast and
- * briefly, and V8 otherwise grows its heap to about 50 MiB over the first edits although what
- * survives a collection stays near 10 MiB (measured: about 30 MiB less resident memory over
- * 3,000 edits, for the same CPU time).
- */
-const SERVER_NODE_FLAGS = ["--max-semi-space-size=2"];
 
 /**
  * Creates (but does not start) the language client for the bundled server
@@ -41,7 +34,7 @@ export function createClient(
 ): LanguageClient {
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio, options: { execArgv: SERVER_NODE_FLAGS } },
+    run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: {
       module,
       transport: TransportKind.stdio,

@@ -168,5 +168,26 @@ export const ReportRequest = {
   type: new RequestType<ReportParams, ReportResult, void>("apiErrorInsight/report"),
 } as const;
 
+export interface MemoryUsageResult {
+  /** True when a full garbage collection ran first (the server was started with `--expose-gc`). */
+  collected: boolean;
+  /** Live JavaScript heap, in bytes (after the collection when `collected`). */
+  heapUsed: number;
+  /** Heap V8 has reserved, in bytes. */
+  heapTotal: number;
+  /** Memory outside the JavaScript heap: buffers and the parsers' WebAssembly memory, in bytes. */
+  external: number;
+  /** Resident set size of the server process, in bytes. */
+  rss: number;
+  /** V8's heap spaces by name: reserved and used bytes. */
+  spaces: Record<string, { size: number; used: number }>;
+}
+
+/** Client -> server: the server's memory, for tools and the memory test (as rust-analyzer's memoryUsage). */
+export const MemoryUsageRequest = {
+  method: "apiErrorInsight/memoryUsage",
+  type: new RequestType<void, MemoryUsageResult, void>("apiErrorInsight/memoryUsage"),
+} as const;
+
 /** `Diagnostic.source` of everything the server reports. */
 export const DIAGNOSTIC_SOURCE = "api-error-insight";

@@ -348,3 +348,33 @@ describe.concurrent("inserted code follows the document's indentation", () => {
     });
   }
 });
+
+describe.concurrent("nested-retry: the client's own retries off", () => {
+  it("nested-retry.ts complete: a 503 outage costs 4 requests instead of 12; the loop's own retries are unchanged", async () => {
+    const loaded = await load("nested-retry.ts");
+    const applied = await applyFix(loaded, "nested-retry", "complete");
+    // Offered, not applied by Fix All: every request through the client loses its retries.
+    expect(applied.fix.safe).toBe(false);
+    onlyItsFinding(loaded, applied);
+    expect(applied.after).toContain("new OpenAI({ maxRetries: 0 })");
+    const run = await runBoth(loaded, applied.after, "complete", [DOWN_503, FLAKY_503, AUTH_401], ["hi"]);
+    const [downBefore, flakyBefore, authBefore] = run.before;
+    const [downAfter, flakyAfter, authAfter] = run.after;
+    // 4 loop attempts x 3 by the client, then 4 x 1.
+    expect(downBefore!.attempts).toBe(12);
+    expect(downAfter!.attempts).toBe(4);
+    expect(downAfter!.error).toEqual({ type: "Error", message: "no completion" });
+    expect(downAfter!.error).toEqual(downBefore!.error);
+    // After the fix every wait is the loop's own, one per failed attempt (the client's 8 are gone).
+    expect(downBefore!.waits.length).toBe(12);
+    expect(downAfter!.waits.length).toBe(4);
+    // Two 503s then 200: the client absorbed them before; now the loop does, and the answer is the same.
+    expect(flakyBefore!.attempts).toBe(3);
+    expect(flakyAfter!.attempts).toBe(3);
+    expect(flakyAfter!.result).toEqual(flakyBefore!.result);
+    expect(flakyAfter!.result).toBeDefined();
+    // A 401 is not retried by either.
+    expect(authBefore!.attempts).toBe(1);
+    expect(authAfter).toEqual(authBefore);
+  });
+});

@@ -149,6 +149,7 @@ export async function runJs(
   const modules: Record<string, unknown> = {
     axios,
     got: fakeGot(nextStep, never, wait, random),
+    openai: fakeOpenAI(nextStep, never, wait, random),
     crypto: { randomUUID: () => uuid(++uuids) },
     "node:crypto": { randomUUID: () => uuid(++uuids) },
     "node:timers/promises": {
@@ -281,6 +282,50 @@ function fakeAxios(nextStep: NextStep, never: Promise<never>): unknown {
  * DELETE/OPTIONS/TRACE on `retry.statusCodes` and network errors, waiting Retry-After when
  * given, else `2 ** (attempt - 1) * 1000` ms plus up to 100 ms of noise; then an HTTPError.
  */
+/**
+ * The openai SDK's own retries, as openai-node documents them: `maxRetries` (default 2) more
+ * attempts on 408, 409, 429, 5xx and connection errors, waiting min(0.5 s x 2^n, 8 s) less up to
+ * 25% jitter (or the response's Retry-After); then an `APIError` carrying the status.
+ */
+function fakeOpenAI(
+  nextStep: NextStep,
+  never: Promise<never>,
+  wait: (ms: number) => Promise<void>,
+  random: () => number,
+): unknown {
+  class APIError extends Error {
+    override name = "APIError";
+    constructor(readonly status: number | undefined) {
+      super(status === undefined ? "Connection error." : `${status} status code`);
+    }
+  }
+  const retried = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
+  class OpenAI {
+    static APIError = APIError;
+    private readonly maxRetries: number;
+    readonly chat: { completions: { create: (body: unknown) => Promise<unknown> } };
+    constructor(options: { maxRetries?: number } = {}) {
+      this.maxRetries = options.maxRetries ?? 2;
+      this.chat = {
+        completions: { create: (body) => this.send("https://api.openai.com/v1/chat/completions", body) },
+      };
+    }
+    private async send(url: string, _body: unknown): Promise<unknown> {
+      for (let retry = 0; ; retry++) {
+        const step = nextStep("POST", url, {});
+        if (!step) return never;
+        if (!("network" in step) && step.status < 300) return step.body;
+        const status = "network" in step ? undefined : step.status;
+        if (retry >= this.maxRetries || (status !== undefined && !retried(status)))
+          throw new APIError(status);
+        const after = "network" in step ? undefined : lowerHeaders(step.headers)["retry-after"];
+        await wait(after ? Number(after) * 1000 : Math.min(500 * 2 ** retry, 8000) * (1 - 0.25 * random()));
+      }
+    }
+  }
+  return { __esModule: true, default: OpenAI, OpenAI, APIError };
+}
+
 function fakeGot(
   nextStep: NextStep,
   never: Promise<never>,

@@ -40,6 +40,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Extra client capabilities merged over the defaults. */
   capabilities?: ClientCapabilities;
+  /** Node flags for the server process (before the script), e.g. `--expose-gc`. */
+  nodeFlags?: string[];
   /** False: spawn the server without sending `initialize` (for protocol tests). */
   initialize?: boolean;
   /**
@@ -82,7 +84,7 @@ export class TestClient {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before the LSP tests`);
     const ownsRoot = options.root === undefined;
     const root = options.root ?? realpathSync(mkdtempSync(join(tmpdir(), "aei-lsp-")));
-    const child = spawn(process.execPath, [CLI, "lsp", "--stdio"], {
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), CLI, "lsp", "--stdio"], {
       cwd: root,
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -273,6 +275,11 @@ export class TestClient {
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  }
+
+  /** Any request, for the server's own extensions. */
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

@@ -238,6 +238,11 @@ describe("hovers in the SDK fixtures (test/fixtures/rules/sdk-packs)", () => {
     ["discord.ts", "typescript", "err.code === 50013", "50013", "Discord API"],
     ["azure.py", "python", "except ClientAuthenticationError", "ClientAuthenticationError", "Azure"],
     ["azure.py", "python", "except ResourceNotFoundError", "ResourceNotFoundError", "Azure"],
+    ["aws.py", "python", '== "ThrottlingException"', "ThrottlingException", "AWS"],
+    ["aws.py", "python", "except ClientError", "ClientError", "AWS"],
+    ["aws.ts", "typescript", 'err.name === "ThrottlingException"', "ThrottlingException", "AWS"],
+    ["aws.ts", "typescript", "err.$retryable", "$retryable", "AWS"],
+    ["aws.ts", "typescript", "err.$metadata?.httpStatusCode", "$metadata", "AWS"],
   ];
   for (const [file, languageId, context, token, api] of cases) {
     it(`${file}: ${token} leads with ${api}`, async () => {

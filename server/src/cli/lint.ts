@@ -578,7 +578,9 @@ export function lintFile(
   let result = options.summarize
     ? engine.analyze(doc, options.config, { knowledge, outOfBudget: analysisBudget(), summarize: true })
     : analyze(original);
-  const summary = result.summary ?? (options.summarize ? engine.summarize(doc, knowledge) : undefined);
+  // A file the analysis skipped (too large, out of time) stays unknown to the index.
+  const summary =
+    result.summary ?? (options.summarize && !result.skipped ? engine.summarize(doc, knowledge) : undefined);
   let text = original;
   const notices: Notice[] = [];
   let fixed = 0;

@@ -167,6 +167,14 @@ function fromExpr(
       }
     }
   }
+  // AWS SDK v3 `err.$retryable` / `err.$metadata`: the fields of its service errors, told by `ServiceException`.
+  if (
+    x.kind === "member" &&
+    (x.property === "$retryable" || x.property === "$metadata") &&
+    within(x.propertySpan, offset) &&
+    ctx.knowledge.hasExceptionClass?.("ServiceException")
+  )
+    return { kind: "exception", name: "ServiceException", module: "@aws-sdk", ...x.propertySpan };
   if (x.kind === "string" && !x.parts && within(x, offset)) {
     if (HEADER.test(x.value) || (HEADER_LIKE.test(x.value) && ctx.knowledge.hasHeader?.(x.value)))
       return { kind: "header", name: x.value, start: x.start, end: x.end };

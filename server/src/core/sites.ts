@@ -98,7 +98,7 @@ export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInp
   if (crossFile) retries.push(...importedHelperSites(ctx, sim, crossFile));
   if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
   markKeysPerAttempt(retries, ctx, text);
-  markNestedRetries(retries, ctx);
+  markNestedRetries(retries, ctx, text);
   yield;
 
   const handlers = findHandlers(ctx, sim.cond);

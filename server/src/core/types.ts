@@ -183,6 +183,8 @@ export interface ErrorKnowledge {
   exceptionClassStatus(name: string): number | undefined;
   /** `network` for SDK connection and timeout classes. */
   exceptionClassKind?(name: string): string | undefined;
+  /** The status a code or class is sent with when it stands for another (AWS `ThrottlingException`: 400). */
+  sentStatus?(name: string): number | undefined;
   /** Whether the API documents that retrying this code cannot succeed (`never` / `after-fix`). */
   isNonRetryableCode?(code: string): boolean;
   /** The status a class stands for in the knowledge pack of an API the file calls (undefined elsewhere). */

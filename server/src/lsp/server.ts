@@ -17,11 +17,12 @@ import {
   type InlayHintParams,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { ExplainSiteRequest, ReportRequest, type ReportParams } from "../protocol";
+import { ExplainSiteRequest, MemoryUsageRequest, ReportRequest, type ReportParams } from "../protocol";
 import { VERSION } from "../version";
 import { clientFeatures, initialFolders, serverCapabilities } from "./capabilities";
 import * as handlers from "./handlers";
 import type { Logger } from "./logger";
+import { memoryUsage } from "./memory";
 import {
   Lifecycle,
   cancelUndispatched,
@@ -142,6 +143,18 @@ export function startServer(): void {
       () => undefined,
       null,
       (params: ReportParams | undefined, token) => handlers.report(s(), documents, params, token),
+    ),
+  );
+
+  connection.onRequest(
+    MemoryUsageRequest.method,
+    request(
+      lifecycle,
+      log,
+      "memory usage",
+      () => undefined,
+      null,
+      () => memoryUsage(),
     ),
   );
 

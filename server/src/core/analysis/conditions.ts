@@ -515,6 +515,7 @@ export class ConditionEvaluator {
             status: s,
             via: "class",
             label: `${name} (${known.status})`,
+            sent: this.ctx.knowledge.sentStatus?.(name),
             start: t.start,
             end: t.end,
           });
@@ -557,7 +558,17 @@ export class ConditionEvaluator {
     const value = s === status;
     const label = `${code} (${known.documented}${status === known.documented ? "" : ", not retryable"})`;
     const refs: StatusRef[] = value
-      ? [{ status, via: "code", label, start: literal.start, end: literal.end }]
+      ? [
+          {
+            status,
+            via: "code",
+            label,
+            sent: this.ctx.knowledge.sentStatus?.(code),
+            start: literal.start,
+            end: literal.end,
+            ...(status === known.documented ? {} : { documented: known.documented }),
+          },
+        ]
       : [];
     return { value, refs, decided: true };
   }
@@ -579,6 +590,11 @@ export class ConditionEvaluator {
       case "is_server_error":
         if (s === "network") return UNKNOWN;
         return { value: st! >= 500, refs: [], decided: true };
+      case "$retryable":
+        // AWS SDK v3: set on service errors the SDK classifies as retryable (throttling, transient); never on a 4xx.
+        if (s === 200) return UNKNOWN;
+        if (s === 429) return { value: true, refs: [], decided: true };
+        return { value: st !== undefined && st < 500 ? false : undefined, refs: [], decided: true };
       case "response":
         if (s === 200) return UNKNOWN;
         // Only the caught error has a `.response` that is missing on network failures.

@@ -70,7 +70,7 @@ export function evaluateRetry(
         if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class"))
           refs.set(`${r.start}:${r.status}`, r);
       for (const w of p.facts.waits) waits.set(w.expr.start, w);
-      if ((f === 429 || f === 503) && !p.facts.retryAfterChecked)
+      if ((f === 429 || f === 503) && !p.facts.retryAfterChecked && !onlyCodesSentWithout(p.facts.refs, f))
         for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
     }
     if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
@@ -158,4 +158,13 @@ function dedupeRefs(refs: StatusRef[]): StatusRef[] {
 function dedupeRequests(list: RequestSite[]): RequestSite[] {
   const seen = new Set<number>();
   return list.filter((r) => (seen.has(r.start) ? false : (seen.add(r.start), true)));
+}
+
+/**
+ * The path names the failure only through codes or classes its API sends with another status (AWS
+ * `ThrottlingException` comes with 400): no 429 or 503 response, so no Retry-After to read.
+ */
+function onlyCodesSentWithout(refs: readonly StatusRef[], f: number): boolean {
+  const named = refs.filter((r) => r.status === f);
+  return named.length > 0 && named.every((r) => r.sent !== undefined && r.sent !== f);
 }

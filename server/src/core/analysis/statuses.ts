@@ -4,3 +4,8 @@
 export function isNonRetryableClientError(status: number): boolean {
   return status >= 400 && status < 500 && status !== 408 && status !== 425 && status !== 429;
 }
+
+/** 408, 429 and 5xx: statuses that say "try again later" (what an error code can contradict). */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status < 600);
+}

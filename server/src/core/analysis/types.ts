@@ -15,6 +15,14 @@ export interface StatusRef extends Span {
   via: "literal" | "range" | "class" | "code";
   /** As the message names it: `401`, `AuthenticationError (401)`, `invalid_api_key (401)`, `Every 4xx status`. */
   label: string;
+  /** For a code or class that stands for another status: the one its API sends (AWS `ThrottlingException`: 400). */
+  sent?: number;
+  /**
+   * For an error code the catalog marks non-retryable though its status is transient
+   * (`insufficient_quota` sent with 429): that documented status. `status` is then the
+   * client error the analysis simulates the code as.
+   */
+  documented?: number;
   /**
    * Edits that remove this element from the list literal it sits in (a Python tuple left
    * with one element keeps its comma), when that list is tested right there in the code.
@@ -57,6 +65,8 @@ export interface SelfRetry {
   off: string;
   /** Where the client or its retry is configured (the constructor, the mounted adapter); `file` when in another file. */
   at: Span & { file?: OtherFileRange };
+  /** Edits that set the client's retries to 0 where it is built (quick fix), when certain. */
+  offFix?: TextEdit[];
 }
 
 export interface WaitSite extends Span {

@@ -275,6 +275,17 @@ export class Catalog {
     return found && (kindStatus(found.kind) ?? found.status);
   }
 
+  /**
+   * @internal The status an error code or exception class is sent with when its kind makes it
+   * stand for another (a throttling code sent with 400 stands for 429); undefined otherwise.
+   */
+  sentStatusIn(name: string, related: ReadonlySet<string> | undefined): number | undefined {
+    const entry = [...this.codeDefinitionsIn(name, related), ...this.classDefinitionsIn(name, related)].find(
+      (d) => kindStatus(d.entry.kind) !== undefined,
+    )?.entry;
+    return entry && entry.status !== kindStatus(entry.kind) ? entry.status : undefined;
+  }
+
   /** @internal `packsOnly`: only definitions of knowledge packs count. */
   classStatusIn(
     name: string,
@@ -378,6 +389,10 @@ export class Catalog {
     return this.nonRetryableIn(code, undefined);
   }
 
+  sentStatus(name: string): number | undefined {
+    return this.sentStatusIn(name, undefined);
+  }
+
   /** All keys, for suggestions: statuses, error codes, exception classes, headers. */
   keys(): { statuses: number[]; codes: string[]; exceptions: string[]; headers: string[] } {
     const apis = [...this.index.apis.values()];
@@ -465,6 +480,10 @@ export class ScopedKnowledge {
 
   isNonRetryableCode(code: string): boolean {
     return this.catalog.nonRetryableIn(code, this.related);
+  }
+
+  sentStatus(name: string): number | undefined {
+    return this.catalog.sentStatusIn(name, this.related);
   }
 
   hasErrorCode(code: string): boolean {

@@ -39,11 +39,19 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
   const sim = new Simulator(ctx);
   const helpers: Record<string, HelperSummary> = {};
   const wrappers: Record<string, WrapperSummary> = {};
+  // The loops of each function (its own, not those of functions nested in it), found once.
+  const loopsOf = new Map<FunctionDef, LoopStmt[]>();
+  for (const loop of ctx.index.loops) {
+    const owner = ctx.index.owner.get(loop);
+    if (owner) loopsOf.set(owner, [...(loopsOf.get(owner) ?? []), loop]);
+  }
+  const callAt = new Map<number, Call>();
+  for (const call of ctx.index.calls) callAt.set(call.start * 1_000_003 + call.end, call);
   for (const [name, fn] of topLevelFunctions(ctx.module.body)) {
     if (Object.hasOwn(helpers, name) || Object.hasOwn(wrappers, name)) continue;
-    const helper = helperOf(fn, ctx, sim, at);
+    const helper = helperOf(fn, loopsOf.get(fn) ?? [], ctx, sim, at);
     if (helper) helpers[name] = helper;
-    const wrapper = helper ? undefined : wrapperOf(fn, ctx, sim, at);
+    const wrapper = helper ? undefined : wrapperOf(fn, callAt, ctx, sim, at);
     if (wrapper) wrappers[name] = wrapper;
   }
   return { imports, helpers, wrappers, uses: helperUses(ctx, sim) };
@@ -64,13 +72,14 @@ export function topLevelFunctions(body: readonly Stmt[]): [string, FunctionDef][
 
 function helperOf(
   fn: FunctionDef,
+  loops: readonly LoopStmt[],
   ctx: FileContext,
   sim: Simulator,
   at: (s: number, e: number) => SummaryLocation,
 ): HelperSummary | undefined {
   const params = fn.params.map((p) => p.name);
-  for (const loop of ctx.index.loops) {
-    if (!contains(fn, loop) || ctx.index.owner.get(loop)?.start !== fn.start) continue;
+  if (params.every((p) => p === undefined)) return undefined;
+  for (const loop of loops) {
     const param = calledParam(loop, params);
     if (param === undefined) continue;
     const name = params[param]!;
@@ -93,6 +102,7 @@ function helperOf(
 /** A function that sends exactly one request itself, and what a retry around a call of it re-sends. */
 function wrapperOf(
   fn: FunctionDef,
+  callAt: ReadonlyMap<number, Call>,
   ctx: FileContext,
   sim: Simulator,
   at: (s: number, e: number) => SummaryLocation,
@@ -103,8 +113,8 @@ function wrapperOf(
   const sent = sim.requestsIn(fn.body);
   if (sent.length !== 1) return undefined;
   const req = sent[0]!;
-  const call = req.call ?? ctx.index.calls.find((c) => c.start === req.span.start && c.end === req.span.end);
-  const own = call ? selfRetry(call, req.method, ctx) : undefined;
+  const call = req.call ?? callAt.get(req.span.start * 1_000_003 + req.span.end);
+  const own = call ? selfRetry(call, req.method, ctx, undefined) : undefined;
   return {
     throws: info.throws,
     ...(req.method ? { method: req.method } : {}),

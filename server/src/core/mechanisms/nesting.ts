@@ -23,6 +23,8 @@ import type { RetrySite, SelfRetry } from "../analysis/types";
 import type { Call, Expr, LoopStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import { keywordOrOption, objectArg, propertyValue } from "../analysis/context";
+import { clientRetriesOffFix } from "../fixes/retries-off";
+import { awsSelfRetry, isAwsClient } from "./aws";
 
 const SDK_RETRIES: Record<string, { retries: number; python: string; js: string }> = {
   openai: { retries: 2, python: "max_retries=0 on the client", js: "maxRetries: 0 on the client" },
@@ -37,7 +39,7 @@ const SDK_RETRIES: Record<string, { retries: number; python: string; js: string 
 const IDEMPOTENT = new Set(["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"]);
 
 /** Marks, on each retry, its attempt count and the requests whose client retries by itself. */
-export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext): void {
+export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext, text?: string): void {
   for (const retry of retries) {
     if (retry.mechanism === "config") continue;
     // A helper in another file comes with its name and attempts (`core/index`).
@@ -47,7 +49,7 @@ export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContex
       const call = ctx.index.calls.find((c) => c.start === req.start && c.end === req.end);
       if (!call) continue;
       // A request wrapper of another file brings its client's own retries along (`core/index`).
-      req.selfRetry = selfRetry(call, req.method, ctx) ?? req.selfRetry;
+      req.selfRetry = selfRetry(call, req.method, ctx, text) ?? req.selfRetry;
     }
   }
 }
@@ -61,7 +63,12 @@ function mechanismName(retry: RetrySite): string {
 
 // ---------------------------------------------------------------- the inner client
 
-export function selfRetry(call: Call, method: string | undefined, ctx: FileContext): SelfRetry | undefined {
+export function selfRetry(
+  call: Call,
+  method: string | undefined,
+  ctx: FileContext,
+  text: string | undefined,
+): SelfRetry | undefined {
   const req = detectRequest(call, ctx);
   const client = req?.client;
   if (!client) return undefined;
@@ -77,6 +84,7 @@ export function selfRetry(call: Call, method: string | undefined, ctx: FileConte
     }),
   ];
   if (perCall.some((v) => number(v, ctx) === 0)) return undefined;
+  if (isAwsClient(client)) return awsSelfRetry(client);
   if (client.kind === "sdk" && client.sdk && client.builtAt) {
     const known = SDK_RETRIES[client.sdk];
     if (!known || (python && client.sdk === "octokit")) return undefined;
@@ -96,11 +104,13 @@ export function selfRetry(call: Call, method: string | undefined, ctx: FileConte
       retries = n;
     }
     if (retries <= 0) return undefined;
+    const offFix = text ? clientRetriesOffFix(client.sdk, built, python, text) : undefined;
     return {
       attempts: retries + 1,
       by: `the ${client.sdk} client`,
       off: python ? known.python : known.js,
       at: client.builtAt,
+      ...(offFix ? { offFix } : {}),
     };
   }
   if ((client.kind === "got" || client.kind === "ky") && client.builtAt && client.retries?.size) {

@@ -6,6 +6,7 @@ import ignoresRetryAfter from "./ignores-retry-after";
 import missingTimeout from "./missing-timeout";
 import nestedRetry from "./nested-retry";
 import retryOnAuthError from "./retry-on-auth-error";
+import retryNonTransientError from "./retry-non-transient-error";
 import retryOnClientError from "./retry-on-client-error";
 import retryWithoutBackoff from "./retry-without-backoff";
 import retryWithoutIdempotencyKey from "./retry-without-idempotency-key";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ignoresRetryAfter,
   missingTimeout,
   nestedRetry,
+  retryNonTransientError,
   retryOnAuthError,
   retryOnClientError,
   retryWithoutBackoff,

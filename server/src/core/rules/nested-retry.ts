@@ -7,7 +7,7 @@ export default defineRule({
   docs: {
     summary: "Retry in one place: turn the client's own retries off, or drop the retry around it.",
     rationale:
-      "SDK clients (openai, anthropic, stripe, octokit), got and ky instances and a requests Session with a mounted urllib3 Retry already retry on their own. A retry loop, tenacity or p-retry around them multiplies the attempts: 3 by the client times 5 by tenacity is 15 requests for one call, against an API that is already struggling, and the waits add up the same way.",
+      "SDK clients (openai, anthropic, stripe, octokit, boto3 and the AWS SDKs for JavaScript), got and ky instances and a requests Session with a mounted urllib3 Retry already retry on their own. A retry loop, tenacity or p-retry around them multiplies the attempts: 3 by the client times 5 by tenacity is 15 requests for one call, against an API that is already struggling, and the waits add up the same way.",
   },
   messages: {
     multiplied:
@@ -35,6 +35,8 @@ export default defineRule({
           data: retry.attempts
             ? { ...data, outer: String(retry.attempts), total: String(retry.attempts * inner.attempts) }
             : data,
+          // Not for Fix All: every request through this client loses its retries, also those no outer retry wraps.
+          fixes: inner.offFix ? [{ title: `Set ${inner.off}`, edits: inner.offFix, safe: false }] : [],
           related: [
             {
               ...inner.at,

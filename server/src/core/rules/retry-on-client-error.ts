@@ -1,5 +1,6 @@
 import { isNonRetryableClientError } from "../analysis/statuses";
 import { defineRule } from "./define";
+import { isNonTransientCode } from "./retry-non-transient-error";
 
 export default defineRule({
   id: "retry-on-client-error",
@@ -19,6 +20,8 @@ export default defineRule({
     for (const retry of sites.retries) {
       for (const ref of retry.retriedRefs) {
         if (ref.status === 401 || ref.status === 403 || !isNonRetryableClientError(ref.status)) continue;
+        // A 429/5xx code that will not pass is retry-non-transient-error's.
+        if (isNonTransientCode(ref)) continue;
         ctx.report({
           at: ref,
           messageId: "retried",

@@ -5,10 +5,11 @@ import type { ClientInfo } from "../../analysis/model";
 import { clientRetries, GOT_DEFAULT_STATUSES } from "../../mechanisms/got";
 import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
 import { sdkClientFrom } from "../../mechanisms/sdk";
-import type { ConstructorCall } from "../../analysis/model";
+import type { ConstructorCall, FileContext } from "../../analysis/model";
+import { awsJsClientFrom } from "./aws";
 
-export function jsClientFrom(c: ConstructorCall): ClientInfo | undefined {
-  return libraryClient(c) ?? sdkClientFrom(c);
+export function jsClientFrom(c: ConstructorCall, ctx: FileContext): ClientInfo | undefined {
+  return libraryClient(c) ?? sdkClientFrom(c) ?? awsJsClientFrom(c, ctx);
 }
 
 function libraryClient({

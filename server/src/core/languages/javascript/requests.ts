@@ -23,6 +23,8 @@ import {
 import { type RequestInfo } from "../../analysis/model";
 import { defaultRetries, GOT_DEFAULT_STATUSES } from "../../mechanisms/got";
 import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
+import { isAwsClient } from "../../mechanisms/aws";
+import { awsJsRequest } from "./aws";
 
 const JS_GENERIC_RECEIVERS =
   /^(http|https|httpClient|httpService|client|apiClient|api|axiosInstance|instance|restClient|httpApi|fetcher)$/i;
@@ -94,6 +96,7 @@ export function jsRequest(call: Call, ctx: FileContext): RequestInfo | undefined
     };
   }
   let client: ClientInfo | undefined = clientOf(ctx, receiver);
+  if (isAwsClient(client)) return awsJsRequest(client!, method, call);
   if (!client) {
     if (recvName === "axios" || mod === "axios") client = { kind: "axios", throws: true };
     else if (recvName === "got" || mod === "got")

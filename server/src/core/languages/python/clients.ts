@@ -1,11 +1,12 @@
 /** Clients built by Python HTTP libraries (`requests.Session()`, `httpx.Client()`, `aiohttp.ClientSession()`) and SDKs. */
 
 import type { ClientInfo } from "../../analysis/model";
-import type { ConstructorCall } from "../../analysis/model";
+import type { ConstructorCall, FileContext } from "../../analysis/model";
+import { botoClientFrom } from "./aws";
 import { sdkClientFrom } from "../../mechanisms/sdk";
 
-export function pythonClientFrom(c: ConstructorCall): ClientInfo | undefined {
-  return libraryClient(c) ?? sdkClientFrom(c);
+export function pythonClientFrom(c: ConstructorCall, ctx: FileContext): ClientInfo | undefined {
+  return libraryClient(c) ?? sdkClientFrom(c) ?? botoClientFrom(c, ctx);
 }
 
 function libraryClient({ call, dotted, module: mod, last }: ConstructorCall): ClientInfo | undefined {

@@ -15,6 +15,8 @@ import {
   VERBS,
 } from "../../analysis/requests";
 import { type RequestInfo } from "../../analysis/model";
+import { isAwsClient } from "../../mechanisms/aws";
+import { botoRequest } from "./aws";
 
 const PY_GENERIC_RECEIVERS = /^(session|sess|http|client|http_client|api|api_client|s)$/;
 
@@ -50,6 +52,7 @@ export function pythonRequest(call: Call, ctx: FileContext): RequestInfo | undef
     return pythonVerb(ctx, { kind: recvName, throws: false }, method, call);
   }
   const client = clientOf(ctx, receiver);
+  if (isAwsClient(client)) return botoRequest(client!, method, call);
   if (client && client.kind !== "sdk") {
     // `session.send(prepared)` / `client.send(request)`: a request built beforehand.
     if (method === "send" && client.kind !== "aiohttp")
