@@ -67,6 +67,7 @@ const entries = [
   // The bench loads ruff's wasm build (a dev dependency) from node_modules at run time.
   { entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js", external: ["@astral-sh/ruff-wasm-nodejs"] },
   { entryPoints: ["scripts/report-speed.ts"], outfile: "dist/report-speed.js" },
+  { entryPoints: ["scripts/profile-stages.ts"], outfile: "dist/profile-stages.js" },
 ];
 
 copyGrammars();

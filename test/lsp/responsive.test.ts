@@ -58,7 +58,7 @@ describe("a document that is long to analyse", () => {
     const other = client.uri("other.ts");
     await client.open(other, "typescript", BLIND_RETRY_TS);
     await client.diagnosticsFor(other, 1);
-    await client.open(big, "typescript", manyRetries(1500));
+    await client.open(big, "typescript", manyRetries(800));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const hover = await client.hover(other, positionOf(BLIND_RETRY_TS, "for (;;)", 1));
     expect(hover).not.toBeNull();

@@ -4,6 +4,7 @@ import { findHoverTarget } from "./hover-target-finder";
 import { languageFor } from "./languages/index";
 import type { Module } from "./ir/types";
 import { ReusePlan, type Segment } from "./ir/reuse";
+import { unreadParts } from "./ir/unread";
 import { LineIndex } from "./parse/line-index";
 import { Parsers, type GrammarBytes, type ParsedDocument } from "./parse/parser";
 import { formatMessage, type Rule } from "./rules/define";
@@ -357,42 +358,4 @@ export function utf8Length(text: string): number {
     } else bytes += 2;
   }
   return bytes;
-}
-
-/** What the lowering leaves unread, by the `what` of the empty opaque node it puts in its place. */
-const UNREAD: Record<string, string> = {
-  "too-deep": "not analysed: the code from here on is nested too deeply (more than 500 levels)",
-  unlowered: "not analysed: this statement could not be read",
-};
-
-/** The first unread part of each kind in a module (an iterative walk over the IR, linear in its size). */
-function unreadParts(module: Module): Notice[] {
-  const found = new Map<string, Notice>();
-  const seen = new Set<object>();
-  const stack: unknown[] = [module];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== "object" || value === null || seen.has(value)) continue;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === "object") stack.push(item);
-      continue;
-    }
-    const node = value as { kind?: unknown; what?: unknown; start?: unknown; end?: unknown };
-    if (node.kind === "opaque" && typeof node.what === "string" && node.what in UNREAD) {
-      const start = typeof node.start === "number" ? node.start : 0;
-      const previous = found.get(node.what);
-      if (!previous || start < previous.start)
-        found.set(node.what, {
-          message: UNREAD[node.what]!,
-          start,
-          end: typeof node.end === "number" ? node.end : start,
-        });
-    }
-    for (const key in value) {
-      const child = (value as Record<string, unknown>)[key];
-      if (typeof child === "object" && child !== null) stack.push(child);
-    }
-  }
-  return [...found.values()].sort((a, b) => a.start - b.start);
 }

@@ -202,7 +202,8 @@ export class AnalysisCache {
     const steps = this.engine.analyzeSteps(entry.parsed, config, {
       isCancelled: check,
       knowledge,
-      outOfBudget: analysisBudget(),
+      // The budget counts the analysis's own slices, not the time other requests took in between.
+      outOfBudget: analysisBudget(() => performance.now() - pausedMs),
       ...(this.crossFile ? { summarize: true } : {}),
       ...(input ? { crossFile: input } : {}),
     });

@@ -4,7 +4,7 @@
  * Name-based (not scope-exact): precise enough for the shapes retry code takes.
  */
 
-import type { Call, Expr, FunctionDef, Module, ObjectLit, Target } from "../ir/types";
+import type { Call, Expr, FunctionDef, Module, ObjectLit, Stmt, Target } from "../ir/types";
 import { calleeName, dottedName, indexModule, rootName, walkStmtsExprs } from "../ir/walk";
 import type { ErrorKnowledge, FileSignals } from "./knowledge";
 import type { ClientInfo, ClientBinding, ImportInfo, FileContext, LanguageProfile } from "./model";
@@ -139,19 +139,31 @@ export function clientAt(ctx: FileContext, name: string, offset: number): Client
 
 const URL_HOST = /^(?:https?|wss?):\/\/([a-z0-9.-]+)/i;
 
+/** The hosts of the literal URLs under each top-level statement (a statement kept across an edit keeps its hosts). */
+const hostsByStatement = new WeakMap<Stmt, string[]>();
+
 /** The imported modules and the hosts of the literal URLs of a file. */
 function fileSignals(module: Module, imports: Map<string, ImportInfo>): FileSignals {
   const modules = [...new Set([...imports.values()].map((i) => i.module))];
   const hosts = new Set<string>();
-  walkStmtsExprs(
-    module.body,
-    (e) => {
-      if (e.kind !== "string") return;
-      const host = URL_HOST.exec(e.value)?.[1];
-      if (host) hosts.add(host.toLowerCase());
-    },
-    true,
-  );
+  for (const statement of module.body) {
+    let found = hostsByStatement.get(statement);
+    if (!found) {
+      const own = new Set<string>();
+      walkStmtsExprs(
+        [statement],
+        (e) => {
+          if (e.kind !== "string") return;
+          const host = URL_HOST.exec(e.value)?.[1];
+          if (host) own.add(host.toLowerCase());
+        },
+        true,
+      );
+      found = [...own];
+      hostsByStatement.set(statement, found);
+    }
+    for (const host of found) hosts.add(host);
+  }
   return { modules, hosts: [...hosts] };
 }
 

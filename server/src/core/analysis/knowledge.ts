@@ -16,7 +16,7 @@ export const NO_ERROR_KNOWLEDGE: ErrorKnowledge = {
 };
 
 /** The failures every retry is simulated under. */
-export const ERROR_STATUSES = [400, 401, 403, 404, 408, 409, 410, 422, 429, 500, 502, 503, 504] as const;
+export const ERROR_STATUSES = [400, 401, 403, 404, 408, 409, 410, 413, 422, 429, 500, 502, 503, 504] as const;
 export const FAILURES: readonly Failure[] = [...ERROR_STATUSES, "network"];
 /** The 4xx a blind retry re-sends: when all of these are retried with no check naming them, the retry is blind. */
 export const NON_RETRYABLE_PROBES = [400, 401, 403, 404, 409, 422] as const;

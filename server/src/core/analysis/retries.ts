@@ -21,6 +21,12 @@ export interface RetryEvaluation {
   waits: WaitEvent[];
   rateLimitWaits: WaitEvent[];
   requests: RequestInfo[];
+  /**
+   * The waits before a retried 413, when every path retrying it waits (a hand-written retry of 413
+   * is a client-error retry unless those waits read Retry-After); `"checked"` when every such path
+   * tested Retry-After on the way.
+   */
+  payloadTooLargeWaits?: WaitEvent[] | "checked";
 }
 
 /**
@@ -51,6 +57,7 @@ export function evaluateRetry(
   const waits = new Map<number, WaitEvent>();
   const rateLimitWaits = new Map<number, WaitEvent>();
   let waitsNothing = false;
+  let payloadTooLargeWaits: RetryEvaluation["payloadTooLargeWaits"];
   const unchecked = new Set<Failure>();
   for (const f of FAILURES) {
     const paths = outcomesOf(f).filter(
@@ -74,6 +81,12 @@ export function evaluateRetry(
         for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
     }
     if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
+    if (f === 413)
+      payloadTooLargeWaits = plain.every((p) => p.facts.retryAfterChecked)
+        ? "checked"
+        : plain.every((p) => p.facts.waits.length > 0)
+          ? plain.flatMap((p) => p.facts.waits)
+          : undefined;
     // Retried with no status, class or code check on the way: a blind retry of this failure.
     if (plain.some((p) => !p.facts.decided && !p.facts.refs.some((r) => r.status === f || r.via === "range")))
       unchecked.add(f);
@@ -94,6 +107,7 @@ export function evaluateRetry(
     waits: [...waits.values()],
     rateLimitWaits: [...rateLimitWaits.values()],
     requests: [],
+    ...(payloadTooLargeWaits ? { payloadTooLargeWaits } : {}),
   };
 }
 
@@ -125,13 +139,19 @@ export function makeRetrySite(
   requests: RequestInfo[],
 ): RetrySite {
   const waits = waitSites(ev.waits, ctx, scope);
+  // SPEC: a retry of 413 whose wait reads Retry-After waits for the server's word, as RFC 9110 allows.
+  const tooLarge = ev.payloadTooLargeWaits;
+  const honours413 =
+    tooLarge === "checked" ||
+    (tooLarge !== undefined && waitSites(tooLarge, ctx, scope).every((w) => w.readsRetryAfter));
+  const refs = honours413 ? ev.refs.filter((r) => !(r.status === 413 && r.via !== "range")) : ev.refs;
   const rateLimitStarts = new Set(ev.rateLimitWaits.map((w) => w.expr.start));
   const explicitRateLimit = ev.refs.some(
     (r) => r.status === 429 || r.status === 503 || (r.via === "class" && r.status >= 500),
   );
   return {
     kind: "retry",
-    retriedRefs: dedupeRefs(ev.refs),
+    retriedRefs: dedupeRefs(refs),
     retried: ev.retried,
     blind: ev.blind,
     waitsNothing: ev.waitsNothing,

@@ -128,6 +128,8 @@ export interface RetrySite extends Span {
   attempts?: number;
   /** As `nested-retry` names it: `tenacity`, `backoff`, `p-retry`, `this retry loop`. */
   mechanismName?: string;
+  /** A library configuration's effective policy, as findings on its status list name it (`got retry: up to 3 retries of GET, PUT`). */
+  policy?: string;
   /** A loop that also repeats after a success (polling or paging that retries a named status). */
   repeatsOnSuccess?: boolean;
   /**

@@ -30,6 +30,9 @@ import type { Expr } from "../ir/types";
 import type { Lookup } from "../analysis/evaluate";
 import { fixed, option, type LibraryNumbers, type Num, type Amount } from "./timing";
 
+/** The methods got and ky retry when `retry.methods` is not set. */
+export const DEFAULT_RETRY_METHODS: readonly string[] = ["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"];
+
 export const GOT_DEFAULT_STATUSES: readonly number[] = [408, 413, 429, 500, 502, 503, 504, 521, 522, 524];
 
 /** What a client retries by default: the documented statuses and network errors. */
@@ -47,6 +50,9 @@ export function clientRetries(options: ObjectLit | undefined, defaults: readonly
   if (retry?.kind === "object") {
     const limit = propertyValue(retry, ["limit"]);
     if (limit?.kind === "number" && limit.value === 0) return new Set();
+    // `methods: []`: no request is ever retried.
+    const methods = propertyValue(retry, ["methods"]);
+    if (methods?.kind === "array" && methods.elements.length === 0) return new Set();
     const codes = propertyValue(retry, ["statusCodes"]);
     if (codes?.kind === "array") {
       const set = new Set<number | "network">(["network"]);
@@ -80,10 +86,22 @@ export function retryOptionSite(
   const statusCodes = prop(retry.value, "statusCodes")?.value;
   const methods = prop(retry.value, "methods")?.value;
   const limit = prop(retry.value, "limit")?.value;
+  // The effective policy: which methods it re-sends, how many times.
+  const methodList = methods ? methodNames(methods) : DEFAULT_RETRY_METHODS;
+  const limitValue =
+    limit === undefined
+      ? 2
+      : unwrap(limit).kind === "number"
+        ? (unwrap(limit) as { value: number }).value
+        : undefined;
+  if (limitValue === 0 || methodList?.length === 0) return undefined;
+  const request = detectRequest(call, ctx);
+  if (methodList && !sendsRetriedMethod(call, request, ctx, methodList)) return undefined;
   const retried = new Set<Failure>(["network"]);
   let refs: StatusRef[] = [];
   const listed = statusCodes ? listOfNumbers(statusCodes, ctx, lib === "got") : undefined;
   if (listed) {
+    // A 413 listed here fires like any client error; only the defaults' 413 (never a ref) does not (SPEC 3).
     refs = listed;
     for (const r of listed) retried.add(r.status);
   } else {
@@ -101,13 +119,13 @@ export function retryOptionSite(
     refs,
   );
   site.bounded = !isInfinite(limit);
+  site.policy = policyText(lib, limitValue, isInfinite(limit), methodList);
   if (methods) {
     const headers = options ? prop(options, "headers")?.value : undefined;
     const hasKey =
       headers?.kind === "object" &&
       headers.properties.some((p) => p.key !== undefined && /idempotency/i.test(p.key));
     const listed = methodRequests(methods, "POST");
-    const request = detectRequest(call, ctx);
     if (hasKey) site.requests = [];
     else if (request?.method && listed.some((r) => r.method === request.method)) {
       // The options belong to this very request: it is the one re-sent.
@@ -130,6 +148,57 @@ export function retryOptionSite(
     }
   }
   return site;
+}
+
+/** The method names of a literal `methods` list (upper case); undefined when it is not a literal list. */
+function methodNames(methods: Expr): string[] | undefined {
+  const x = unwrap(methods);
+  if (x.kind !== "array") return undefined;
+  const out: string[] = [];
+  for (const el of x.elements) {
+    if (el.kind !== "string") return undefined;
+    out.push(el.value.toUpperCase());
+  }
+  return out;
+}
+
+/**
+ * Whether the requests this retry option governs include one whose method it retries: the call's own
+ * request, or the requests sent through the instance it builds (`got.extend(...)`). A request whose
+ * method the analyser cannot tell counts as retried.
+ */
+function sendsRetriedMethod(
+  call: Call,
+  request: ReturnType<typeof detectRequest>,
+  ctx: FileContext,
+  methods: readonly string[],
+): boolean {
+  if (request) return !request.method || methods.includes(request.method);
+  const holder = [...ctx.assignments].find(([, values]) => values.some((v) => unwrap(v) === call))?.[0];
+  if (!holder) return true;
+  const sent: (string | undefined)[] = [];
+  for (const c of ctx.index.calls) {
+    const name = dottedName(c.callee) ?? "";
+    if (name !== holder && !name.startsWith(holder + ".")) continue;
+    const req = detectRequest(c, ctx);
+    if (req) sent.push(req.method);
+  }
+  return sent.length === 0 || sent.some((m) => !m || methods.includes(m));
+}
+
+/** The effective policy a finding names: `got retry: up to 3 retries of GET, PUT`. */
+function policyText(
+  library: string,
+  limit: number | undefined,
+  infinite: boolean,
+  methods: readonly string[] | undefined,
+): string {
+  const times = infinite
+    ? "unlimited retries"
+    : limit === undefined
+      ? "retries"
+      : `up to ${limit} ${limit === 1 ? "retry" : "retries"}`;
+  return `${library} retry: ${times}${methods ? ` of ${methods.join(", ")}` : ""}`;
 }
 
 export const got: Mechanism = {

@@ -10,7 +10,8 @@
 import type { Mechanism } from "./mechanism";
 import type { FileContext } from "../analysis/model";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
-import type { Call } from "../ir/types";
+import { detectRequest } from "../analysis/requests";
+import type { Call, Expr } from "../ir/types";
 import { dottedName, unwrap } from "../ir/walk";
 import {
   importedAs,
@@ -37,7 +38,21 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
   const backoffFactor = kwarg(call, "backoff_factor");
   const retried = new Set<Failure>(["network"]);
   const refs: StatusRef[] = [];
-  if (forcelist) {
+  // The effective policy: the methods whose statuses it retries, how many times.
+  const methodList = methods ? allowedMethods(methods) : DEFAULT_ALLOWED_METHODS;
+  const total = numberArg(call, "total", 0);
+  const statusTotal = numberArg(call, "status");
+  const sessionMethods = sessionRequestMethods(ctx);
+  const retriesStatuses =
+    total !== 0 &&
+    statusTotal !== 0 &&
+    methodList?.length !== 0 &&
+    !(
+      methodList &&
+      sessionMethods.length > 0 &&
+      sessionMethods.every((m) => m !== undefined && !methodList.includes(m))
+    );
+  if (forcelist && retriesStatuses) {
     const items =
       forcelist.kind === "array" || forcelist.kind === "name" || forcelist.kind === "call"
         ? listOfNumbers(forcelist, ctx, true)
@@ -60,6 +75,10 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
     retried,
     refs,
   );
+  const times = typeof statusTotal === "number" ? statusTotal : total;
+  site.policy = `urllib3 Retry: ${
+    times === undefined ? "retries" : `up to ${times} ${times === 1 ? "retry" : "retries"}`
+  }${methodList ? ` of ${methodList.join(", ")}` : " of every method"}`;
   const factorZero =
     !backoffFactor ||
     (unwrap(backoffFactor).kind === "number" && (unwrap(backoffFactor) as { value: number }).value === 0);
@@ -76,6 +95,43 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
     site.requests = sent.length > 0 ? sent.filter((r) => !r.idempotencyKey) : listed;
   }
   return site;
+}
+
+/** urllib3's `Retry.DEFAULT_ALLOWED_METHODS`: POST and PATCH are not retried unless listed. */
+const DEFAULT_ALLOWED_METHODS: readonly string[] = ["HEAD", "GET", "PUT", "DELETE", "OPTIONS", "TRACE"];
+
+/** `allowed_methods=[...]` / `frozenset({...})` as method names; undefined for `None`/`False` (every method) or what it cannot read. */
+function allowedMethods(e: Expr): string[] | undefined {
+  let x = unwrap(e);
+  if (x.kind === "call" && x.args.length === 1) x = unwrap(x.args[0]!.value);
+  if (x.kind === "call" && x.args.length === 0) return [];
+  if (x.kind !== "array") return undefined;
+  const out: string[] = [];
+  for (const el of x.elements) {
+    if (el.kind !== "string") return undefined;
+    out.push(el.value.toUpperCase());
+  }
+  return out;
+}
+
+function numberArg(call: Call, name: string, position?: number): number | undefined {
+  const arg =
+    kwarg(call, name) ??
+    (position !== undefined ? call.args.filter((a) => !a.name)[position]?.value : undefined);
+  const x = arg ? unwrap(arg) : undefined;
+  return x?.kind === "number" ? x.value : undefined;
+}
+
+/** The methods of the requests sent through sessions in this file (undefined where it cannot tell). */
+function sessionRequestMethods(ctx: FileContext): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const c of ctx.index.calls) {
+    const receiver = c.callee.kind === "member" ? dottedName(c.callee.object) : undefined;
+    if (receiver === undefined || receiver === "requests") continue;
+    const req = detectRequest(c, ctx);
+    if (req?.client.kind === "requests") out.push(req.method);
+  }
+  return out;
 }
 
 export const urllib3: Mechanism = {

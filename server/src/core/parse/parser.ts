@@ -106,8 +106,16 @@ export class Parsers {
     // tree-sitter-python ends lines only at \n: a lone \r (old Mac line endings, which Python
     // accepts) is given to it as \n. Same length, so every offset stays valid.
     const input = languageId === "python" ? loneCarriageReturnsAsNewlines(text) : text;
-    const tree = parser.parse(input, old ?? null, { progressCallback });
+    let tree = parser.parse(input, old ?? null, { progressCallback });
     old?.delete();
+    if (old && tree?.rootNode.hasError) {
+      // On broken text, tree-sitter's error recovery after an incremental reparse can build
+      // another tree than a fresh parse (and keep errors a fresh parse has not): parse afresh,
+      // so that the editor and the CLI see the same tree for the same text.
+      tree.delete();
+      steps = 0;
+      tree = parser.parse(input, null, { progressCallback });
+    }
     if (!tree) {
       // A cancelled parse would resume on the next call: start the next one afresh.
       parser.reset();

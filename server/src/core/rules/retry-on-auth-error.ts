@@ -12,6 +12,8 @@ export default defineRule({
   messages: {
     retried:
       "{{what}} retried: a retry cannot fix missing credentials or permissions, it burns the rate limit and can lock the account. Fail fast, or refresh the credential once and retry once.",
+    retriedByPolicy:
+      "{{what}} retried ({{policy}}): a retry cannot fix missing credentials or permissions, it burns the rate limit and can lock the account. Fail fast, or refresh the credential once and retry once.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {
@@ -19,8 +21,9 @@ export default defineRule({
         if (ref.status !== 401 && ref.status !== 403) continue;
         ctx.report({
           at: ref,
-          messageId: "retried",
-          data: { what: ref.label },
+          ...(retry.policy
+            ? { messageId: "retriedByPolicy", data: { what: ref.label, policy: retry.policy } }
+            : { messageId: "retried", data: { what: ref.label } }),
           fixes: ref.removal ? [{ title: `Stop retrying ${ref.label}`, edits: ref.removal, safe: true }] : [],
         });
       }

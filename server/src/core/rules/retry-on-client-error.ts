@@ -15,6 +15,8 @@ export default defineRule({
   messages: {
     retried:
       "{{what}} retried: a client error does not change between attempts, the request itself must be fixed. Retry only 408, 429 and 5xx.",
+    retriedByPolicy:
+      "{{what}} retried ({{policy}}): a client error does not change between attempts, the request itself must be fixed. Retry only 408, 429 and 5xx.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {
@@ -24,8 +26,9 @@ export default defineRule({
         if (isNonTransientCode(ref)) continue;
         ctx.report({
           at: ref,
-          messageId: "retried",
-          data: { what: ref.label },
+          ...(retry.policy
+            ? { messageId: "retriedByPolicy", data: { what: ref.label, policy: retry.policy } }
+            : { messageId: "retried", data: { what: ref.label } }),
           fixes: ref.removal ? [{ title: `Stop retrying ${ref.label}`, edits: ref.removal, safe: true }] : [],
         });
       }

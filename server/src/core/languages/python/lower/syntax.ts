@@ -92,7 +92,7 @@ export function snapshot(doc: ParsedDocument, reuse?: ReusePlan): Syn {
         stack[stack.length - 1]!.kids.push(syn);
         // A top-level statement outside the edit: its IR from the previous version is taken over.
         const reused =
-          reuse && stack.length === 1 && kind.keep === "named" && kind.type !== "ERROR"
+          reuse && stack.length === 1 && kind.keep === "named" && !cursor.currentNode.hasError
             ? reuse.take(syn.start, syn.end, kind.type)
             : undefined;
         if (reused) syn.reused = reused;

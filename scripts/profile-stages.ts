@@ -1,0 +1,86 @@
+/**
+ * `npm run profile -- <dir>...`: where the analysis of a set of files spends its time, stage by
+ * stage, in one thread: parse, lowering to the IR, file context, site extraction, and the whole
+ * `Engine.analyze` (its own parse, rules, suppressions and notices included), each as a
+ * multiple of the parse. The best of three rounds per stage.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { buildContext } from "../server/src/core/analysis/context";
+import { Catalog } from "../server/src/core/catalog/index";
+import { languageFor } from "../server/src/core/languages/index";
+import { extractSites } from "../server/src/core/sites";
+import { languageIdForPath, type LanguageId } from "../server/src/core/types";
+import { createEngine } from "../server/src/node/engine";
+
+interface Doc {
+  text: string;
+  languageId: LanguageId;
+}
+
+function sourceFiles(dir: string): Doc[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === "node_modules" ? [] : sourceFiles(path);
+      const languageId = languageIdForPath(name);
+      return languageId ? [{ text: readFileSync(path, "utf8"), languageId }] : [];
+    });
+}
+
+const STAGES = ["parse", "lower", "context", "sites", "analyze"] as const;
+type Times = Record<(typeof STAGES)[number], number>;
+
+async function main(): Promise<void> {
+  const engine = await createEngine();
+  const knowledge = Catalog.builtin();
+  const docs = process.argv.slice(2).flatMap(sourceFiles);
+  if (docs.length === 0) {
+    console.error("usage: npm run profile -- <dir>...");
+    process.exit(2);
+  }
+  const best: Times = {
+    parse: Infinity,
+    lower: Infinity,
+    context: Infinity,
+    sites: Infinity,
+    analyze: Infinity,
+  };
+  let withSites = 0;
+  for (let round = 0; round < 3; round++) {
+    const t: Times = { parse: 0, lower: 0, context: 0, sites: 0, analyze: 0 };
+    withSites = 0;
+    for (const doc of docs) {
+      let at = performance.now();
+      const lap = (stage: keyof Times): void => {
+        const now = performance.now();
+        t[stage] += now - at;
+        at = now;
+      };
+      const parsed = engine.parse(doc);
+      lap("parse");
+      const language = languageFor(doc.languageId);
+      const module = language.lower(parsed);
+      lap("lower");
+      const ctx = buildContext(module, language.profile, knowledge);
+      lap("context");
+      const sites = extractSites(ctx, doc.text);
+      lap("sites");
+      if (sites.retries.length + sites.handlers.length + sites.requests.length > 0) withSites++;
+      parsed.tree.delete();
+      at = performance.now();
+      engine.analyze(doc);
+      lap("analyze");
+    }
+    for (const stage of STAGES) best[stage] = Math.min(best[stage], t[stage]);
+  }
+  console.log(`${docs.length} files, ${withSites} with any site`);
+  for (const stage of STAGES)
+    console.log(
+      `${stage.padEnd(8)} ${best[stage].toFixed(0).padStart(7)} ms  ${(best[stage] / best.parse).toFixed(2)}x parse`,
+    );
+}
+
+void main();

@@ -1,0 +1,101 @@
+/**
+ * Seeded random edit sequences: after every edit, the engine that reuses the
+ * previous version (incremental reparse, statements taken over from the
+ * previous IR, what is cached per statement) must give exactly what a fresh
+ * engine gives for the same text: findings, notices, syntax problems, sites.
+ * The sequences pass through broken text and back (an undo to the last text that
+ * parsed), where tree-sitter's error recovery after an incremental reparse could
+ * build another tree than a fresh parse (the engine then parses afresh).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Sites } from "../../server/src/core/analysis/types";
+import { Engine } from "../../server/src/core/engine";
+import type { AnalysisResult, LanguageId } from "../../server/src/core/types";
+import { loadGrammarBytes } from "../../server/src/node/engine";
+import { random } from "../fuzz/fuzz";
+import { readAnnotations } from "../helpers/annotations";
+
+const FIXTURES = join(__dirname, "..", "fixtures", "rules");
+const files: [string, LanguageId][] = [
+  ["unbounded-retry/invalid.ts", "typescript"],
+  ["ignores-retry-after/invalid-wrapper.ts", "typescript"],
+  ["blind-retry/invalid.js", "javascript"],
+  ["unbounded-retry/invalid.py", "python"],
+  ["ignores-retry-after/invalid.py", "python"],
+  ["blind-retry/invalid.py", "python"],
+];
+
+/** Pieces a user types or pastes, some of which break the syntax for a while. */
+const PIECES = [
+  "x",
+  " ",
+  "\n",
+  "(",
+  ")",
+  "{",
+  "}",
+  ":",
+  "429",
+  "503",
+  "await ",
+  "    ",
+  "#",
+  "//",
+  '"',
+  "retry",
+];
+
+/** One random edit: insert a piece, delete a few characters, or replace a range with a piece. */
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const piece = PIECES[Math.floor(next() * PIECES.length)]!;
+  const choice = next();
+  if (choice < 0.5) return text.slice(0, at) + piece + text.slice(at);
+  const length = 1 + Math.floor(next() * 12);
+  if (choice < 0.8) return text.slice(0, at) + text.slice(at + length);
+  return text.slice(0, at) + piece + text.slice(at + length);
+}
+
+function describeSites(sites: Sites): string[] {
+  return [
+    ...sites.retries.map(
+      (r) => `retry ${r.mechanism} ${r.anchor.start}-${r.anchor.end} [${[...r.retried].join(",")}]`,
+    ),
+    ...sites.handlers.map((h) => `handler ${h.start}-${h.end} ${h.discriminates} ${h.retryCovers429}`),
+    ...sites.requests.map((q) => `request ${q.start}-${q.end} ${q.client} ${q.method}`),
+  ];
+}
+
+function plain(result: AnalysisResult): unknown {
+  return { findings: result.findings, notices: result.notices, syntax: result.syntaxProblems };
+}
+
+describe("incremental analysis over random edit sequences", () => {
+  for (const [index, [file, languageId]] of files.entries()) {
+    it(`equals a fresh analysis after every edit: ${file}`, async () => {
+      const engine = await Engine.create(loadGrammarBytes());
+      const fresh = await Engine.create(loadGrammarBytes());
+      const next = random(1000 + index);
+      let text = readAnnotations(readFileSync(join(FIXTURES, file), "utf8")).text;
+      let previous = engine.parse({ text, languageId });
+      engine.analyze(previous);
+      for (let step = 0; step < 40; step++) {
+        text = edit(text, next);
+        const parsed = engine.parse({ text, languageId }, previous);
+        const incremental = engine.analyze(parsed);
+        const again = fresh.parse({ text, languageId });
+        const expected = fresh.analyze(again);
+        expect(plain(incremental), `step ${step}`).toEqual(plain(expected));
+        expect(describeSites(engine.sites(parsed)), `step ${step}`).toEqual(
+          describeSites(fresh.sites(again)),
+        );
+        again.tree.delete();
+        previous.tree.delete();
+        previous = parsed;
+      }
+      previous.tree.delete();
+    });
+  }
+});
