@@ -26,7 +26,12 @@ export interface FileReport {
     start: Location;
     end: Location;
     /** The finding's related locations, positioned (absent when it has none). */
-    related?: { message: string; start: Location; end: Location }[];
+    related?: {
+      message: string;
+      start: Location;
+      end: Location;
+      /** Another file than the report's. */ path?: string;
+    }[];
   }[];
   /** Things about the file itself: could not be read, skipped, syntax errors. */
   notices: Notice[];
@@ -197,7 +202,7 @@ export function formatSarif(reports: FileReport[], rules: readonly Rule[], confi
                     id: i + 1,
                     message: { text: x.message },
                     physicalLocation: {
-                      artifactLocation: uriOf(r.path),
+                      artifactLocation: uriOf(x.path ?? r.path),
                       region: {
                         startLine: x.start.line,
                         startColumn: x.start.column,

@@ -24,7 +24,10 @@ import {
   type SeveritySetting,
   type SyntaxProblem,
 } from "../core/types";
+import type { CrossFileInput, ModuleSummary } from "../core/index/types";
 import { loadCatalogFiles } from "../node/catalog-files";
+import { createResolver } from "../node/resolve";
+import { WorkspaceIndex } from "../node/workspace-index";
 import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../node/config";
 import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
@@ -75,6 +78,8 @@ Options:
       --no-config           read no project configuration
       --include-tests       lint test files found in folders too (test/, tests/, __tests__/,
                             *.test.*, *.spec.*, test_*.py, *_test.py, conftest.py)
+      --no-cross-file       judge each file alone: do not follow retry helpers imported from
+                            other files of the project
   -j, --jobs <n>            analyse files in n worker threads (default: one per core; a run
                             of fewer than ${MIN_FILES_FOR_WORKERS} files stays on one); the output is the same
                             for every n
@@ -107,6 +112,8 @@ export interface LintOptions {
   includeTests?: boolean;
   /** `--jobs <n>`: worker threads; undefined: one per core, none for a small run. */
   jobs?: number;
+  /** `--no-cross-file`: no workspace index; each file is judged alone. */
+  noCrossFile?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -210,6 +217,10 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
       case "--include-tests":
         noValue();
         options.includeTests = true;
+        break;
+      case "--no-cross-file":
+        noValue();
+        options.noCrossFile = true;
         break;
       case "--jobs":
       case "-j": {
@@ -349,9 +360,18 @@ export interface LintTask {
   fix: LintOptions["fix"];
   /** The catalog files of the file's knowledge (none: the built-in catalog). */
   catalogs: string[];
+  /** Return the file's summary for the workspace index. */
+  summarize?: boolean;
+  /** What the workspace index knows about the files around it. */
+  crossFile?: CrossFileInput;
 }
 
-/** Lints the selected files, in this thread or in `--jobs` worker threads; the reports in the files' order. */
+/**
+ * Lints the selected files, in this thread or in `--jobs` worker threads; the reports in the files' order.
+ * The workspace index comes from the first pass (each file's summary); the files it says
+ * something about (they call a retry helper of another file, or other files hand theirs a
+ * request) are linted again with it. With fixes on, the first pass only summarises.
+ */
 async function lintAll(
   options: LintOptions,
   selected: Selected[],
@@ -361,20 +381,50 @@ async function lintAll(
     options.jobs ?? (selected.length < MIN_FILES_FOR_WORKERS ? 1 : Math.min(defaultJobs(), selected.length));
   // Loaded here too: catalog problems are reported once, by this thread.
   const knowledge = selected.map(({ project }) => catalogs.of(project));
-  if (jobs <= 1 || selected.length <= 1) {
-    const engine = await createEngine();
-    return selected.map(({ file, config }, i) =>
-      lintFile(engine, file, { fix: options.fix, config }, knowledge[i]),
+  const run = async (tasks: { index: number; task: LintTask }[]): Promise<LintReport[]> => {
+    if (jobs <= 1 || tasks.length <= 1) {
+      const engine = await createEngine();
+      return tasks.map(({ index, task }) => lintFile(engine, task.file, task, knowledge[index]));
+    }
+    return runInWorkers<LintTask, LintReport>(
+      __filename,
+      tasks.map((t) => t.task),
+      jobs,
     );
-  }
-  const tasks: LintTask[] = selected.map(({ file, config, project }) => ({
+  };
+  const task = (i: number): LintTask => ({
     kind: "lint",
-    file,
-    config,
+    file: selected[i]!.file,
+    config: selected[i]!.config,
     fix: options.fix,
-    catalogs: catalogPaths(options, project),
-  }));
-  return runInWorkers<LintTask, LintReport>(__filename, tasks, jobs);
+    catalogs: catalogPaths(options, selected[i]!.project),
+  });
+  const all = selected.map((_, index) => ({ index, task: task(index) }));
+  if (options.noCrossFile) return run(all);
+  const first = await run(
+    all.map(({ index, task }) => ({ index, task: { ...task, fix: "off" as const, summarize: true } })),
+  );
+  const engine = await createEngine();
+  const index = new WorkspaceIndex(createResolver(), (file) => summarizeFile(engine, file));
+  first.forEach((r, i) => {
+    if (r.summary) index.set(selected[i]!.file, r.summary);
+  });
+  const again = all.flatMap(({ index: i, task }) => {
+    const crossFile = index.inputFor(task.file);
+    return crossFile || options.fix !== "off" ? [{ index: i, task: { ...task, crossFile } }] : [];
+  });
+  const second = await run(again);
+  const reports = first.map(({ summary: _, ...r }) => r);
+  again.forEach(({ index: i }, k) => (reports[i] = second[k]!));
+  return reports;
+}
+
+/** The summary of a file outside the linted paths that a linted file imports (undefined when unreadable). */
+function summarizeFile(engine: Engine, file: string): ModuleSummary | undefined {
+  const languageId = languageIdForPath(file);
+  const read = languageId ? readTextFile(file) : undefined;
+  if (!languageId || !read?.ok) return undefined;
+  return engine.summarize({ text: read.text, languageId, path: file });
 }
 
 /** In a `--jobs` worker thread: lints one file the pool hands out (catalogs loaded once per list). */
@@ -383,7 +433,7 @@ export function lintTaskHandler(engine: Engine): (task: LintTask) => LintReport 
   return (task) => {
     const key = JSON.stringify(task.catalogs);
     if (!loaded.has(key)) loaded.set(key, loadCatalogFiles(task.catalogs, process.cwd()).catalog);
-    return lintFile(engine, task.file, { fix: task.fix, config: task.config }, loaded.get(key));
+    return lintFile(engine, task.file, task, loaded.get(key));
   };
 }
 
@@ -490,12 +540,14 @@ interface LintReport extends FileReport {
   fixed?: number;
   /** The fixes as a unified diff (`--diff`). */
   diff?: string;
+  /** The file's summary for the workspace index (first pass only). */
+  summary?: ModuleSummary;
 }
 
 export function lintFile(
   engine: Engine,
   path: string,
-  options: Pick<LintOptions, "config" | "fix">,
+  options: Pick<LintOptions, "config" | "fix"> & Pick<LintTask, "summarize" | "crossFile">,
   knowledge: ErrorKnowledge = Catalog.builtin(),
 ): LintReport {
   // Taken before reading: a file that changes after this is never overwritten by --fix.
@@ -517,8 +569,17 @@ export function lintFile(
   const original = read.text;
   const doc = { text: original, languageId, path };
   const analyze = (text: string) =>
-    engine.analyze({ ...doc, text }, options.config, { knowledge, outOfBudget: analysisBudget() });
-  let result = analyze(original);
+    engine.analyze({ ...doc, text }, options.config, {
+      knowledge,
+      outOfBudget: analysisBudget(),
+      ...(options.crossFile ? { crossFile: options.crossFile } : {}),
+    });
+  let result = options.summarize
+    ? engine.analyze(doc, options.config, { knowledge, outOfBudget: analysisBudget(), summarize: true })
+    : analyze(original);
+  // A file the analysis skipped (too large, out of time) stays unknown to the index.
+  const summary =
+    result.summary ?? (options.summarize && !result.skipped ? engine.summarize(doc, knowledge) : undefined);
   let text = original;
   const notices: Notice[] = [];
   let fixed = 0;
@@ -539,7 +600,13 @@ export function lintFile(
     }
   }
   const report = reportOf(path, text, result);
-  return { ...report, notices: [...notices, ...report.notices], fixed, diff };
+  return {
+    ...report,
+    notices: [...notices, ...report.notices],
+    fixed,
+    diff,
+    ...(summary ? { summary } : {}),
+  };
 }
 
 function reportOf(path: string, text: string, result: AnalysisResult): FileReport {
@@ -564,7 +631,16 @@ function reportOf(path: string, text: string, result: AnalysisResult): FileRepor
       end: at(finding.end),
       ...(finding.related
         ? {
-            related: finding.related.map((x) => ({ message: x.message, start: at(x.start), end: at(x.end) })),
+            related: finding.related.map((x) =>
+              x.file
+                ? {
+                    message: x.message,
+                    path: x.file.path,
+                    start: { line: x.file.line + 1, column: x.file.character + 1 },
+                    end: { line: x.file.endLine + 1, column: x.file.endCharacter + 1 },
+                  }
+                : { message: x.message, start: at(x.start), end: at(x.end) },
+            ),
           }
         : {}),
     })),

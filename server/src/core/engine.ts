@@ -12,6 +12,9 @@ import { RULES } from "./rules/index";
 import { buildContext } from "./analysis/context";
 import type { FileContext } from "./analysis/model";
 import { finish, siteSteps } from "./sites";
+import { hasCrossFileInput } from "./index/cross-file";
+import { summarizeModule } from "./index/summary";
+import type { CrossFileInput, ModuleSummary } from "./index/types";
 import { retryHints, retryPolicyAt, type EditorInput, type RetryHint } from "./report/editor";
 import type { ErrorKnowledge } from "./analysis/knowledge";
 import type { Sites } from "./analysis/types";
@@ -33,6 +36,8 @@ import { DEFAULT_CONFIG, languageFamily } from "./types";
  * buffers all measure a text the same way.
  */
 export const MAX_ANALYSED_BYTES = 2_000_000;
+
+const EMPTY_SUMMARY: ModuleSummary = { imports: [], helpers: {}, wrappers: {}, uses: [] };
 
 /** A parsed document with its lowering, cached so hovers and analysis share one parse. */
 interface Lowered {
@@ -69,6 +74,7 @@ export class Engine {
   private analysisOf(
     doc: SourceDocument | ParsedDocument,
     knowledge: ErrorKnowledge,
+    crossFile?: CrossFileInput,
   ): {
     parsed: ParsedDocument;
     ctx: FileContext;
@@ -87,6 +93,11 @@ export class Engine {
       byKnowledge.set(knowledge, entry);
     }
     const cached = entry;
+    if (hasCrossFileInput(crossFile)) {
+      // What other files say changes the sites: computed for this analysis, not cached.
+      const withIndex = (): Generator<void, Sites> => siteSteps(cached.ctx, parsed.text, crossFile);
+      return { parsed, ctx: cached.ctx, sites: () => finish(withIndex()), siteSteps: withIndex };
+    }
     const steps = function* (): Generator<void, Sites> {
       if (cached.sites) return cached.sites;
       const sites = yield* siteSteps(cached.ctx, parsed.text);
@@ -94,6 +105,27 @@ export class Engine {
       return (cached.sites ??= sites);
     };
     return { parsed, ctx: cached.ctx, sites: () => finish(steps()), siteSteps: steps };
+  }
+
+  /**
+   * The summary of a document for the workspace index (its imports, the retry helpers it
+   * exports, the helpers it hands requests to), without analysing it.
+   */
+  summarize(
+    doc: SourceDocument | ParsedDocument,
+    knowledge: ErrorKnowledge = Catalog.builtin(),
+  ): ModuleSummary {
+    if (skipReason(doc.text)) return EMPTY_SUMMARY;
+    if (!("tree" in doc)) {
+      const parsed = this.parse(doc);
+      try {
+        return this.summarize(parsed, knowledge);
+      } finally {
+        parsed.tree.delete();
+      }
+    }
+    if (doc.skipped !== undefined) return EMPTY_SUMMARY;
+    return summarizeModule(this.analysisOf(doc, knowledge).ctx, doc.text);
   }
 
   /** Parses a document; pass the parse of its previous version to reparse incrementally. */
@@ -164,7 +196,7 @@ export class Engine {
     const early = outOfBudget();
     if (early) return early;
     yield;
-    const analysis = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin());
+    const analysis = this.analysisOf(parsed, options.knowledge ?? Catalog.builtin(), options.crossFile);
     const steps = analysis.siteSteps();
     let sites: Sites;
     for (;;) {
@@ -192,6 +224,7 @@ export class Engine {
       findings: kept,
       syntaxProblems: parsed.syntaxProblems,
       ...(notices.length > 0 ? { notices } : {}),
+      ...(options.summarize ? { summary: summarizeModule(analysis.ctx, parsed.text) } : {}),
     };
   }
 

@@ -20,6 +20,8 @@ import { addCeilingFixes } from "./fixes/ceiling";
 import { markKeysPerAttempt } from "./analysis/keys";
 import type { RequestSite, RetrySite, Sites } from "./analysis/types";
 import type { RequestInfo } from "./analysis/model";
+import { externalHelpers, handlesHelperResult, importedHelperSites } from "./index/cross-file";
+import type { CrossFileInput } from "./index/types";
 
 let candidatesOnly = true;
 
@@ -32,8 +34,8 @@ export function setCandidatesOnly(on: boolean): void {
 }
 
 /** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
-export function extractSites(ctx: FileContext, text = ""): Sites {
-  return finish(siteSteps(ctx, text));
+export function extractSites(ctx: FileContext, text = "", crossFile?: CrossFileInput): Sites {
+  return finish(siteSteps(ctx, text, crossFile));
 }
 
 /** Runs steps to their end and returns their result. */
@@ -48,8 +50,8 @@ export function finish<T>(steps: Generator<void, T>): T {
  * `extractSites` in steps: it pauses after each loop, function and stage, so
  * that a caller can answer other requests (or stop) between them.
  */
-export function* siteSteps(ctx: FileContext, text = ""): Generator<void, Sites> {
-  const sim = new Simulator(ctx);
+export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInput): Generator<void, Sites> {
+  const sim = new Simulator(ctx, crossFile?.wrappers);
   const retries: RetrySite[] = [];
   // The requests of the file, found once: a loop, a recursion or a retry helper retries only
   // when it sends a request (directly or through a function of this file), so a file that
@@ -59,8 +61,18 @@ export function* siteSteps(ctx: FileContext, text = ""): Generator<void, Sites> 
     const req = detectRequest(call, ctx);
     if (req) found.push(req);
   }
-  if (found.length > 0 || !candidatesOnly) {
+  // Helpers of this file that other files hand requests to (the workspace index says so).
+  const external = crossFile ? externalHelpers(ctx, crossFile) : undefined;
+  const wrapped = crossFile !== undefined && Object.keys(crossFile.wrappers).length > 0;
+  if (found.length > 0 || !candidatesOnly || wrapped || (external && external.size > 0)) {
     const helpers = genericRetryHelpers(ctx, sim);
+    for (const [fn, h] of external ?? []) {
+      const own = helpers.get(fn);
+      if (!own) helpers.set(fn, h);
+      else
+        for (const [param, throws] of h.attempt)
+          own.attempt.set(param, (own.attempt.get(param) ?? false) || throws);
+    }
     for (const loop of ctx.index.loops) {
       const fn = ctx.index.owner.get(loop);
       const site = analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
@@ -83,6 +95,7 @@ export function* siteSteps(ctx: FileContext, text = ""): Generator<void, Sites> 
     }
   }
   retries.push(...findLibraryRetries(ctx, sim));
+  if (crossFile) retries.push(...importedHelperSites(ctx, sim, crossFile));
   if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
   markKeysPerAttempt(retries, ctx, text);
   markNestedRetries(retries, ctx, text);
@@ -105,7 +118,7 @@ export function* siteSteps(ctx: FileContext, text = ""): Generator<void, Sites> 
   for (const h of handlers) {
     if (!h.discriminates) continue;
     for (const r of retries) {
-      if (!contains(r, h) && !contains(h, r)) continue;
+      if (!contains(r, h) && !contains(h, r) && !handlesHelperResult(ctx, r, h)) continue;
       if (r.retried.has(429)) h.retryCovers429 = true;
       if ([500, 502, 503, 504].some((s) => r.retried.has(s))) h.retryCovers5xx = true;
     }

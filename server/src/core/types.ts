@@ -4,6 +4,10 @@
  * strings and of the LSP default position encoding).
  */
 
+import type { CrossFileInput, ModuleSummary } from "./index/types";
+
+export type { CrossFileInput, ModuleSummary };
+
 export const LANGUAGE_IDS = [
   "javascript",
   "javascriptreact",
@@ -78,11 +82,23 @@ export interface Fix {
   safe: boolean;
 }
 
-/** Another place in the same document that is part of a finding (LSP relatedInformation, SARIF relatedLocations). */
+/** Another place that is part of a finding (LSP relatedInformation, SARIF relatedLocations). */
 export interface RelatedLocation {
+  /** Offsets in the finding's document, or in `file` when set. */
   start: number;
   end: number;
   message: string;
+  /** Set when the place is in another file (a retry helper it imports): that file and the 0-based range there. */
+  file?: OtherFileRange;
+}
+
+/** A range in another file than the one analysed: its path (as the index knows it) and 0-based line/character positions. */
+export interface OtherFileRange {
+  path: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
 }
 
 export interface Finding {
@@ -131,6 +147,8 @@ export interface AnalysisResult {
   syntaxProblems: SyntaxProblem[];
   /** Set when the file was not analysed at all (too large, binary ...). */
   skipped?: string;
+  /** The file's summary for the workspace index, when asked for (`AnalyzeOptions.summarize`). */
+  summary?: ModuleSummary;
 }
 
 export interface AnalyzeOptions {
@@ -147,6 +165,14 @@ export interface AnalyzeOptions {
    * returns true the file is skipped with a notice (the caller's time budget).
    */
   outOfBudget?: () => boolean;
+  /**
+   * What the workspace index knows about the other files this one imports and is imported by
+   * (retry helpers it calls, its helpers that other files call with requests). Absent: the file
+   * is judged alone, and an imported helper stays unknown.
+   */
+  crossFile?: CrossFileInput;
+  /** Also return the file's summary for the workspace index (`AnalysisResult.summary`). */
+  summarize?: boolean;
 }
 
 /** The error-code and exception-class knowledge of the catalog the analysis consults. */

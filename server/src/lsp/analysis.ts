@@ -13,8 +13,11 @@ import {
   isLanguageId,
   languageIdForPath,
   type AnalysisResult,
+  type AnalyzeOptions,
   type Config,
+  type CrossFileInput,
   type LanguageId,
+  type ModuleSummary,
 } from "../core/types";
 
 /** The part of an LSP text document the analysis needs. */
@@ -59,6 +62,13 @@ export const SLICE_MS = 10;
 /** Analyses kept per document version: one per rule configuration, the oldest dropped first. */
 export const MAX_CONFIGS = 4;
 
+/** The workspace index as an analysis sees it: what it says about a document, and where its summary goes. */
+export interface CrossFileLink {
+  inputFor(uri: string): CrossFileInput | undefined;
+  /** A document's summary after its analysis (the index decides whether dependents need analysing again). */
+  summarized(uri: string, summary: ModuleSummary): void;
+}
+
 /** The language of a document: the client's id when it is ours, else the file extension's. */
 export function documentLanguage(languageId: string, uri: string): LanguageId | undefined {
   if (isLanguageId(languageId)) return languageId;
@@ -81,6 +91,7 @@ export class AnalysisCache {
   constructor(
     private readonly engine: Engine,
     private readonly knowledgeFor: (uri: string) => ErrorKnowledge | undefined = () => undefined,
+    private readonly crossFile?: CrossFileLink,
   ) {}
 
   /** The parse of the document's current version; undefined when it is not ours or not analysed (binary, huge). */
@@ -161,7 +172,9 @@ export class AnalysisCache {
       entry.knowledge = knowledge;
       entry.analyses.clear();
     }
-    const key = JSON.stringify(config.rules);
+    // What the workspace index says about the files around it is part of what the analysis depends on.
+    const input = this.crossFile?.inputFor(doc.uri);
+    const key = JSON.stringify(config.rules) + (input ? JSON.stringify(input) : "");
     const cached = entry.analyses.get(key);
     if (cached) return { cached };
     const started = performance.now();
@@ -176,6 +189,7 @@ export class AnalysisCache {
       // The whole cost of this version's analysis, though earlier requests did part of it.
       const elapsedMs = entry.preparedMs + performance.now() - started - pausedMs;
       const timed: TimedAnalysis = { result, elapsedMs, cancelled };
+      if (!cancelled && result.summary) this.crossFile?.summarized(doc.uri, result.summary);
       if (!cancelled) {
         entry.analysed = true;
         if (entry.analyses.size >= MAX_CONFIGS) entry.analyses.delete(entry.analyses.keys().next().value!);
@@ -190,6 +204,8 @@ export class AnalysisCache {
       knowledge,
       // The budget counts the analysis's own slices, not the time other requests took in between.
       outOfBudget: analysisBudget(() => performance.now() - pausedMs),
+      ...(this.crossFile ? { summarize: true } : {}),
+      ...(input ? { crossFile: input } : {}),
     });
     return {
       steps,
@@ -281,12 +297,18 @@ export function analyzeText(
   config: Config,
   knowledge?: ErrorKnowledge,
   isCancelled?: () => boolean,
+  index?: Pick<AnalyzeOptions, "crossFile" | "summarize">,
 ): AnalysisResult {
   const skipped = skipReason(text);
   if (skipped !== undefined) return { findings: [], syntaxProblems: [], skipped };
   const parsed = engine.parse({ text, languageId, path });
   try {
-    return engine.analyze(parsed, config, { isCancelled, knowledge, outOfBudget: analysisBudget() });
+    return engine.analyze(parsed, config, {
+      isCancelled,
+      knowledge,
+      outOfBudget: analysisBudget(),
+      ...index,
+    });
   } finally {
     parsed.tree.delete();
   }

@@ -9,6 +9,7 @@ import { DIAGNOSTIC_SOURCE, type StatusParams } from "../protocol";
 import type { AnalysisCache, TimedAnalysis, VersionedText } from "./analysis";
 import type { Logger, OnceLogger } from "./logger";
 import type { SettingsCache } from "./settings";
+import { pathToUri } from "./uri";
 
 /** Converts offsets of one text to LSP positions (a TextDocument or a LineIndex). */
 export interface PositionMapper {
@@ -54,7 +55,16 @@ export function findingToDiagnostic(
     ...(uri && finding.related
       ? {
           relatedInformation: finding.related.map((x) => ({
-            location: { uri, range: toRange(mapper, x.start, x.end) },
+            location: x.file
+              ? {
+                  // In another file (a retry helper it imports): its own positions.
+                  uri: pathToUri(x.file.path),
+                  range: {
+                    start: { line: x.file.line, character: x.file.character },
+                    end: { line: x.file.endLine, character: x.file.endCharacter },
+                  },
+                }
+              : { uri, range: toRange(mapper, x.start, x.end) },
             message: x.message,
           })),
         }

@@ -26,6 +26,7 @@ import { logError } from "./requests";
 import { SettingsCache, type ProjectView } from "./settings";
 import { pathToUri, uriToPath } from "./uri";
 import { WorkspaceIndex } from "./workspace";
+import { CrossFileState } from "./cross-file";
 
 /** Everything the handlers share once `initialize` has run. */
 export interface Session {
@@ -93,10 +94,26 @@ export async function createSession(
     publish,
     log,
   });
-  // Each analysis and hover is given the knowledge of its document's workspace folder.
-  const analyses = new AnalysisCache(engine, (uri) => catalogs.catalogFor(uriToPath(uri)));
-  const skippedLog = new OnceLogger(log);
   const openPaths = (): Set<string> => new Set(documents.keys().map((uri) => uriToPath(uri) ?? uri));
+  // Late-bound: the push scheduler and the workspace are created below.
+  const later: { changedOpen?: (path: string) => void; affected?: (paths: string[]) => void } = {};
+  const crossFile = new CrossFileState(
+    engine,
+    (path) => openPaths().has(path),
+    (path) => later.changedOpen?.(path),
+  );
+  // Each analysis and hover is given the knowledge of its document's workspace folder.
+  const analyses = new AnalysisCache(engine, (uri) => catalogs.catalogFor(uriToPath(uri)), {
+    inputFor: (uri) => {
+      const path = uriToPath(uri);
+      return path ? crossFile.inputFor(path) : undefined;
+    },
+    summarized: (uri, summary) => {
+      const path = uriToPath(uri);
+      if (path) later.affected?.(crossFile.summarized(path, summary));
+    },
+  });
+  const skippedLog = new OnceLogger(log);
   const diagnostics: DocumentDiagnosticsDeps = {
     document: (uri) => documents.get(uri),
     analyses,
@@ -119,7 +136,18 @@ export async function createSession(
     log,
     skippedLog,
     knowledgeFor: (path) => catalogs.catalogFor(path),
+    crossFile,
   });
+  later.affected = (paths) => workspace.affected(paths);
+  later.changedOpen = (path) => {
+    // An open document whose cross-file input may have changed: analysed and published again.
+    const uri = documents.keys().find((u) => uriToPath(u) === path);
+    if (!uri) return;
+    if (features.pullDiagnostics) {
+      if (features.diagnosticRefresh)
+        void connection.languages.diagnostics.refresh().catch(logError(log, "diagnostic refresh"));
+    } else push.now(uri);
+  };
   const readAppliedSettings = async (): Promise<string> => {
     const uris = [...workspace.folderPaths.map(pathToUri), ...documents.keys()];
     const all = await Promise.all(

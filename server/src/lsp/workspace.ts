@@ -12,7 +12,7 @@ import { collectFiles } from "../cli/files";
 import type { Engine } from "../core/engine";
 import { LineIndex } from "../core/parse/line-index";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
-import { languageIdForPath } from "../core/types";
+import { languageIdForPath, type CrossFileInput, type ModuleSummary } from "../core/types";
 import { readTextFile } from "../node/files";
 import { analyzeText } from "./analysis";
 import { errorMessage, toDiagnostics } from "./diagnostics";
@@ -37,6 +37,12 @@ export interface WorkspaceDeps {
   knowledgeFor?(path: string): ErrorKnowledge;
   /** The files of a folder to analyse; defaults to the CLI's walker. */
   collect?(folder: string): string[];
+  /** What the workspace index says about a file, and where its summary goes (returns the files to analyse again). */
+  crossFile?: {
+    inputFor(path: string): CrossFileInput | undefined;
+    summarized(path: string, summary: ModuleSummary): string[];
+    deleted(path: string): string[];
+  };
 }
 
 /** Progress of a scan, as `window/workDoneProgress` shows it. */
@@ -63,6 +69,8 @@ export class WorkspaceIndex {
   private readonly problems = new Map<string, number>();
   /** Bumped by every new scan, so an older scan stops. */
   private generation = 0;
+  /** During a scan: files to analyse again at its end (their cross-file input changed). */
+  private deferred: Set<string> | undefined;
 
   constructor(private readonly deps: WorkspaceDeps) {}
 
@@ -107,6 +115,8 @@ export class WorkspaceIndex {
       const files = this.relist();
       const total = files.size;
       let done = 0;
+      // Files whose cross-file input changed while the scan went on: analysed again at its end.
+      this.deferred = new Set();
       for (const [path, folder] of files) {
         if (stale()) return;
         await this.analyzeFile(path, folder);
@@ -116,11 +126,19 @@ export class WorkspaceIndex {
         // One file at a time, so edits and hovers in open documents wait for one analysis at most.
         await yieldToRequests();
       }
+      const again = [...this.deferred].sort();
+      this.deferred = undefined;
+      for (const path of again) {
+        if (stale()) return;
+        await this.analyzeFile(path);
+        await yieldToRequests();
+      }
       const ms = Math.round(performance.now() - started);
       this.deps.log.info(
         `Analysed ${total} workspace file${total === 1 ? "" : "s"} in ${ms} ms${this.describeProblems()}.`,
       );
     } finally {
+      if (generation === this.generation) this.deferred = undefined;
       progress?.done();
     }
   }
@@ -149,6 +167,7 @@ export class WorkspaceIndex {
     const text = file.text;
     let diagnostics: Diagnostic[];
     try {
+      const input = this.deps.crossFile?.inputFor(path);
       const result = analyzeText(
         this.deps.engine,
         text,
@@ -156,7 +175,10 @@ export class WorkspaceIndex {
         path,
         config,
         this.deps.knowledgeFor?.(path),
+        undefined,
+        this.deps.crossFile ? { summarize: true, ...(input ? { crossFile: input } : {}) } : undefined,
       );
+      if (result.summary) this.affected(this.deps.crossFile!.summarized(path, result.summary));
       if (result.skipped !== undefined)
         this.deps.skippedLog.info(`${path}\n${result.skipped}`, `${path}: ${result.skipped}`);
       diagnostics = toDiagnostics(result, new LineIndex(text), 0, pathToUri(path)).map(withoutVersion);
@@ -177,6 +199,15 @@ export class WorkspaceIndex {
     this.deps.publish(pathToUri(path), diagnostics);
     if (diagnostics.length > 0) this.published.add(path);
     else this.published.delete(path);
+  }
+
+  /** Files whose cross-file input changed: analysed again now, or at the end of a running scan. */
+  affected(paths: readonly string[]): void {
+    for (const path of paths) {
+      if (!this.known.has(path) || this.deps.isOpen(path)) continue;
+      if (this.deferred) this.deferred.add(path);
+      else void this.analyzeFile(path).catch((e) => this.deps.log.error(errorMessage(e)));
+    }
   }
 
   /** ", N problems in M files" over the last analysis of every workspace file, or nothing when there are none. */
@@ -230,6 +261,7 @@ export class WorkspaceIndex {
           if (path === change.path || path.startsWith(change.path + sep)) {
             this.known.delete(path);
             this.clear(path);
+            this.affected(this.deps.crossFile?.deleted(path) ?? []);
           }
         }
       } else if (this.known.has(change.path)) {

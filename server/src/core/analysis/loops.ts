@@ -92,7 +92,7 @@ export function analyzeLoop(
 }
 
 /** A function that retries a function it is given (`withRetry(fn)`), and what the file hands it. */
-interface GenericHelper {
+export interface GenericHelper {
   /** The parameter called as the attempt -> whether what is passed throws on HTTP errors. */
   attempt: Map<string, boolean>;
   /** The requests the functions passed to it send. */

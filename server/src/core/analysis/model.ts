@@ -8,7 +8,7 @@
 import type { Call, Expr, FunctionDef, Module, ObjectLit } from "../ir/types";
 import type { ModuleIndex } from "../ir/walk";
 import type { ErrorKnowledge, FileSignals, LanguageFamily, Span } from "../types";
-import type { Failure } from "./types";
+import type { Failure, SelfRetry } from "./types";
 
 export interface FileContext {
   /** What the file's language answers for the analysis (clients, requests, exception classes, sleeps). */
@@ -86,6 +86,8 @@ export interface RequestInfo {
   span: Span;
   /** The call itself (for quick fixes that edit its arguments). */
   call?: Call;
+  /** A request wrapper of another file whose client retries on its own. */
+  selfRetry?: SelfRetry;
 }
 
 /** Which failures an exception class stands for: a predicate over failures, or undefined when unknown. */

@@ -15,6 +15,7 @@ import { isCredentialRefresh, RETRY_AFTER_TEXT } from "./knowledge";
 import { detectRequest } from "./requests";
 import { type RequestInfo } from "./model";
 import type { StatusRef } from "./types";
+import type { ImportedWrapper } from "../index/types";
 
 export interface WaitEvent {
   /** The wait expression (`sleep(1000)`, `new Promise(r => setTimeout(r, d))`, `time.sleep(d)`). */
@@ -97,7 +98,11 @@ export class Simulator {
   private inlineDepth = 0;
   private scenario: Scenario = 200;
 
-  constructor(readonly ctx: FileContext) {
+  /** @param wrappers request wrappers imported from other files, by callee (the workspace index). */
+  constructor(
+    readonly ctx: FileContext,
+    private readonly wrappers: Readonly<Record<string, ImportedWrapper>> = {},
+  ) {
     this.cond = new ConditionEvaluator(ctx);
   }
 
@@ -493,7 +498,7 @@ export class Simulator {
       out.push({ kind: "helper", fn: EMPTY_FN, throws: opts.attemptParams.get(dotted)! });
       return;
     }
-    const request = detectRequest(call, this.ctx);
+    const request = detectRequest(call, this.ctx) ?? importedRequest(call, dotted, this.wrappers);
     if (request) {
       out.push({ kind: "request", info: request });
       return;
@@ -682,6 +687,45 @@ function thinWrapperUnit(fn: FunctionDef, index: number): "ms" | "s" | undefined
     }
   });
   return other ? undefined : unit;
+}
+
+/** A call of a request wrapper imported from another file, as the request it sends. */
+function importedRequest(
+  call: Call,
+  dotted: string,
+  wrappers: Readonly<Record<string, ImportedWrapper>>,
+): RequestInfo | undefined {
+  const w = Object.hasOwn(wrappers, dotted) ? wrappers[dotted] : undefined;
+  if (!w) return undefined;
+  const at = w.selfRetry?.at;
+  return {
+    client: { kind: "generic", throws: w.throws },
+    ...(w.method ? { method: w.method } : {}),
+    idempotencyKey: w.idempotencyKey,
+    callee: { start: call.callee.start, end: call.callee.end },
+    span: { start: call.start, end: call.end },
+    call,
+    ...(w.selfRetry && at
+      ? {
+          selfRetry: {
+            attempts: w.selfRetry.attempts,
+            by: `${w.selfRetry.by} of ${w.name}`,
+            off: w.selfRetry.off,
+            at: {
+              start: at.start,
+              end: at.end,
+              file: {
+                path: w.path,
+                line: at.line,
+                character: at.character,
+                endLine: at.endLine,
+                endCharacter: at.endCharacter,
+              },
+            },
+          },
+        }
+      : {}),
+  };
 }
 
 const EMPTY_FN: FunctionDef = {

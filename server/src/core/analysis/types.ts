@@ -4,7 +4,7 @@
  */
 
 import type { Expr } from "../ir/types";
-import type { Span, TextEdit } from "../types";
+import type { OtherFileRange, RelatedLocation, Span, TextEdit } from "../types";
 
 /** A failure a request can end in: an HTTP status, or no response at all. */
 export type Failure = number | "network";
@@ -63,8 +63,8 @@ export interface SelfRetry {
   by: string;
   /** What turns it off and where: `max_retries=0 on the client`, `retry: { limit: 0 } on the instance`. */
   off: string;
-  /** Where the client or its retry is configured (the constructor, the mounted adapter). */
-  at: Span;
+  /** Where the client or its retry is configured (the constructor, the mounted adapter); `file` when in another file. */
+  at: Span & { file?: OtherFileRange };
   /** Edits that set the client's retries to 0 where it is built (quick fix), when certain. */
   offFix?: TextEdit[];
 }
@@ -132,6 +132,11 @@ export interface RetrySite extends Span {
   policy?: string;
   /** A loop that also repeats after a success (polling or paging that retries a named status). */
   repeatsOnSuccess?: boolean;
+  /**
+   * A call of a retry helper defined in another file: its retry loop there. The helper's own
+   * policy is judged (once) in its file; this site carries only what the call adds.
+   */
+  helperLoop?: RelatedLocation;
 }
 
 /** One handler that discriminates statuses: an if chain, a switch/match, the except clauses of a try. */

@@ -42,12 +42,14 @@ const IDEMPOTENT = new Set(["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"])
 export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext, text?: string): void {
   for (const retry of retries) {
     if (retry.mechanism === "config") continue;
-    retry.mechanismName = mechanismName(retry);
-    retry.attempts = outerAttempts(retry, ctx);
+    // A helper in another file comes with its name and attempts (`core/index`).
+    retry.mechanismName ??= mechanismName(retry);
+    retry.attempts ??= outerAttempts(retry, ctx);
     for (const req of retry.requests) {
       const call = ctx.index.calls.find((c) => c.start === req.start && c.end === req.end);
       if (!call) continue;
-      req.selfRetry = selfRetry(call, req.method, ctx, text);
+      // A request wrapper of another file brings its client's own retries along (`core/index`).
+      req.selfRetry = selfRetry(call, req.method, ctx, text) ?? req.selfRetry;
     }
   }
 }
@@ -61,7 +63,7 @@ function mechanismName(retry: RetrySite): string {
 
 // ---------------------------------------------------------------- the inner client
 
-function selfRetry(
+export function selfRetry(
   call: Call,
   method: string | undefined,
   ctx: FileContext,
@@ -231,7 +233,7 @@ function outerAttempts(retry: RetrySite, ctx: FileContext): number | undefined {
 }
 
 /** `range(5)`, `range(1, 6)`, `for (let i = 0; i < 5; i++)`, `i <= 4`: the number of passes. */
-function loopAttempts(loop: LoopStmt, ctx: FileContext): number | undefined {
+export function loopAttempts(loop: LoopStmt, ctx: FileContext): number | undefined {
   if (loop.loop === "for-in" || loop.loop === "for-of") {
     const it = loop.iterates ? unwrap(loop.iterates) : undefined;
     if (it?.kind !== "call" || dottedName(it.callee) !== "range") return undefined;

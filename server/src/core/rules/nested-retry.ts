@@ -47,6 +47,7 @@ export default defineRule({
               end: request.callee.end,
               message: `the request ${mechanism} re-sends`,
             },
+            ...(retry.helperLoop ? [retry.helperLoop] : []),
           ],
         });
       }

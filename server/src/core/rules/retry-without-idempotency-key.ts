@@ -30,6 +30,7 @@ export default defineRule({
           at: request.callee,
           messageId: "missing",
           data: { method: request.method },
+          ...(retry.helperLoop ? { related: [retry.helperLoop] } : {}),
           fixes: request.keyFix
             ? [
                 // Not for Fix All: whether the API honours the header is for a person to check.

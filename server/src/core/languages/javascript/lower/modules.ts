@@ -80,6 +80,8 @@ export abstract class ModuleLowering extends FunctionLowering {
   }
 
   protected exportStatement(node: Node): Stmt[] {
+    const reexport = this.reexport(node);
+    if (reexport) return [reexport];
     const decorators: Expr[] = [];
     let declaration: Kid | undefined;
     let value: Kid | undefined;
@@ -98,6 +100,32 @@ export abstract class ModuleLowering extends FunctionLowering {
       return this.statement(declaration);
     }
     return value ? [this.exportedValue(value, decorators)] : [];
+  }
+
+  /**
+   * `export { a, b as c } from "./m"`: an import of `a` and `b` (as `c`) from "./m", so that an
+   * index can follow a name through the file that re-exports it. Undefined for other exports.
+   */
+  protected reexport(node: Node): ImportStmt | undefined {
+    const kids = this.named(node);
+    const source = kids.find((k) => k.type === "string");
+    const clause = kids.find((k) => k.type === "export_clause");
+    if (!source || !clause) return undefined;
+    const stmt: ImportStmt = {
+      kind: "import",
+      module: this.stringValue(source.node),
+      names: [],
+      ...this.span(node),
+    };
+    for (const specifier of this.named(clause.node)) {
+      if (specifier.type !== "export_specifier") continue;
+      const name = this.fieldKid(specifier.node, "name");
+      const alias = this.field(specifier.node, "alias");
+      if (!name) continue;
+      const imported = name.type === "string" ? this.stringValue(name.node) : this.leafText(name.node);
+      stmt.names.push({ imported, local: alias ? this.leafText(alias) : imported });
+    }
+    return stmt;
   }
 
   /** `export default <expr>` / `export = <expr>`. */

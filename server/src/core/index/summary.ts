@@ -1,0 +1,189 @@
+/**
+ * What one file tells the files that import it, and what it asks of the files it imports:
+ * a small, JSON-serialisable summary computed from the parse. The Node layer resolves the
+ * imports to files and hands each file what it needs back (`CrossFileInput`); the core never
+ * reads another file.
+ *
+ * Exported today: retry helpers, functions that run a function parameter in a retry loop
+ * (`withRetry(fn)`, `call_with_retries(fn, *args)`), with the policy of that loop.
+ */
+
+import type { Call, Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
+import { contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { analyzeLoop } from "../analysis/loops";
+import type { FileContext } from "../analysis/model";
+import { Simulator } from "../analysis/simulate";
+import type { Failure } from "../analysis/types";
+import type {
+  HelperSummary,
+  HelperUse,
+  ModuleSummary,
+  SummaryImport,
+  SummaryLocation,
+  WrapperSummary,
+} from "./types";
+import { LineIndex } from "../parse/line-index";
+import { loopAttempts, selfRetry } from "../mechanisms/nesting";
+
+/** The summary of a file from its context. */
+export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
+  const lines = new LineIndex(text);
+  const at = (start: number, end: number): SummaryLocation => {
+    const s = lines.positionAt(start);
+    const e = lines.positionAt(end);
+    return { start, end, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+  };
+  const imports: SummaryImport[] = [];
+  for (const [local, info] of ctx.imports)
+    imports.push({ local, module: info.module, imported: info.imported });
+  const sim = new Simulator(ctx);
+  const helpers: Record<string, HelperSummary> = {};
+  const wrappers: Record<string, WrapperSummary> = {};
+  // The loops of each function (its own, not those of functions nested in it), found once.
+  const loopsOf = new Map<FunctionDef, LoopStmt[]>();
+  for (const loop of ctx.index.loops) {
+    const owner = ctx.index.owner.get(loop);
+    if (owner) loopsOf.set(owner, [...(loopsOf.get(owner) ?? []), loop]);
+  }
+  const callAt = new Map<number, Call>();
+  for (const call of ctx.index.calls) callAt.set(call.start * 1_000_003 + call.end, call);
+  for (const [name, fn] of topLevelFunctions(ctx.module.body)) {
+    if (Object.hasOwn(helpers, name) || Object.hasOwn(wrappers, name)) continue;
+    const helper = helperOf(fn, loopsOf.get(fn) ?? [], ctx, sim, at);
+    if (helper) helpers[name] = helper;
+    const wrapper = helper ? undefined : wrapperOf(fn, callAt, ctx, sim, at);
+    if (wrapper) wrappers[name] = wrapper;
+  }
+  return { imports, helpers, wrappers, uses: helperUses(ctx, sim) };
+}
+
+/** `function f() {}`, `const f = () => {}`, `def f():` at the top of the file, by name. */
+export function topLevelFunctions(body: readonly Stmt[]): [string, FunctionDef][] {
+  const out: [string, FunctionDef][] = [];
+  for (const st of body) {
+    if (st.kind === "function" && st.fn.name) out.push([st.fn.name, st.fn]);
+    else if (st.kind === "var" && st.target.kind === "name" && st.value) {
+      const v = unwrap(st.value);
+      if (v.kind === "function") out.push([st.target.name, v.fn]);
+    }
+  }
+  return out;
+}
+
+function helperOf(
+  fn: FunctionDef,
+  loops: readonly LoopStmt[],
+  ctx: FileContext,
+  sim: Simulator,
+  at: (s: number, e: number) => SummaryLocation,
+): HelperSummary | undefined {
+  const params = fn.params.map((p) => p.name);
+  if (params.every((p) => p === undefined)) return undefined;
+  for (const loop of loops) {
+    const param = calledParam(loop, params);
+    if (param === undefined) continue;
+    const name = params[param]!;
+    const run = (throws: boolean) =>
+      analyzeLoop(loop, ctx, sim, "", { attempt: new Map([[name, throws]]), requests: [] });
+    const thrown = run(true);
+    if (!thrown) continue;
+    const returned = run(false);
+    return {
+      param,
+      retriedIfThrows: [...thrown.retried].sort(byFailure),
+      retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
+      ...(thrown.bounded === false ? {} : optional("attempts", loopAttempts(loop, ctx))),
+      loop: at(loop.keyword.start, loop.keyword.end),
+    };
+  }
+  return undefined;
+}
+
+/** A function that sends exactly one request itself, and what a retry around a call of it re-sends. */
+function wrapperOf(
+  fn: FunctionDef,
+  callAt: ReadonlyMap<number, Call>,
+  ctx: FileContext,
+  sim: Simulator,
+  at: (s: number, e: number) => SummaryLocation,
+): WrapperSummary | undefined {
+  if (fn.isGenerator) return undefined;
+  const info = sim.helperSummary(fn, 0);
+  if (!info.requests) return undefined;
+  const sent = sim.requestsIn(fn.body);
+  if (sent.length !== 1) return undefined;
+  const req = sent[0]!;
+  const call = req.call ?? callAt.get(req.span.start * 1_000_003 + req.span.end);
+  const own = call ? selfRetry(call, req.method, ctx, undefined) : undefined;
+  return {
+    throws: info.throws,
+    ...(req.method ? { method: req.method } : {}),
+    ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
+    ...(own
+      ? { selfRetry: { attempts: own.attempts, by: own.by, off: own.off, at: at(own.at.start, own.at.end) } }
+      : {}),
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function byFailure(a: Failure, b: Failure): number {
+  return (typeof a === "number" ? a : 1000) - (typeof b === "number" ? b : 1000);
+}
+
+/** The index of a parameter the loop calls (`await fn()`, `fn(*args)`), if any. */
+function calledParam(loop: LoopStmt, params: (string | undefined)[]): number | undefined {
+  let found: number | undefined;
+  walkStmts(loop.body, (st) => {
+    for (const e of stmtExprs(st))
+      walkExpr(e, (x) => {
+        if (found !== undefined || x.kind !== "call") return;
+        const name = dottedName(x.callee);
+        const i = name ? params.indexOf(name) : -1;
+        if (i >= 0) found = i;
+      });
+    return found === undefined;
+  });
+  return found;
+}
+
+/**
+ * Calls of imported functions handed a function that sends a request (`withRetry(() => api.post(...))`),
+ * and calls of imported functions where a retry may re-send them: in a loop, a decorated
+ * function or a callback.
+ */
+function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
+  const out: HelperUse[] = [];
+  const maybeRetried = new Set<string>();
+  for (const call of ctx.index.calls) {
+    const callee = dottedName(call.callee);
+    if (!callee || !ctx.imports.has(callee.split(".")[0]!)) continue;
+    let handed = false;
+    call.args.forEach((a, i) => {
+      const fn = passedFunction(a.value, ctx);
+      if (!fn) return;
+      const info = sim.helperSummary(fn, 0);
+      if (info.requests) out.push({ callee, arg: i, throws: info.throws });
+      handed ||= info.requests;
+    });
+    if (!handed && !maybeRetried.has(callee) && mayBeRetried(call, ctx)) maybeRetried.add(callee);
+  }
+  for (const callee of [...maybeRetried].sort()) out.push({ callee, arg: -1, throws: false });
+  return out;
+}
+
+function mayBeRetried(call: Call, ctx: FileContext): boolean {
+  if (ctx.index.loops.some((l) => contains(l, call))) return true;
+  return ctx.allFunctions.some((f) => contains(f, call) && (f.decorators.length > 0 || !f.name));
+}
+
+/** The function an argument hands over: an arrow or lambda, or a function of this file by name. */
+export function passedFunction(value: Expr, ctx: FileContext): FunctionDef | undefined {
+  const x = unwrap(value);
+  if (x.kind === "function") return x.fn;
+  if (x.kind !== "name") return undefined;
+  const fns = ctx.functions.get(x.name);
+  return fns && fns.length === 1 ? fns[0] : undefined;
+}

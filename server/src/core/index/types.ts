@@ -1,0 +1,97 @@
+/**
+ * The data of the workspace index, plain and JSON-serialisable: what a file tells the files
+ * that import it (`ModuleSummary`), and what the index hands a file back (`CrossFileInput`).
+ */
+
+/** A place in a file, with both offsets and line/character (the other file has no line index). */
+export interface SummaryLocation {
+  start: number;
+  end: number;
+  /** 0-based line and UTF-16 character of `start` and `end`. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+/** A function that runs a function it is given in a retry loop. */
+export interface HelperSummary {
+  /** The index of the parameter called as the attempt. */
+  param: number;
+  /** What the loop retries when the attempt throws on HTTP errors (axios, `raise_for_status()`) ... */
+  retriedIfThrows: (number | "network")[];
+  /** ... and when it returns them (bare `fetch`). */
+  retriedIfReturns: (number | "network")[];
+  /** The most attempts it makes, when a constant says so. */
+  attempts?: number;
+  /** The loop keyword, where the helper's own policy findings are reported. */
+  loop: SummaryLocation;
+}
+
+export interface SummaryImport {
+  /** The name the file uses (`withRetry`; a namespace import: `http`). */
+  local: string;
+  /** As written: `./retry`, `@/lib/http`, `.http`, `pkg.http`. */
+  module: string;
+  /** The exported name, `default`, or `*` for a namespace. */
+  imported: string;
+}
+
+/**
+ * A call of an imported function that is handed a function sending a request (a retry helper,
+ * maybe), or (`arg` -1) a call of an imported function inside a loop, a decorated function or a
+ * callback, where a retry may re-send what it sends (a request wrapper, maybe).
+ */
+export interface HelperUse {
+  /** The callee as written: `withRetry`, `http.withRetry`. */
+  callee: string;
+  /** The argument that holds the function; -1 for a call that may be retried. */
+  arg: number;
+  /** That function throws on HTTP errors. */
+  throws: boolean;
+}
+
+/** A function that sends one request (`def ask(q): return client.chat.completions.create(...)`). */
+export interface WrapperSummary {
+  /** It throws on HTTP errors. */
+  throws: boolean;
+  /** Upper-case HTTP method, when known. */
+  method?: string;
+  /** true: the request carries an idempotency key; false: certainly none; absent: cannot tell. */
+  idempotencyKey?: boolean;
+  /** Its client retries on its own: attempts per call, as messages name it, how to turn it off, where. */
+  selfRetry?: { attempts: number; by: string; off: string; at: SummaryLocation };
+}
+
+export interface ModuleSummary {
+  imports: SummaryImport[];
+  /** Retry helpers by the name they are exported (top-level) under. */
+  helpers: Record<string, HelperSummary>;
+  /** Request wrappers by the name they are exported (top-level) under. */
+  wrappers: Record<string, WrapperSummary>;
+  uses: HelperUse[];
+}
+
+/** A request wrapper of another file, as a caller sees it. */
+export interface ImportedWrapper extends WrapperSummary {
+  path: string;
+  name: string;
+}
+
+/** A retry helper of another file, as a caller sees it. */
+export interface ImportedHelper extends HelperSummary {
+  /** Its file, as the index names it (for related locations). */
+  path: string;
+  /** Its name there. */
+  name: string;
+}
+
+/** What the index hands one file. */
+export interface CrossFileInput {
+  /** Imported retry helpers, by the callee as this file writes it (`withRetry`, `http.withRetry`). */
+  helpers: Record<string, ImportedHelper>;
+  /** Imported request wrappers, by the callee as this file writes it. */
+  wrappers: Record<string, ImportedWrapper>;
+  /** This file's top-level functions that other files call with a function sending a request. */
+  callers: Record<string, { arg: number; throws: boolean }[]>;
+}

@@ -1,0 +1,156 @@
+/**
+ * The workspace index: the summaries of a project's files (computed by the core), joined
+ * through their imports. For one file it answers what the core needs to judge it with the
+ * files around it (`CrossFileInput`): the retry helpers it calls from other files, and the
+ * other files that hand its own helpers requests. An import that cannot be followed (a
+ * package, a missing file, a cycle, a dynamic import) is unknown and adds nothing.
+ */
+import type {
+  CrossFileInput,
+  HelperSummary,
+  ImportedHelper,
+  ImportedWrapper,
+  ModuleSummary,
+  SummaryImport,
+  WrapperSummary,
+} from "../core/index/types";
+import { languageIdForPath } from "../core/types";
+import type { Resolver } from "./resolve";
+
+/** How far a chain of re-exports (`__init__.py`, `export { x } from`) is followed. */
+const MAX_REEXPORTS = 5;
+
+interface Target {
+  file: string;
+  name: string;
+  helper?: HelperSummary;
+  wrapper?: WrapperSummary;
+}
+
+/** A call in one file of a helper in another, resolved. */
+interface ResolvedUse {
+  from: string;
+  callee: string;
+  arg: number;
+  throws: boolean;
+  target: Target;
+}
+
+export class WorkspaceIndex {
+  private readonly summaries = new Map<string, ModuleSummary>();
+  private resolved: ResolvedUse[] | undefined;
+
+  /**
+   * @param summaryOf gives the summary of a file the index was not told about (an imported
+   *   file outside the linted paths), or undefined when it cannot be read.
+   */
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly summaryOf: (file: string) => ModuleSummary | undefined = () => undefined,
+  ) {}
+
+  set(file: string, summary: ModuleSummary): void {
+    this.summaries.set(file, summary);
+    this.resolved = undefined;
+  }
+
+  delete(file: string): void {
+    this.summaries.delete(file);
+    this.resolved = undefined;
+  }
+
+  has(file: string): boolean {
+    return this.summaries.has(file);
+  }
+
+  get(file: string): ModuleSummary | undefined {
+    if (!this.summaries.has(file)) {
+      const s = this.summaryOf(file);
+      if (!s) return undefined;
+      this.summaries.set(file, s);
+    }
+    return this.summaries.get(file);
+  }
+
+  /** What the core needs to judge `file` with the files around it; undefined when nothing. */
+  inputFor(file: string): CrossFileInput | undefined {
+    const uses = this.uses();
+    const helpers: Record<string, ImportedHelper> = {};
+    const wrappers: Record<string, ImportedWrapper> = {};
+    const callers: CrossFileInput["callers"] = {};
+    for (const { from, callee, arg, throws, target } of uses) {
+      const where = { path: target.file, name: target.name };
+      if (from === file && target.helper && arg >= 0) helpers[callee] = { ...target.helper, ...where };
+      if (from === file && target.wrapper && arg < 0) wrappers[callee] = { ...target.wrapper, ...where };
+      if (target.file === file && from !== file && target.helper && arg >= 0)
+        (callers[target.name] ??= []).push({ arg, throws });
+    }
+    for (const list of Object.values(callers))
+      list.sort((a, b) => a.arg - b.arg || Number(a.throws) - Number(b.throws));
+    const input = { helpers, wrappers, callers };
+    return Object.values(input).every((x) => Object.keys(x).length === 0) ? undefined : input;
+  }
+
+  /** The files whose input depends on `file`'s summary: its callers and the files it calls into. */
+  dependents(file: string): string[] {
+    const out = new Set<string>();
+    for (const use of this.uses()) {
+      if (use.target.file === file) out.add(use.from);
+      if (use.from === file) out.add(use.target.file);
+    }
+    out.delete(file);
+    return [...out].sort();
+  }
+
+  private uses(): ResolvedUse[] {
+    if (this.resolved) return this.resolved;
+    const out: ResolvedUse[] = [];
+    for (const from of [...this.summaries.keys()].sort()) {
+      const summary = this.summaries.get(from)!;
+      for (const use of summary.uses) {
+        const target = this.helperCalled(from, summary, use.callee);
+        if (target) out.push({ from, callee: use.callee, arg: use.arg, throws: use.throws, target });
+      }
+    }
+    this.resolved = out;
+    return out;
+  }
+
+  /** The helper or wrapper a callee as written in `from` stands for (`withRetry`, `http.withRetry`). */
+  private helperCalled(from: string, summary: ModuleSummary, callee: string): Target | undefined {
+    const python = languageIdForPath(from) === "python";
+    const [root, ...rest] = callee.split(".");
+    const imp = summary.imports.find((i) => i.local === root);
+    if (!imp) return undefined;
+    if (rest.length === 0) {
+      if (imp.imported === "*" || imp.imported === "default") return undefined;
+      const file = this.resolver.resolve(from, imp.module, python);
+      return file ? this.exported(file, imp.imported, new Set()) : undefined;
+    }
+    if (rest.length !== 1) return undefined;
+    // `import * as http from "./http"`, Python `import http_utils` / `from . import http`.
+    const module =
+      imp.imported === "*"
+        ? imp.module
+        : python
+          ? (imp.module.endsWith(".") ? imp.module : imp.module + ".") + imp.imported
+          : undefined;
+    const file = module ? this.resolver.resolve(from, module, python) : undefined;
+    return file ? this.exported(file, rest[0]!, new Set()) : undefined;
+  }
+
+  /** A helper or wrapper exported by `file` under `name`, following re-exports; undefined on a cycle or a miss. */
+  private exported(file: string, name: string, seen: Set<string>): Target | undefined {
+    const key = `${file}\0${name}`;
+    if (seen.has(key) || seen.size > MAX_REEXPORTS) return undefined;
+    seen.add(key);
+    const summary = this.get(file);
+    if (!summary) return undefined;
+    if (Object.hasOwn(summary.helpers, name)) return { file, name, helper: summary.helpers[name]! };
+    if (Object.hasOwn(summary.wrappers, name)) return { file, name, wrapper: summary.wrappers[name]! };
+    const again: SummaryImport | undefined = summary.imports.find((i) => i.local === name);
+    if (!again || again.imported === "*" || again.imported === "default") return undefined;
+    const next = this.resolver.resolve(file, again.module, languageIdForPath(file) === "python");
+    return next ? this.exported(next, again.imported, seen) : undefined;
+  }
+}

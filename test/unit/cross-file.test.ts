@@ -1,0 +1,113 @@
+/**
+ * Cross-file fixtures: each folder under test/fixtures/cross-file is a small project linted
+ * as a whole by the built CLI (so the workspace index and import resolution run as they do
+ * for users); the findings of each file must equal its inline annotations exactly (STYLE 1.4).
+ * A folder may hold a `lint.json` with the paths to lint (default: the whole folder).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { languageIdForPath } from "../../server/src/core/types";
+import { describeExpectation, readAnnotations, type Expectation } from "../helpers/annotations";
+import { runCli } from "../helpers/cli";
+
+const ROOT = join(__dirname, "..", "fixtures", "cross-file");
+
+interface JsonReport {
+  path: string;
+  findings: {
+    ruleId: string;
+    severity: string;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+  }[];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return languageIdForPath(name) ? [path] : [];
+  });
+}
+
+/** Lints a fixture folder with the built CLI; the findings of each file as comparable lines. */
+export function lintFolder(dir: string, extra: string[] = []): Map<string, string[]> {
+  const config = join(dir, "lint.json");
+  const paths = existsSync(config) ? (JSON.parse(readFileSync(config, "utf8")) as string[]) : ["."];
+  const run = runCli(["lint", "--format", "json", "--no-config", ...extra, ...paths], dir);
+  expect(run.stderr).toBe("");
+  const out = new Map<string, string[]>();
+  for (const report of JSON.parse(run.stdout) as JsonReport[]) {
+    const text = readFileSync(join(dir, report.path), "utf8");
+    const { expectations } = readAnnotations(text);
+    out.set(
+      report.path.split("\\").join("/"),
+      report.findings.map((f) => {
+        const e: Expectation = {
+          line: f.line - 1,
+          column: f.column - 1,
+          endColumn: f.endLine === f.line ? f.endColumn - 1 : undefined,
+          multiline: f.endLine !== f.line,
+          severity: f.severity,
+          ruleId: f.ruleId,
+          message: f.message,
+        };
+        const trailing = expectations.find(
+          (x) =>
+            x.column === undefined && x.line === e.line && x.ruleId === e.ruleId && x.message === e.message,
+        );
+        return describeExpectation(trailing ?? e);
+      }),
+    );
+  }
+  return out;
+}
+
+const cases = existsSync(ROOT) ? readdirSync(ROOT).filter((n) => statSync(join(ROOT, n)).isDirectory()) : [];
+
+describe("cross-file fixtures", () => {
+  it("has fixtures", () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const dir = join(ROOT, name);
+      const actual = lintFolder(dir);
+      for (const file of sourceFiles(dir)) {
+        const rel = relative(dir, file).split("\\").join("/");
+        const { expectations } = readAnnotations(readFileSync(file, "utf8"));
+        const found = actual.get(rel);
+        if (found === undefined) {
+          // Not linted (outside the paths of lint.json): it must not expect anything.
+          expect(expectations, rel).toEqual([]);
+          continue;
+        }
+        expect(found.sort(), rel).toEqual(expectations.map(describeExpectation).sort());
+      }
+    });
+  }
+});
+
+describe("cross-file index with --jobs", () => {
+  it("gives the same SARIF with one worker and with two", () => {
+    const one = runCli(["lint", "--format", "sarif", "--no-config", "--jobs", "1", "."], ROOT);
+    const two = runCli(["lint", "--format", "sarif", "--no-config", "--jobs", "2", "."], ROOT);
+    expect(one.stderr).toBe("");
+    expect(two.stdout).toBe(one.stdout);
+    // The cross-file findings are there (the related location in the helper's file).
+    expect(one.stdout).toContain("the retry loop of withRetry");
+  });
+
+  it("judges each file alone with --no-cross-file", () => {
+    const alone = lintFolder(join(ROOT, "ts-covered-handler"), ["--no-cross-file"]);
+    expect(alone.get("users.ts")?.map((f) => f.split(" ")[1])).toEqual([
+      "info[unhandled-rate-limit]:",
+      "info[unhandled-server-error]:",
+    ]);
+  });
+});
