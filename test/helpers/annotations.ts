@@ -73,3 +73,34 @@ export function describeExpectation(e: Expectation): string {
       : `${e.line + 1}:${e.column}${e.multiline ? "-.." : `-${e.endColumn}`}`;
   return `${where} ${e.severity}[${e.ruleId}]: ${e.message}`;
 }
+
+/** A finding as the fixtures read it: 0-based start and end positions. */
+export interface PlacedFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Expectation["severity"];
+  ruleId: string;
+  message: string;
+}
+
+/**
+ * A finding described as its expectation would be: in the trailing form (start line only)
+ * when the fixture wrote it that way, with its columns otherwise.
+ */
+export function describeFinding(f: PlacedFinding, expectations: readonly Expectation[]): string {
+  const e: Expectation = {
+    line: f.line,
+    column: f.column,
+    endColumn: f.endLine === f.line ? f.endColumn : undefined,
+    multiline: f.endLine !== f.line,
+    severity: f.severity,
+    ruleId: f.ruleId,
+    message: f.message,
+  };
+  const trailing = expectations.find(
+    (x) => x.column === undefined && x.line === e.line && x.ruleId === e.ruleId && x.message === e.message,
+  );
+  return describeExpectation(trailing ?? e);
+}

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { languageIdForPath } from "../../server/src/core/types";
-import { describeExpectation, readAnnotations, type Expectation } from "../helpers/annotations";
+import { describeExpectation, describeFinding, readAnnotations } from "../helpers/annotations";
 import { runCli } from "../helpers/cli";
 
 const ROOT = join(__dirname, "..", "fixtures", "cross-file");
@@ -46,22 +46,18 @@ export function lintFolder(dir: string, extra: string[] = []): Map<string, strin
     const { expectations } = readAnnotations(text);
     out.set(
       report.path.split("\\").join("/"),
-      report.findings.map((f) => {
-        const e: Expectation = {
-          line: f.line - 1,
-          column: f.column - 1,
-          endColumn: f.endLine === f.line ? f.endColumn - 1 : undefined,
-          multiline: f.endLine !== f.line,
-          severity: f.severity,
-          ruleId: f.ruleId,
-          message: f.message,
-        };
-        const trailing = expectations.find(
-          (x) =>
-            x.column === undefined && x.line === e.line && x.ruleId === e.ruleId && x.message === e.message,
-        );
-        return describeExpectation(trailing ?? e);
-      }),
+      report.findings.map((f) =>
+        describeFinding(
+          {
+            ...f,
+            line: f.line - 1,
+            column: f.column - 1,
+            endLine: f.endLine - 1,
+            endColumn: f.endColumn - 1,
+          },
+          expectations,
+        ),
+      ),
     );
   }
   return out;

@@ -11,7 +11,7 @@ import { applyEdits, fixAllEdits } from "../../server/src/core/fixes/apply";
 import { LineIndex } from "../../server/src/core/parse/line-index";
 import { RULE_IDS } from "../../server/src/core/rules/index";
 import { languageIdForPath, type Config } from "../../server/src/core/types";
-import { describeExpectation, readAnnotations, type Expectation } from "../helpers/annotations";
+import { describeExpectation, describeFinding, readAnnotations } from "../helpers/annotations";
 import { getEngine } from "../helpers/engine";
 
 const ROOT = join(__dirname, "..", "fixtures");
@@ -50,21 +50,10 @@ describe("rule fixtures", () => {
       const actual = result.findings.map((f) => {
         const start = lines.positionAt(f.start);
         const end = lines.positionAt(f.end);
-        const e: Expectation = {
-          line: start.line,
-          column: start.character,
-          endColumn: end.line === start.line ? end.character : undefined,
-          multiline: end.line !== start.line,
-          severity: f.severity,
-          ruleId: f.ruleId,
-          message: f.message,
-        };
-        // Trailing-form expectations compare the start line only: match their shape.
-        const trailing = expectations.find(
-          (x) =>
-            x.column === undefined && x.line === e.line && x.ruleId === e.ruleId && x.message === e.message,
+        return describeFinding(
+          { ...f, line: start.line, column: start.character, endLine: end.line, endColumn: end.character },
+          expectations,
         );
-        return describeExpectation(trailing ?? e);
       });
       expect(actual.sort()).toEqual(expectations.map(describeExpectation).sort());
 

@@ -282,3 +282,15 @@ export function contains(
 ): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
+
+/** The strings of a literal list, upper-cased (`["get", "put"]` -> GET, PUT); undefined when it is not a literal list of strings. */
+export function upperStrings(e: Expr): string[] | undefined {
+  const x = unwrap(e);
+  if (x.kind !== "array") return undefined;
+  const out: string[] = [];
+  for (const el of x.elements) {
+    if (el.kind !== "string") return undefined;
+    out.push(el.value.toUpperCase());
+  }
+  return out;
+}

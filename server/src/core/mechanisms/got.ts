@@ -15,7 +15,7 @@ import { detectRequest } from "../analysis/requests";
 import { requestSite } from "../analysis/retries";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
 import type { Arg, Call, ObjectLit } from "../ir/types";
-import { dottedName, unwrap } from "../ir/walk";
+import { dottedName, unwrap, upperStrings } from "../ir/walk";
 import { propertyValue } from "../analysis/context";
 import {
   prop,
@@ -87,7 +87,7 @@ export function retryOptionSite(
   const methods = prop(retry.value, "methods")?.value;
   const limit = prop(retry.value, "limit")?.value;
   // The effective policy: which methods it re-sends, how many times.
-  const methodList = methods ? methodNames(methods) : DEFAULT_RETRY_METHODS;
+  const methodList = methods ? upperStrings(methods) : DEFAULT_RETRY_METHODS;
   const limitValue =
     limit === undefined
       ? 2
@@ -148,18 +148,6 @@ export function retryOptionSite(
     }
   }
   return site;
-}
-
-/** The method names of a literal `methods` list (upper case); undefined when it is not a literal list. */
-function methodNames(methods: Expr): string[] | undefined {
-  const x = unwrap(methods);
-  if (x.kind !== "array") return undefined;
-  const out: string[] = [];
-  for (const el of x.elements) {
-    if (el.kind !== "string") return undefined;
-    out.push(el.value.toUpperCase());
-  }
-  return out;
 }
 
 /**

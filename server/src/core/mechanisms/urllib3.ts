@@ -12,7 +12,7 @@ import type { FileContext } from "../analysis/model";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
 import { detectRequest } from "../analysis/requests";
 import type { Call, Expr } from "../ir/types";
-import { dottedName, unwrap } from "../ir/walk";
+import { dottedName, unwrap, upperStrings } from "../ir/walk";
 import {
   importedAs,
   kwarg,
@@ -105,13 +105,7 @@ function allowedMethods(e: Expr): string[] | undefined {
   let x = unwrap(e);
   if (x.kind === "call" && x.args.length === 1) x = unwrap(x.args[0]!.value);
   if (x.kind === "call" && x.args.length === 0) return [];
-  if (x.kind !== "array") return undefined;
-  const out: string[] = [];
-  for (const el of x.elements) {
-    if (el.kind !== "string") return undefined;
-    out.push(el.value.toUpperCase());
-  }
-  return out;
+  return upperStrings(x);
 }
 
 function numberArg(call: Call, name: string, position?: number): number | undefined {
