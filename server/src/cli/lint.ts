@@ -1,3 +1,4 @@
+// Over 400 lines: the lint command end to end (arguments, file selection, the two passes of the workspace index, workers, fixes written safely, output formats) reads as one story; the output formats and the file walk already live beside it.
 /** `api-error-insight lint <paths...>`: analyse files, print the findings, optionally fix them. */
 import {
   closeSync,
