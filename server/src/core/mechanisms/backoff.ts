@@ -38,7 +38,7 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
   if (!isBackoff) return undefined;
   const positional = d.args.filter((a) => !a.name).map((a) => a.value);
   const gen = positional[0];
-  const exc = positional[1];
+  const exc = positional[1] ?? kwarg(d, "exception");
   const giveup = functionOf(kwarg(d, "giveup"), ctx);
   const ev = attemptEvaluation(fn, sim, (s) => {
     const match = exc ? sim.cond.classTest([exc], s) : { value: true, refs: [], decided: false };
@@ -57,7 +57,7 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
       mechanism: "decorator",
       library: "backoff",
       anchor: span(d),
-      label: "`@backoff.on_exception` on every exception",
+      label: backoffLabel(exc),
       bounded: !(isNone(maxTries) && isNone(maxTime)),
       start: fn.start,
       end: fn.end,
@@ -88,6 +88,28 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
     applyLibraryWait(site, waitSite, false);
   }
   return site;
+}
+
+/**
+ * The decorator as its finding names it: the exception classes the code gives.
+ * `Exception` / `BaseException` is every exception; a narrower class is only
+ * reported as blind when it covers the HTTP errors of 4xx responses, so the
+ * label says so (`RequestException` is `HTTPError`'s base class).
+ */
+function backoffLabel(exc: Expr | undefined): string {
+  const head = "`@backoff.on_exception`";
+  if (!exc) return `${head} with no exception class`;
+  const e = unwrap(exc);
+  const types = e.kind === "array" ? e.elements : [e];
+  const names = types.map((t) => {
+    const dotted = dottedName(unwrap(t));
+    return dotted ? dotted.slice(dotted.lastIndexOf(".") + 1) : undefined;
+  });
+  if (names.some((n) => n === "Exception" || n === "BaseException")) return `${head} on every exception`;
+  const listed = names.filter((n) => n !== undefined).map((n) => `\`${n}\``);
+  if (listed.length === 0) return `${head} on the exception classes it is given`;
+  const classes = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} or ${listed.at(-1)}`;
+  return `${head} on ${classes} (HTTP errors included)`;
 }
 
 export const backoff: Mechanism = { library: "backoff", languages: ["python"], decorator: backoffDecorator };
