@@ -75,7 +75,13 @@ function urllib3Retry(call: Call, ctx: FileContext): RetrySite | undefined {
     retried,
     refs,
   );
-  const times = typeof statusTotal === "number" ? statusTotal : total;
+  // The status retries stop at whichever of `total` and `status` runs out first.
+  const times =
+    typeof statusTotal === "number" && typeof total === "number"
+      ? Math.min(total, statusTotal)
+      : typeof statusTotal === "number" && !hasArg(call, "total", 0)
+        ? Math.min(URLLIB3_DEFAULT_TOTAL, statusTotal)
+        : total;
   site.policy = `urllib3 Retry: ${
     times === undefined ? "retries" : `up to ${times} ${times === 1 ? "retry" : "retries"}`
   }${methodList ? ` of ${methodList.join(", ")}` : " of every method"}`;
@@ -106,6 +112,13 @@ function allowedMethods(e: Expr): string[] | undefined {
   if (x.kind === "call" && x.args.length === 1) x = unwrap(x.args[0]!.value);
   if (x.kind === "call" && x.args.length === 0) return [];
   return upperStrings(x);
+}
+
+/** urllib3 `Retry(total=10)`: the constructor's default total. */
+const URLLIB3_DEFAULT_TOTAL = 10;
+
+function hasArg(call: Call, name: string, position: number): boolean {
+  return kwarg(call, name) !== undefined || call.args.filter((a) => !a.name)[position] !== undefined;
 }
 
 function numberArg(call: Call, name: string, position?: number): number | undefined {
