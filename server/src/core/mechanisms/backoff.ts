@@ -37,7 +37,7 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
     (dotted === "on_exception" && importedAs(ctx, "on_exception", /^backoff$/));
   if (!isBackoff) return undefined;
   const positional = d.args.filter((a) => !a.name).map((a) => a.value);
-  const gen = positional[0];
+  const gen = positional[0] ?? kwarg(d, "wait_gen");
   const exc = positional[1] ?? kwarg(d, "exception");
   const giveup = functionOf(kwarg(d, "giveup"), ctx);
   const ev = attemptEvaluation(fn, sim, (s) => {
