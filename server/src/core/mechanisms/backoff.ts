@@ -126,7 +126,8 @@ export function backoffNumbers(call: Call, constant: Lookup): LibraryNumbers {
     unknowns.push(maxTime ? "a `max_time` deadline, not an attempt count" : "`max_tries` it cannot compute");
     attempts = "unknown";
   }
-  const gen = call.args.filter((a) => !a.name)[0]?.value;
+  const gen =
+    call.args.filter((a) => !a.name)[0]?.value ?? call.args.find((a) => a.name === "wait_gen")?.value;
   const genName = gen ? (calleeName(unwrap(gen)) ?? "") : "";
   const jitterArg = call.args.find((a) => a.name === "jitter")?.value;
   const jitterName = jitterArg
