@@ -12,9 +12,12 @@ import type { Call, Expr, Stmt } from "../ir/types";
 import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { FileContext } from "./model";
 
-const STATUS_FIELDS = new Set(["status", "status_code", "statusCode"]);
-/** Where a response keeps its status under the result or the error: `res.message.statusCode`, `err.response.status`. */
-const STATUS_HOLDERS = new Set(["message", "response", "res", "resp"]);
+const STATUS_FIELDS = new Set(["status", "status_code", "statusCode", "error_code", "errorCode"]);
+/**
+ * Where a response keeps its status under the result or the error: `res.message.statusCode`,
+ * `err.response.status`, an API's own field in the body (`err.response.body.error_code`, Telegram).
+ */
+const STATUS_HOLDERS = new Set(["message", "response", "res", "resp", "body", "data"]);
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">=", "in", "not in"]);
 /** Names whose calls never send a request, whatever the code reads afterwards. */
 const NOT_REQUESTS =
@@ -148,10 +151,12 @@ function responseNames(stmts: Stmt[], names: ReadonlySet<string>, ctx: FileConte
     if (x.kind !== "member" || !STATUS_FIELDS.has(x.property)) return undefined;
     const direct = dottedName(x.object);
     if (direct && names.has(direct)) return direct;
-    const o = x.object;
-    if (o.kind === "member" && STATUS_HOLDERS.has(o.property)) {
+    // Up to two holders deep: `err.response.status`, `err.response.body.error_code`.
+    let o = x.object;
+    for (let depth = 0; depth < 2 && o.kind === "member" && STATUS_HOLDERS.has(o.property); depth++) {
       const d = dottedName(o.object);
       if (d && names.has(d)) return d;
+      o = o.object;
     }
     return undefined;
   };
