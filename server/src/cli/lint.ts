@@ -33,6 +33,7 @@ import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../no
 import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
 import { unifiedDiff } from "./diff";
+import { parseJobs, UsageError } from "./usage";
 import { defaultJobs, MIN_FILES_FOR_WORKERS, runInWorkers } from "./jobs";
 import { collectFiles } from "./files";
 import {
@@ -116,8 +117,6 @@ export interface LintOptions {
   /** `--no-cross-file`: no workspace index; each file is judged alone. */
   noCrossFile?: boolean;
 }
-
-export class UsageError extends Error {}
 
 export function parseLintArgs(args: string[]): LintOptions | "help" {
   const paths: string[] = [];
@@ -225,10 +224,7 @@ export function parseLintArgs(args: string[]): LintOptions | "help" {
         break;
       case "--jobs":
       case "-j": {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1)
-          throw new UsageError(`--jobs needs a whole number of 1 or more, not '${v}'`);
-        options.jobs = Number(v);
+        options.jobs = parseJobs(value());
         break;
       }
       default:

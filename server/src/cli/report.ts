@@ -17,6 +17,7 @@ import { VERSION } from "../version";
 import { collectFiles } from "./files";
 import { defaultJobs, MIN_FILES_FOR_WORKERS, runInWorkers } from "./jobs";
 import { printableLine } from "./sanitize";
+import { parseJobs, UsageError } from "./usage";
 
 const USAGE = `Usage: api-error-insight report [options] [--] <paths...>
 
@@ -48,8 +49,6 @@ export interface ReportOptions {
   /** `--jobs <n>`: worker threads; undefined: one per core, none for a small run. */
   jobs?: number;
 }
-
-class UsageError extends Error {}
 
 export function parseReportArgs(args: string[]): ReportOptions | "help" {
   const paths: string[] = [];
@@ -89,10 +88,7 @@ export function parseReportArgs(args: string[]): ReportOptions | "help" {
         break;
       case "--jobs":
       case "-j": {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1)
-          throw new UsageError(`--jobs needs a whole number of 1 or more, not '${v}'`);
-        jobs = Number(v);
+        jobs = parseJobs(value());
         break;
       }
       case "--rule": {
