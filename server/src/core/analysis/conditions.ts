@@ -20,6 +20,7 @@ import {
 } from "./knowledge";
 import { isNonRetryableClientError } from "./statuses";
 import { grpcCodeOf, grpcCodeNamed, isGrpcCodeCall } from "./grpc";
+import { enumCodeOf, looksLikeCodeConstant } from "./code-enums";
 
 /** A gRPC status travels in a trailer of an HTTP 200 response: no Retry-After comes with it. */
 const GRPC_SENT = 200;
@@ -550,13 +551,21 @@ export class ConditionEvaluator {
       const grpc = grpcCodeOf(lit, this.ctx);
       if (grpc) return { value: grpc, literal: lit, sent: GRPC_SENT };
     }
+    if (isCodeAccess(c)) {
+      // `error.code === ErrorCode.RateLimitedError` (@slack/web-api): the code the enum member holds.
+      const fromEnum = enumCodeOf(lit, this.ctx);
+      if (fromEnum) return { value: fromEnum, literal: lit };
+      // `err.code === Codes.SOMETHING`: an unknown constant, still a check on the kind of error.
+      if (looksLikeCodeConstant(lit)) return { value: dottedName(lit)!, literal: lit };
+    }
     if (lit.kind !== "string" || lit.parts) return undefined;
     if (isCodeAccess(c) || (c.kind === "name" && CODE_PROPERTIES.has(c.name)))
       return { value: lit.value, literal: lit };
-    // AWS SDK v3 errors carry the error code as `name` (`err.name === "ThrottlingException"`): only codes a pack documents.
+    // AWS SDK v3 errors carry the error code as `name` (`err.name === "ThrottlingException"`), Slack's
+    // platform errors as `data.error` (`error.data.error === "ratelimited"`): only codes a pack documents.
     if (
       c.kind === "member" &&
-      c.property === "name" &&
+      (c.property === "name" || c.property === "error") &&
       codeStatus(lit.value, this.ctx.knowledge) !== undefined
     )
       return { value: lit.value, literal: lit };

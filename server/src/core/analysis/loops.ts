@@ -217,7 +217,8 @@ function addLoopFixes(
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
     // The header the API the file calls documents (PayPal's `PayPal-Request-Id`), else `Idempotency-Key`.
     const header = ctx.knowledge.idempotencyHeaderName?.();
-    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, python, header);
+    if (info && info.takesHeaders !== false)
+      req.keyFix = idempotencyKeyFix(info, loop, scope, text, python, header);
   }
 }
 
