@@ -14,8 +14,18 @@ import type {
   SummaryImport,
   WrapperSummary,
 } from "../core/index/types";
+import type { Engine } from "../core/engine";
 import { languageIdForPath } from "../core/types";
+import { readTextFile } from "./files";
 import type { Resolver } from "./resolve";
+
+/** The summary of a file read from disk (an imported file outside the analysed ones); undefined when unreadable. */
+export function summarizeFromDisk(engine: Engine, file: string): ModuleSummary | undefined {
+  const languageId = languageIdForPath(file);
+  const read = languageId ? readTextFile(file) : undefined;
+  if (!languageId || !read?.ok) return undefined;
+  return engine.summarize({ text: read.text, languageId, path: file });
+}
 
 /** How far a chain of re-exports (`__init__.py`, `export { x } from`) is followed. */
 const MAX_REEXPORTS = 5;
@@ -25,6 +35,8 @@ interface Target {
   name: string;
   helper?: HelperSummary;
   wrapper?: WrapperSummary;
+  /** A client that retries on its own, called through (`client.chat.completions.create`). */
+  client?: WrapperSummary;
 }
 
 /** A call in one file of a helper in another, resolved. */
@@ -82,6 +94,8 @@ export class WorkspaceIndex {
       const where = { path: target.file, name: target.name };
       if (from === file && target.helper && arg >= 0) helpers[callee] = { ...target.helper, ...where };
       if (from === file && target.wrapper && arg < 0) wrappers[callee] = { ...target.wrapper, ...where };
+      if (from === file && target.client && arg < 0)
+        wrappers[callee] = { ...target.client, ...where, client: true };
       if (target.file === file && from !== file && target.helper && arg >= 0)
         (callers[target.name] ??= []).push({ arg, throws });
     }
@@ -131,6 +145,12 @@ export class WorkspaceIndex {
       const name = imp.imported === "*" ? (python ? undefined : "default") : imp.imported;
       return file && name ? this.exported(file, name, new Set()) : undefined;
     }
+    if (imp.imported !== "*") {
+      // `client.chat.completions.create(...)` through `import { client } from "./lib/openai"`.
+      const file = this.resolver.resolve(from, imp.module, python);
+      const target = file ? this.exported(file, imp.imported, new Set()) : undefined;
+      if (target?.client) return target;
+    }
     if (rest.length !== 1) return undefined;
     // `import * as http from "./http"`, Python `import http_utils` / `from . import http`.
     const module =
@@ -163,6 +183,8 @@ export class WorkspaceIndex {
     if (Object.hasOwn(summary.helpers, local)) return { file, name: local, helper: summary.helpers[local]! };
     if (Object.hasOwn(summary.wrappers, local))
       return { file, name: local, wrapper: summary.wrappers[local]! };
+    if (summary.clients && Object.hasOwn(summary.clients, local))
+      return { file, name: local, client: summary.clients[local]! };
     const python = languageIdForPath(file) === "python";
     const again: SummaryImport | undefined = summary.imports.find((i) => i.local === local);
     if (again) {

@@ -13,7 +13,7 @@ import { contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "..
 import { analyzeLoop } from "../analysis/loops";
 import type { FileContext } from "../analysis/model";
 import { Simulator } from "../analysis/simulate";
-import type { Failure } from "../analysis/types";
+import type { Failure, HelperDelay, RetrySite } from "../analysis/types";
 import type {
   HelperSummary,
   HelperUse,
@@ -23,7 +23,7 @@ import type {
   WrapperSummary,
 } from "./types";
 import { LineIndex } from "../parse/line-index";
-import { loopAttempts, selfRetry } from "../mechanisms/nesting";
+import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
 
 /** The summary of a file from its context. */
 export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
@@ -58,6 +58,7 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
     const wrapper = helper ? undefined : wrapperOf(fn, callAt, ctx, sim, at);
     if (wrapper) wrappers[name] = wrapper;
   }
+  const clients = retryingClients(ctx, at);
   const exports = exportedNames(ctx.module.body);
   const all = ctx.language.family === "python" ? dunderAll(ctx.module.body) : undefined;
   return {
@@ -65,9 +66,42 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
     helpers,
     wrappers,
     uses: helperUses(ctx, sim),
+    ...(Object.keys(clients).length > 0 ? { clients } : {}),
     ...(Object.keys(exports).length > 0 ? { exports } : {}),
     ...(all ? { all } : {}),
   };
+}
+
+/**
+ * Clients built once at the top of the file that retry on their own: `export const client = new
+ * OpenAI({ maxRetries: 5 })`, `api = got.extend({ retry: { limit: 3 } })`, `session =
+ * requests.Session()` with a urllib3 Retry mounted. One with its retries off is not one.
+ */
+function retryingClients(
+  ctx: FileContext,
+  at: (s: number, e: number) => SummaryLocation,
+): Record<string, WrapperSummary> {
+  const out: Record<string, WrapperSummary> = {};
+  for (const st of ctx.module.body) {
+    if (st.kind !== "var" || st.target.kind !== "name" || !st.value) continue;
+    const name = st.target.name;
+    const bindings = ctx.clients.get(name);
+    if (ctx.assignments.get(name)?.length !== 1 || bindings?.length !== 1 || bindings[0]!.scope) continue;
+    const info = bindings[0]!.info;
+    const own = clientRetry(info, name, ctx, undefined);
+    if (!own) continue;
+    out[name] = {
+      throws: info.throws,
+      selfRetry: {
+        attempts: own.attempts,
+        by: own.by,
+        off: own.off,
+        at: at(own.at.start, own.at.end),
+        ...(own.idempotentOnly ? { idempotentOnly: true as const } : {}),
+      },
+    };
+  }
+  return out;
 }
 
 /**
@@ -168,6 +202,7 @@ function helperOf(
       retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
       ...(thrown.bounded === false ? {} : optional("attempts", loopAttempts(loop, ctx))),
       loop: at(loop.keyword.start, loop.keyword.end),
+      delay: delayOf(thrown),
     };
   }
   return undefined;
@@ -197,6 +232,17 @@ function wrapperOf(
       ? { selfRetry: { attempts: own.attempts, by: own.by, off: own.off, at: at(own.at.start, own.at.end) } }
       : {}),
   };
+}
+
+/** How a loop waits between attempts, from its waits on the retry paths. */
+function delayOf(site: RetrySite): HelperDelay {
+  const waits = site.waits;
+  const retryAfter = waits.some((w) => w.readsRetryAfter);
+  if (waits.length === 0) return { kind: site.waitsNothing ? "none" : "unknown", jitter: false, retryAfter };
+  const jitter = waits.every((w) => w.jitter);
+  if (waits.some((w) => w.exponential)) return { kind: "exponential", jitter, retryAfter };
+  if (waits.some((w) => w.grows)) return { kind: "linear", jitter, retryAfter };
+  return { kind: retryAfter ? "unknown" : "fixed", jitter, retryAfter };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
