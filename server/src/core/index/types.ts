@@ -70,6 +70,15 @@ export interface ModuleSummary {
   /** Request wrappers by the name they are exported (top-level) under. */
   wrappers: Record<string, WrapperSummary>;
   uses: HelperUse[];
+  /**
+   * Exported names that stand for a top-level name of another name: `default` (`export default
+   * withRetry`, `module.exports = withRetry`), `retry` (`exports.retry = withRetry`,
+   * `module.exports = { retry: withRetry }`). Star re-exports (`export * from`, Python
+   * `from m import *`) are in `imports` with the local name `*`.
+   */
+  exports?: Record<string, string>;
+  /** Python `__all__`, when it is a literal list: the names `from m import *` takes. */
+  all?: string[];
 }
 
 /** A request wrapper of another file, as a caller sees it. */
