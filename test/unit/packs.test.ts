@@ -236,6 +236,8 @@ describe("hovers in the SDK fixtures (test/fixtures/rules/sdk-packs)", () => {
     ["github.py", "python", "except UnknownObjectException", "UnknownObjectException", "GitHub REST API"],
     ["github.ts", "typescript", "instanceof RequestError", "RequestError", "GitHub REST API"],
     ["discord.ts", "typescript", "err.code === 50013", "50013", "Discord API"],
+    ["discord-exceptions.py", "python", "except discord.RateLimited", "RateLimited", "Discord API"],
+    ["discord-exceptions.py", "python", "except discord.Forbidden", "Forbidden", "Discord API"],
     ["azure.py", "python", "except ClientAuthenticationError", "ClientAuthenticationError", "Azure"],
     ["azure.py", "python", "except ResourceNotFoundError", "ResourceNotFoundError", "Azure"],
     ["aws.py", "python", '== "ThrottlingException"', "ThrottlingException", "AWS"],
