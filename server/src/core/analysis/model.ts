@@ -6,7 +6,7 @@
  */
 
 import type { Call, Expr, FunctionDef, Module, ObjectLit } from "../ir/types";
-import type { ModuleIndex } from "../ir/walk";
+import type { ModuleIndex } from "../ir/module-index";
 import type { ErrorKnowledge, FileSignals, LanguageFamily, Span } from "../types";
 import type { Failure, SelfRetry } from "./types";
 

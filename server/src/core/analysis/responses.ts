@@ -10,7 +10,7 @@
  */
 
 import type { Call, Expr, Stmt } from "../ir/types";
-import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts, walkStmtsExprs } from "../ir/walk";
 import type { FileContext } from "./model";
 import { grpcCodeNamed, grpcCodeOf, isGrpcCodeCall } from "./grpc";
 
@@ -199,9 +199,51 @@ function noteBinding(bound: Map<string, Call[]>, name: string | undefined, value
   bound.set(name, list);
 }
 
+/**
+ * Every name whose status the file reads anywhere (`x` of `x.status`, `x.response.status_code`,
+ * `x.raise_for_status()`), found in one walk per file: `responseNames` can only return
+ * these, so a scope binding none of them is not walked at all.
+ */
+const statusReaders = new WeakMap<FileContext, Set<string>>();
+
+function readsStatusOf(ctx: FileContext): Set<string> {
+  let found = statusReaders.get(ctx);
+  if (found) return found;
+  const out = new Set<string>();
+  walkStmtsExprs(
+    ctx.module.body,
+    (x) => {
+      if (x.kind === "member" && STATUS_FIELDS.has(x.property)) {
+        let o: Expr = x.object;
+        for (let depth = 0; ; depth++) {
+          const d = dottedName(o);
+          if (d) out.add(d);
+          if (depth >= 2 || o.kind !== "member" || !STATUS_HOLDERS.has(o.property)) break;
+          o = o.object;
+        }
+      } else if (
+        x.kind === "call" &&
+        x.callee.kind === "member" &&
+        x.callee.property === "raise_for_status"
+      ) {
+        const d = dottedName(x.callee.object);
+        if (d) out.add(d);
+      }
+    },
+    true,
+  );
+  found = out;
+  statusReaders.set(ctx, found);
+  return found;
+}
+
 /** The names among `names` whose status is compared with an HTTP status, or on which `raise_for_status()` is called. */
 function responseNames(stmts: Stmt[], names: ReadonlySet<string>, ctx: FileContext): Set<string> {
   const out = new Set<string>();
+  const readers = readsStatusOf(ctx);
+  let any = false;
+  for (const n of names) if (readers.has(n)) any = true;
+  if (!any) return out;
   const holder = (e: Expr): string | undefined => {
     // `res.status`, `res.message.statusCode`, `err.response.status_code`
     const x = unwrap(e);
