@@ -50,7 +50,8 @@ interface ResolvedUse {
 
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, ModuleSummary>();
-  private resolved: ResolvedUse[] | undefined;
+  /** The resolved uses by file: those it makes and those made of it, in one order. */
+  private resolved: Map<string, ResolvedUse[]> | undefined;
 
   /**
    * @param summaryOf gives the summary of a file the index was not told about (an imported
@@ -86,7 +87,7 @@ export class WorkspaceIndex {
 
   /** What the core needs to judge `file` with the files around it; undefined when nothing. */
   inputFor(file: string): CrossFileInput | undefined {
-    const uses = this.uses();
+    const uses = this.usesOf(file);
     const helpers: Record<string, ImportedHelper> = {};
     const wrappers: Record<string, ImportedWrapper> = {};
     const callers: CrossFileInput["callers"] = {};
@@ -108,7 +109,7 @@ export class WorkspaceIndex {
   /** The files whose input depends on `file`'s summary: its callers and the files it calls into. */
   dependents(file: string): string[] {
     const out = new Set<string>();
-    for (const use of this.uses()) {
+    for (const use of this.usesOf(file)) {
       if (use.target.file === file) out.add(use.from);
       if (use.from === file) out.add(use.target.file);
     }
@@ -116,18 +117,28 @@ export class WorkspaceIndex {
     return [...out].sort();
   }
 
-  private uses(): ResolvedUse[] {
-    if (this.resolved) return this.resolved;
-    const out: ResolvedUse[] = [];
-    for (const from of [...this.summaries.keys()].sort()) {
-      const summary = this.summaries.get(from)!;
-      for (const use of summary.uses) {
-        const target = this.helperCalled(from, summary, use.callee);
-        if (target) out.push({ from, callee: use.callee, arg: use.arg, throws: use.throws, target });
+  /** The uses `file` makes of other files' helpers and that other files make of its own. */
+  private usesOf(file: string): readonly ResolvedUse[] {
+    if (!this.resolved) {
+      const byFile = new Map<string, ResolvedUse[]>();
+      const add = (key: string, use: ResolvedUse) => {
+        const list = byFile.get(key);
+        if (list) list.push(use);
+        else byFile.set(key, [use]);
+      };
+      for (const from of [...this.summaries.keys()].sort()) {
+        const summary = this.summaries.get(from)!;
+        for (const u of summary.uses) {
+          const target = this.helperCalled(from, summary, u.callee);
+          if (!target) continue;
+          const use = { from, callee: u.callee, arg: u.arg, throws: u.throws, target };
+          add(from, use);
+          if (target.file !== from) add(target.file, use);
+        }
       }
+      this.resolved = byFile;
     }
-    this.resolved = out;
-    return out;
+    return this.resolved.get(file) ?? [];
   }
 
   /** The helper or wrapper a callee as written in `from` stands for (`withRetry`, `http.withRetry`). */
