@@ -140,6 +140,11 @@ export interface LanguageProfile {
   readonly casesTestClasses: boolean;
   /** Catch clauses name the classes they catch (`except RateLimitError:`), so a `try` can discriminate. */
   readonly catchClausesNameClasses: boolean;
+  /**
+   * The statuses an SDK retries on its own before it raises the exception classes of `module`
+   * (discord.py sleeps out 429s and retries 5xx), or undefined.
+   */
+  selfRetriesBeforeRaising?(module: string): ReadonlySet<number> | undefined;
   /** Promise chains (`.then` / `.catch`) can re-enter a function, a retry by recursion. */
   readonly promiseChains: boolean;
 }
