@@ -9,6 +9,7 @@
  *   - the CLI as a process (node start included), with `--jobs 1` and its default;
  *   - ESLint with typescript-eslint and two trivial rules, and ruff (its wasm build from npm,
  *     in-process: no native binary here), over the same files;
+ *   - the workspace index's cost (scripts/bench-index.ts);
  *   - resident memory.
  * Rows that need what the machine lacks say so instead of a number.
  * `BENCH_BASELINE=<path to another dist/cli.js>` adds that CLI's times (a before/after table).
@@ -21,6 +22,7 @@ import { performance } from "node:perf_hooks";
 import { languageIdForPath, type LanguageId } from "../server/src/core/types";
 import { createEngine } from "../server/src/node/engine";
 import { activationRow, probeActivation } from "./bench-activation";
+import { indexRows } from "./bench-index";
 import { firstDiagnosticsRows, serverRows } from "./bench-server";
 import { PY_PLAIN, TS_PLAIN } from "./plain-code";
 
@@ -356,6 +358,7 @@ async function main(): Promise<void> {
       }
     }
   }
+  await indexRows(row, { cli, engine, ...(openaiNode ? { openaiNode } : {}) });
   row(
     "resident memory of this process after the runs above",
     `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,

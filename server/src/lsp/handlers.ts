@@ -266,6 +266,7 @@ export function report(
       configFor: async (folder) => (await s.settings.get(pathToUri(folder))).config,
       knowledgeFor: (path) => s.catalogs.catalogFor(path),
       openText: (path) => documents.get(pathToUri(path))?.getText(),
+      crossFileFor: (path) => s.crossFile.inputFor(path),
       isCancelled: () => token.isCancellationRequested,
     },
     typeof params?.nonce === "string" ? params.nonce : undefined,

@@ -37,6 +37,8 @@ export interface Session {
   analyses: AnalysisCache;
   catalogs: CatalogStore;
   workspace: WorkspaceIndex;
+  /** The workspace index of cross-file summaries. */
+  crossFile: CrossFileState;
   diagnostics: DocumentDiagnosticsDeps;
   push: PushScheduler;
   /**
@@ -190,6 +192,7 @@ export async function createSession(
     analyses,
     catalogs,
     workspace,
+    crossFile,
     diagnostics,
     push,
     readAppliedSettings,
