@@ -1,5 +1,6 @@
 // Builds three bundles: dist/client.js (VS Code extension, `vscode` external),
-// dist/server.js (the language server) and dist/cli.js (the command line), and
+// dist/server-bundle.js (the language server, started through its loader
+// dist/server.js) and dist/cli.js (the command line), and
 // copies the tree-sitter grammars next to them.
 import * as esbuild from "esbuild";
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -62,7 +63,13 @@ const common = {
 
 const entries = [
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
-  { entryPoints: ["server/src/server-main.ts"], outfile: "dist/server.js" },
+  // dist/server.js loads dist/server-bundle.js, through V8's code cache when the client gives a cache directory.
+  {
+    entryPoints: ["server/src/server-loader.ts"],
+    outfile: "dist/server.js",
+    external: ["./server-bundle.js"],
+  },
+  { entryPoints: ["server/src/server-main.ts"], outfile: "dist/server-bundle.js" },
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js" },
   // The bench loads ruff's wasm build (a dev dependency) from node_modules at run time.
   { entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js", external: ["@astral-sh/ruff-wasm-nodejs"] },

@@ -10,6 +10,8 @@
  */
 import { spawnSync } from "node:child_process";
 import Module from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
 type Row = (work: string, value: string) => void;
@@ -77,6 +79,7 @@ export function probeActivation(clientPath: string, extensionPath: string): void
     subscriptions: [] as unknown[],
     extensionPath,
     asAbsolutePath: (p: string) => `${extensionPath}/${p}`,
+    globalStorageUri: { fsPath: join(tmpdir(), "aei-bench-activation-storage") },
   };
   const t0 = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports

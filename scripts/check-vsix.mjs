@@ -43,6 +43,7 @@ const required = [
   "LICENSE.txt",
   "dist/client.js",
   "dist/server.js",
+  "dist/server-bundle.js",
   "dist/cli.js",
   "bin/api-error-insight",
   "images/icon.png",
@@ -62,7 +63,7 @@ for (const page of readdirSync(join(root, "docs", "rules")).filter((f) => f.ends
 for (const file of required) if (!files.includes(file)) problems.push(`missing: ${file}`);
 // vsce stores README.md and CHANGELOG.md as readme.md and changelog.md.
 const allowed =
-  /^(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|bin\/api-error-insight|dist\/(client|server|cli)\.js|dist\/wasm\/[^/]+\.wasm|images\/icon\.png|syntaxes\/.+\.json|snippets\/.+\.code-snippets|schemas\/.+\.json|docs\/.+\.md)$/;
+  /^(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|bin\/api-error-insight|dist\/(client|server|server-bundle|cli)\.js|dist\/wasm\/[^/]+\.wasm|images\/icon\.png|syntaxes\/.+\.json|snippets\/.+\.code-snippets|schemas\/.+\.json|docs\/.+\.md)$/;
 for (const file of files) if (!allowed.test(file)) problems.push(`not expected in the package: ${file}`);
 
 console.log(`${vsix}: ${(size / 1024).toFixed(0)} KB, ${files.length} files`);

@@ -11,6 +11,9 @@ import { NotificationType, RequestType } from "vscode-jsonrpc";
 /** The configuration section the server reads through `workspace/configuration`. */
 export const CONFIGURATION_SECTION = "apiErrorInsight";
 
+/** The client names the directory of the server's V8 code cache in this environment variable. */
+export { CODE_CACHE_ENV } from "./code-cache";
+
 /** Severity a user can give a rule in `apiErrorInsight.rules`. */
 export type RuleSeveritySetting = "off" | "info" | "warning" | "error";
 

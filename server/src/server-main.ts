@@ -1,4 +1,4 @@
-// Entry of dist/server.js, the bundle the VS Code client starts.
+// Entry of dist/server-bundle.js, the language server, which dist/server.js (server-loader.ts) loads.
 import { startServer } from "./lsp/server";
 
 startServer();

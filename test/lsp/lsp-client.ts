@@ -29,6 +29,7 @@ import type {
 
 export const ROOT = join(__dirname, "..", "..");
 export const CLI = join(ROOT, "dist", "cli.js");
+export const SERVER = join(ROOT, "dist", "server.js");
 
 export interface StartOptions {
   /** Ask for pull diagnostics (`textDocument.diagnostic`). */
@@ -42,6 +43,10 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Node flags for the server process (before the script), e.g. `--expose-gc`. */
   nodeFlags?: string[];
+  /** Run dist/server.js (what the VS Code client starts) instead of `dist/cli.js lsp`. */
+  serverScript?: boolean;
+  /** Environment variables added to the server's. */
+  env?: Record<string, string>;
   /** False: spawn the server without sending `initialize` (for protocol tests). */
   initialize?: boolean;
   /**
@@ -84,9 +89,11 @@ export class TestClient {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` before the LSP tests`);
     const ownsRoot = options.root === undefined;
     const root = options.root ?? realpathSync(mkdtempSync(join(tmpdir(), "aei-lsp-")));
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), CLI, "lsp", "--stdio"], {
+    const script = options.serverScript ? [SERVER, "--stdio"] : [CLI, "lsp", "--stdio"];
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...script], {
       cwd: root,
       stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
     });
     child.stderr.on("data", () => undefined);
     const connection = createMessageConnection(

@@ -55,6 +55,7 @@ describe("the npm package", () => {
       "bin/api-error-insight",
       "dist/cli.js",
       "dist/server.js",
+      "dist/server-bundle.js",
       "dist/wasm/web-tree-sitter.wasm",
       "dist/wasm/tree-sitter-typescript.wasm",
       "dist/wasm/tree-sitter-tsx.wasm",

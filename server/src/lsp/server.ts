@@ -18,6 +18,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { ExplainSiteRequest, MemoryUsageRequest, ReportRequest, type ReportParams } from "../protocol";
+import { CODE_CACHE_STATE } from "../code-cache";
 import { VERSION } from "../version";
 import { createEngine } from "../node/engine";
 import { clientFeatures, initialFolders, serverCapabilities } from "./capabilities";
@@ -63,8 +64,9 @@ export function startServer(): void {
     session = await createSession(connection, documents, features, log);
     session.workspace.setFolders(initialFolders(params));
     lifecycle.phase = "running";
+    const codeCache = (globalThis as Record<string, unknown>)[CODE_CACHE_STATE];
     log.info(
-      `API Error Insight ${VERSION} (${features.pullDiagnostics ? "pull" : "push"} diagnostics${features.trusted ? "" : ", untrusted workspace"})`,
+      `API Error Insight ${VERSION} (${features.pullDiagnostics ? "pull" : "push"} diagnostics${features.trusted ? "" : ", untrusted workspace"}${typeof codeCache === "string" ? `, code cache ${codeCache}` : ""})`,
     );
     return {
       capabilities: serverCapabilities(features),

@@ -31,7 +31,17 @@ export function analyzeLoop(
   if (walksItems(loop)) return undefined;
   const options: SimulationOptions = helper ? { attemptParams: helper.attempt } : {};
   if (!sim.containsRequest(loop.body, options)) return undefined;
+  // Each scenario is simulated once: the evaluations and the failure wait below all read it.
+  const simulated = new Map<Failure | 200, Outcome[]>();
   const iterationOutcomes = (s: Failure | 200): Outcome[] => {
+    let known = simulated.get(s);
+    if (!known) {
+      known = simulateIteration(s);
+      simulated.set(s, known);
+    }
+    return known;
+  };
+  const simulateIteration = (s: Failure | 200): Outcome[] => {
     const outs = sim.run(loop.body, s, options);
     const result: Outcome[] = [];
     for (const o of outs) {
@@ -217,7 +227,8 @@ function addLoopFixes(
     const info = requests.find((r) => r.span.start === req.start && r.span.end === req.end);
     // The header the API the file calls documents (PayPal's `PayPal-Request-Id`), else `Idempotency-Key`.
     const header = ctx.knowledge.idempotencyHeaderName?.();
-    if (info) req.keyFix = idempotencyKeyFix(info, loop, scope, text, python, header);
+    if (info && info.takesHeaders !== false)
+      req.keyFix = idempotencyKeyFix(info, loop, scope, text, python, header);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 
 import type { Call, Expr, FunctionDef, Module, ObjectLit } from "../ir/types";
-import type { ModuleIndex } from "../ir/walk";
+import type { ModuleIndex } from "../ir/module-index";
 import type { ErrorKnowledge, FileSignals, LanguageFamily, Span } from "../types";
 import type { Failure, SelfRetry } from "./types";
 
@@ -86,6 +86,10 @@ export interface RequestInfo {
   span: Span;
   /** The call itself (for quick fixes that edit its arguments). */
   call?: Call;
+  /** false: an SDK method that takes no headers, so no quick fix can add one. */
+  takesHeaders?: false;
+  /** How the API the request goes to takes an idempotency key, when not as `Idempotency-Key` ("a PayPal-Request-Id header"). */
+  keyName?: string;
   /** A request wrapper of another file whose client retries on its own. */
   selfRetry?: SelfRetry;
 }

@@ -40,11 +40,27 @@ export function detectRequest(call: Call, ctx: FileContext): RequestInfo | undef
   let info = byCall.get(call);
   if (info === undefined) {
     info = ctx.language.requestOf(call, ctx) ?? behaviouralRequest(call, ctx) ?? null;
-    if (info) info.call = call;
+    if (info) {
+      info.call = call;
+      if (info.method === "POST" || info.method === "PATCH") info.keyName = keyNameOf(info, ctx);
+    }
     byCall.set(call, info);
   }
   // Each caller gets its own copy, as when it was found anew.
   return info ? { ...info } : undefined;
+}
+
+/**
+ * How the API a request goes to takes its idempotency key, when not as `Idempotency-Key`: the header
+ * its pack documents (PayPal's `PayPal-Request-Id`), or the Stripe SDK's own option.
+ */
+function keyNameOf(info: RequestInfo, ctx: FileContext): string | undefined {
+  if (info.client.sdk === "stripe")
+    return ctx.language.family === "python"
+      ? "an idempotency_key argument (Stripe's Idempotency-Key)"
+      : "an idempotencyKey request option (Stripe's Idempotency-Key)";
+  const header = ctx.knowledge.idempotencyHeaderName?.();
+  return header && header.toLowerCase() !== "idempotency-key" ? `a ${header} header` : undefined;
 }
 
 /** A call through the application's own HTTP layer, recognised by what the code does with its result or error. */

@@ -126,6 +126,7 @@ export function requestSite(r: RequestInfo): RequestSite {
     method: r.method,
     throws: r.client.throws,
     idempotencyKey: r.idempotencyKey !== false,
+    ...(r.keyName ? { keyName: r.keyName } : {}),
     ...(r.selfRetry ? { selfRetry: r.selfRetry } : {}),
   };
 }

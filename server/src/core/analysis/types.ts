@@ -41,6 +41,8 @@ export interface RequestSite extends Span {
   /** Whether the client throws on HTTP error statuses (axios, got, ky, SDKs, after `raise_for_status()`). */
   throws: boolean;
   idempotencyKey: boolean;
+  /** How the API takes its idempotency key, when not as `Idempotency-Key` ("a PayPal-Request-Id header"). */
+  keyName?: string;
   /** Edits that add an idempotency key created once before the retry loop (quick fix), when certain. */
   keyFix?: TextEdit[];
   /**

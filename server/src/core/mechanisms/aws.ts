@@ -12,8 +12,11 @@
  *   errors only; `maxAttempts` sets the attempts, `retryStrategy` takes precedence over it
  *   (https://www.npmjs.com/package/@aws-sdk/util-retry).
  * - AWS SDK for JavaScript v2: retries with exponential backoff and full jitter by default
- *   (https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/retry-strategy.html); its
- *   default count depends on the service, so only an explicit `maxRetries` gives a number.
+ *   (https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/retry-strategy.html); with no
+ *   `maxRetries`, a service makes its `defaultRetryCount` retries: 3
+ *   (https://github.com/aws/aws-sdk-js/blob/master/lib/service.js), 10 for DynamoDB
+ *   (https://github.com/aws/aws-sdk-js/blob/master/lib/services/dynamodb.js). A global
+ *   `AWS.config.update({ maxRetries })` can change that, so a file that calls it gives no number.
  *
  * The languages recognise the clients and their calls (`languages/python/aws.ts`,
  * `languages/javascript/aws.ts`); this module keeps what a client's retries amount to.
@@ -33,6 +36,9 @@ const AWS_DEFAULT_RETRIES: readonly (number | "network")[] = [429, 500, 502, 503
 export const BOTO3_LEGACY_ATTEMPTS = 5;
 export const BOTO3_STANDARD_ATTEMPTS = 3;
 export const AWS_JS_V3_ATTEMPTS = 3;
+/** AWS SDK for JavaScript v2 retries when `maxRetries` is not set: `defaultRetryCount` of the service. */
+export const AWS_JS_V2_DEFAULT_RETRIES = 3;
+export const AWS_JS_V2_DYNAMODB_RETRIES = 10;
 
 interface AwsRetry {
   /** Attempts per call (1 + retries); undefined when the configuration cannot be read or the default is not known. */

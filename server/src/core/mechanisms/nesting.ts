@@ -25,6 +25,7 @@ import { calleeName, dottedName, unwrap } from "../ir/walk";
 import { keywordOrOption, objectArg, propertyValue } from "../analysis/context";
 import { clientRetriesOffFix } from "../fixes/retries-off";
 import { awsSelfRetry, isAwsClient } from "./aws";
+import { familySelfRetry, isFamilyClient } from "./sdk-clients";
 
 const SDK_RETRIES: Record<string, { retries: number; python: string; js: string }> = {
   openai: { retries: 2, python: "max_retries=0 on the client", js: "maxRetries: 0 on the client" },
@@ -117,6 +118,7 @@ export function clientRetry(
 ): (SelfRetry & { idempotentOnly?: true }) | undefined {
   const python = ctx.language.family === "python";
   if (isAwsClient(client)) return awsSelfRetry(client);
+  if (isFamilyClient(client)) return familySelfRetry(client);
   if (client.kind === "sdk" && client.sdk && client.builtAt) {
     const known = SDK_RETRIES[client.sdk];
     if (!known || (python && client.sdk === "octokit")) return undefined;

@@ -18,7 +18,7 @@ export default defineRule({
   },
   messages: {
     missing:
-      "{{method}} re-sent without an idempotency key: a timeout or 5xx after the server acted creates a duplicate. Send an Idempotency-Key created once and reused across attempts.",
+      "{{method}} re-sent without an idempotency key: a timeout or 5xx after the server acted creates a duplicate. Send {{key}} created once and reused across attempts.",
   },
   check(sites, ctx) {
     for (const retry of sites.retries) {
@@ -29,13 +29,15 @@ export default defineRule({
         ctx.report({
           at: request.callee,
           messageId: "missing",
-          data: { method: request.method },
+          data: { method: request.method, key: request.keyName ?? "an Idempotency-Key" },
           ...(retry.helperLoop ? { related: [retry.helperLoop] } : {}),
           fixes: request.keyFix
             ? [
                 // Not for Fix All: whether the API honours the header is for a person to check.
                 {
-                  title: "Add an Idempotency-Key created once before the retry loop",
+                  title: request.keyName?.endsWith(" header")
+                    ? `Add ${request.keyName} created once before the retry loop`
+                    : "Add an Idempotency-Key created once before the retry loop",
                   edits: request.keyFix,
                   safe: false,
                 },

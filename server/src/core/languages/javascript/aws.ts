@@ -13,6 +13,8 @@ import { clientAt, propertyValue } from "../../analysis/context";
 import {
   awsClient,
   awsReadMethod,
+  AWS_JS_V2_DEFAULT_RETRIES,
+  AWS_JS_V2_DYNAMODB_RETRIES,
   AWS_JS_V3_ATTEMPTS,
   derivedAwsClient,
   isAwsClient,
@@ -71,10 +73,24 @@ export function awsJsClientFrom(c: ConstructorCall, ctx: FileContext): ClientInf
     !V2_NOT_CLIENTS.test(last)
   ) {
     const max = options ? propertyValue(options, ["maxRetries"]) : undefined;
-    const n = max ? numberOf(max, ctx) : undefined;
-    return awsClient("aws-sdk-js-v2", n === undefined ? undefined : n + 1, at);
+    let retries = max ? numberOf(max, ctx) : undefined;
+    // No `maxRetries`: the service's default, unless options are spread in or set globally.
+    if (!max && !options?.properties.some((p) => p.spread) && !setsGlobalConfig(ctx))
+      retries =
+        /(^|\.)DynamoDB(\.|$)/.test(dotted) || /dynamodb$/i.test(mod)
+          ? AWS_JS_V2_DYNAMODB_RETRIES
+          : AWS_JS_V2_DEFAULT_RETRIES;
+    return awsClient("aws-sdk-js-v2", retries === undefined ? undefined : retries + 1, at);
   }
   return undefined;
+}
+
+/** `AWS.config.update({...})` or `AWS.config.maxRetries = n` somewhere in the file: v2 defaults may not hold. */
+function setsGlobalConfig(ctx: FileContext): boolean {
+  return (
+    ctx.index.calls.some((c) => /(^|\.)config\.update$/.test(dottedName(c.callee) ?? "")) ||
+    (ctx.assignments.get("AWS.config.maxRetries") ?? []).length > 0
+  );
 }
 
 /** v3 attempts: `retryStrategy: new ConfiguredRetryStrategy(4, ...)` first, then `maxAttempts`, else 3. */

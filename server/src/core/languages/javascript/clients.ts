@@ -7,9 +7,10 @@ import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
 import { sdkClientFrom } from "../../mechanisms/sdk";
 import type { ConstructorCall, FileContext } from "../../analysis/model";
 import { awsJsClientFrom } from "./aws";
+import { sdkFamilyClientFrom } from "../../mechanisms/sdk-clients";
 
 export function jsClientFrom(c: ConstructorCall, ctx: FileContext): ClientInfo | undefined {
-  return libraryClient(c) ?? sdkClientFrom(c) ?? awsJsClientFrom(c, ctx);
+  return libraryClient(c) ?? sdkClientFrom(c) ?? sdkFamilyClientFrom(c, ctx) ?? awsJsClientFrom(c, ctx);
 }
 
 function libraryClient({

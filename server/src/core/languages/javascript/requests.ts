@@ -25,6 +25,7 @@ import { defaultRetries, GOT_DEFAULT_STATUSES } from "../../mechanisms/got";
 import { KY_DEFAULT_STATUSES } from "../../mechanisms/ky";
 import { isAwsClient } from "../../mechanisms/aws";
 import { awsJsRequest } from "./aws";
+import { familyRequest, isFamilyClient, moduleClientRequest } from "../../mechanisms/sdk-clients";
 
 const JS_GENERIC_RECEIVERS =
   /^(http|https|httpClient|httpService|client|apiClient|api|axiosInstance|instance|restClient|httpApi|fetcher)$/i;
@@ -97,6 +98,11 @@ export function jsRequest(call: Call, ctx: FileContext): RequestInfo | undefined
   }
   let client: ClientInfo | undefined = clientOf(ctx, receiver);
   if (isAwsClient(client)) return awsJsRequest(client!, method, call);
+  if (isFamilyClient(client)) return familyRequest(client!, method, call);
+  if (!client && mod) {
+    const own = moduleClientRequest(mod, method, call);
+    if (own) return own;
+  }
   if (!client) {
     if (recvName === "axios" || mod === "axios") client = { kind: "axios", throws: true };
     else if (recvName === "got" || mod === "got")

@@ -4,9 +4,10 @@ import type { ClientInfo } from "../../analysis/model";
 import type { ConstructorCall, FileContext } from "../../analysis/model";
 import { botoClientFrom } from "./aws";
 import { sdkClientFrom } from "../../mechanisms/sdk";
+import { sdkFamilyClientFrom } from "../../mechanisms/sdk-clients";
 
 export function pythonClientFrom(c: ConstructorCall, ctx: FileContext): ClientInfo | undefined {
-  return libraryClient(c) ?? sdkClientFrom(c) ?? botoClientFrom(c, ctx);
+  return libraryClient(c) ?? sdkClientFrom(c) ?? sdkFamilyClientFrom(c, ctx) ?? botoClientFrom(c, ctx);
 }
 
 function libraryClient({ call, dotted, module: mod, last }: ConstructorCall): ClientInfo | undefined {

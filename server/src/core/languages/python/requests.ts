@@ -17,6 +17,7 @@ import {
 import { type RequestInfo } from "../../analysis/model";
 import { isAwsClient } from "../../mechanisms/aws";
 import { botoRequest } from "./aws";
+import { familyRequest, isFamilyClient } from "../../mechanisms/sdk-clients";
 
 const PY_GENERIC_RECEIVERS = /^(session|sess|http|client|http_client|api|api_client|s)$/;
 
@@ -53,6 +54,7 @@ export function pythonRequest(call: Call, ctx: FileContext): RequestInfo | undef
   }
   const client = clientOf(ctx, receiver);
   if (isAwsClient(client)) return botoRequest(client!, method, call);
+  if (isFamilyClient(client)) return familyRequest(client!, method, call);
   if (client && client.kind !== "sdk") {
     // `session.send(prepared)` / `client.send(request)`: a request built beforehand.
     if (method === "send" && client.kind !== "aiohttp")
