@@ -89,7 +89,8 @@ export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInp
     }
     for (const fn of ctx.allFunctions) {
       if (!fn.name || !called.has(fn.name)) continue;
-      const site = analyzeRecursion(fn, ctx, sim);
+      // A retry helper of this file that other files hand requests to may retry by recursion.
+      const site = analyzeRecursion(fn, ctx, sim, external?.get(fn)?.attempt);
       if (site) retries.push(site);
       yield;
     }

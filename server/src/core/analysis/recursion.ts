@@ -15,7 +15,17 @@ import type { Failure, RetrySite } from "./types";
 
 // ---------------------------------------------------------------- recursion
 
-export function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulator): RetrySite | undefined {
+/**
+ * `attempt`: parameters that are the attempt of a retry helper (`withRetry(fn, attempt)` calling
+ * `fn()` and itself on failure; true when what it is handed throws on HTTP errors), as the
+ * workspace index knows from the files that call it.
+ */
+export function analyzeRecursion(
+  fn: FunctionDef,
+  ctx: FileContext,
+  sim: Simulator,
+  attempt?: ReadonlyMap<string, boolean>,
+): RetrySite | undefined {
   if (!fn.name) return undefined;
   // `createRelease` -> `release` -> `createRelease`: a same-file function that calls this one
   // back re-enters it as surely as a direct call (mutual recursion).
@@ -33,7 +43,7 @@ export function analyzeRecursion(fn: FunctionDef, ctx: FileContext, sim: Simulat
     }
   });
   if (!selfCall) return analyzePromiseRecursion(fn, ctx, sim) ?? analyzeResponseRecursion(fn, ctx, sim);
-  const options: SimulationOptions = { selfNames, partners };
+  const options: SimulationOptions = { selfNames, partners, ...(attempt ? { attemptParams: attempt } : {}) };
   if (!sim.containsRequest(fn.body, options)) return undefined;
   const ev = evaluateRetry(
     (s) => sim.run(fn.body, s, options),

@@ -67,7 +67,9 @@ export function importedHelperSites(ctx: FileContext, sim: Simulator, input: Cro
       helperLoop: {
         start: helper.loop.start,
         end: helper.loop.end,
-        message: `the retry loop of ${helper.name}`,
+        message: helper.recursive
+          ? `the recursive retry of ${helper.name}`
+          : `the retry loop of ${helper.name}`,
         file: {
           path: helper.path,
           line: helper.loop.line,

@@ -11,6 +11,7 @@
 import type { Call, Expr, FunctionDef, LoopStmt, Stmt, Target } from "../ir/types";
 import { contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { analyzeLoop } from "../analysis/loops";
+import { analyzeRecursion } from "../analysis/recursion";
 import type { FileContext } from "../analysis/model";
 import { Simulator } from "../analysis/simulate";
 import type { Failure, HelperDelay, RetrySite } from "../analysis/types";
@@ -205,7 +206,35 @@ function helperOf(
       delay: delayOf(thrown),
     };
   }
-  return undefined;
+  return fn.name ? recursiveHelperOf(fn, params, ctx, sim, at) : undefined;
+}
+
+/**
+ * A function that calls a parameter and, on failure, itself (`withRetry(fn, attempt + 1)`): a
+ * retry helper as a loop is; its attempts are not counted (`recursive` says where it re-enters).
+ */
+function recursiveHelperOf(
+  fn: FunctionDef,
+  params: (string | undefined)[],
+  ctx: FileContext,
+  sim: Simulator,
+  at: (s: number, e: number) => SummaryLocation,
+): HelperSummary | undefined {
+  const param = calledParam({ body: fn.body }, params);
+  if (param === undefined) return undefined;
+  const name = params[param]!;
+  const run = (throws: boolean) => analyzeRecursion(fn, ctx, sim, new Map([[name, throws]]));
+  const thrown = run(true);
+  if (!thrown) return undefined;
+  const returned = run(false);
+  return {
+    param,
+    retriedIfThrows: [...thrown.retried].sort(byFailure),
+    retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
+    loop: at(thrown.anchor.start, thrown.anchor.end),
+    delay: delayOf(thrown),
+    recursive: true,
+  };
 }
 
 /** A function that sends exactly one request itself, and what a retry around a call of it re-sends. */
@@ -254,7 +283,7 @@ function byFailure(a: Failure, b: Failure): number {
 }
 
 /** The index of a parameter the loop calls (`await fn()`, `fn(*args)`), if any. */
-function calledParam(loop: LoopStmt, params: (string | undefined)[]): number | undefined {
+function calledParam(loop: Pick<LoopStmt, "body">, params: (string | undefined)[]): number | undefined {
   let found: number | undefined;
   walkStmts(loop.body, (st) => {
     for (const e of stmtExprs(st))

@@ -36,6 +36,8 @@ export interface HelperSummary {
   loop: SummaryLocation;
   /** How it waits between attempts. */
   delay?: HelperDelay;
+  /** It retries by calling itself (`loop` is that call), not in a loop. */
+  recursive?: true;
 }
 
 export interface SummaryImport {
