@@ -160,7 +160,8 @@ export async function indexRows(
   );
 }
 
-if (require.main === module) {
+// Bundled into dist/bench.js, every module is the main one: run standalone only when this file is the entry.
+if (require.main === module && /bench-index\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
   const root = join(__dirname, "..");
   const cache = join(root, ".cache", "realworld");
   let openaiNode: string | undefined;

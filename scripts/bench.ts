@@ -10,8 +10,11 @@
  *   - ESLint with typescript-eslint and two trivial rules, and ruff (its wasm build from npm,
  *     in-process: no native binary here), over the same files;
  *   - the workspace index's cost (scripts/bench-index.ts);
- *   - resident memory.
+ *   - resident memory;
+ *   - start-up: server start to first diagnostics on a TypeScript and a Python file, and the
+ *     extension's activation (scripts/bench-server.ts, scripts/bench-activation.ts).
  * Rows that need what the machine lacks say so instead of a number.
+ * `--startup`: the start-up rows only.
  * `BENCH_BASELINE=<path to another dist/cli.js>` adds that CLI's times (a before/after table).
  */
 import { spawnSync } from "node:child_process";
