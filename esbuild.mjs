@@ -66,6 +66,7 @@ const entries = [
   { entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.js" },
   // The bench loads ruff's wasm build (a dev dependency) from node_modules at run time.
   { entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js", external: ["@astral-sh/ruff-wasm-nodejs"] },
+  { entryPoints: ["scripts/bench-index.ts"], outfile: "dist/bench-index.js" },
   { entryPoints: ["scripts/report-speed.ts"], outfile: "dist/report-speed.js" },
   { entryPoints: ["scripts/profile-stages.ts"], outfile: "dist/profile-stages.js" },
 ];

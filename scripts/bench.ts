@@ -9,6 +9,7 @@
  *   - the CLI as a process (node start included), with `--jobs 1` and its default;
  *   - ESLint with typescript-eslint and two trivial rules, and ruff (its wasm build from npm,
  *     in-process: no native binary here), over the same files;
+ *   - the workspace index's cost (scripts/bench-index.ts);
  *   - resident memory.
  * Rows that need what the machine lacks say so instead of a number.
  * `BENCH_BASELINE=<path to another dist/cli.js>` adds that CLI's times (a before/after table).
@@ -20,7 +21,9 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { languageIdForPath, type LanguageId } from "../server/src/core/types";
 import { createEngine } from "../server/src/node/engine";
-import { serverRows } from "./bench-server";
+import { activationRow, probeActivation } from "./bench-activation";
+import { indexRows } from "./bench-index";
+import { firstDiagnosticsRows, serverRows } from "./bench-server";
 import { PY_PLAIN, TS_PLAIN } from "./plain-code";
 
 const TS_BLOCK = (i: number): string => `
@@ -355,6 +358,7 @@ async function main(): Promise<void> {
       }
     }
   }
+  await indexRows(row, { cli, engine, ...(openaiNode ? { openaiNode } : {}) });
   row(
     "resident memory of this process after the runs above",
     `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
@@ -372,10 +376,7 @@ async function main(): Promise<void> {
           },
     generate(TS_BLOCK, 200, header, TS_PLAIN, 8),
   );
-  row(
-    "extension activation",
-    "not measured here: needs VS Code (the code-server suite, `npm run test:e2e`, runs the extension)",
-  );
+  await startupRows(header);
 
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   console.log(`\nMachine: ${cpu}, ${availableParallelism()} cores, Node ${process.version}\n`);
@@ -383,4 +384,32 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(`| ${r.work} | ${r.value} |`);
 }
 
-void main();
+/** Server start to first diagnostics (TypeScript and Python) and extension activation. */
+async function startupRows(header: string): Promise<void> {
+  await firstDiagnosticsRows(row, join(ROOT, "dist", "server.js"), [
+    {
+      label: "a 200-line TypeScript file",
+      name: "orders.ts",
+      languageId: "typescript",
+      text: generate(TS_BLOCK, 200, header, TS_PLAIN, 8),
+    },
+    {
+      label: "a 200-line Python file",
+      name: "orders.py",
+      languageId: "python",
+      text: generate(PY_BLOCK, 200, "import random\nimport time\n", PY_PLAIN, 8),
+    },
+  ]);
+  activationRow(row, __filename, join(ROOT, "dist", "client.js"), ROOT);
+}
+
+/** `--startup`: only the start-up rows (server start to first diagnostics, activation). */
+async function startupOnly(): Promise<void> {
+  await startupRows("const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n");
+  console.log("| work | measured |\n|---|---|");
+  for (const r of rows) console.log(`| ${r.work} | ${r.value} |`);
+}
+
+if (process.argv[2] === "--activation-probe") probeActivation(process.argv[3]!, process.argv[4]!);
+else if (process.argv.includes("--startup")) void startupOnly();
+else void main();

@@ -3,6 +3,11 @@
  * stage, in one thread: parse, lowering to the IR, file context, site extraction, and the whole
  * `Engine.analyze` (its own parse, rules, suppressions and notices included), each as a
  * multiple of the parse. The best of three rounds per stage.
+ *
+ * `npm run profile -- --edit <file>...`: the bench's edit loop on each file (40 one-space
+ * insertions in the middle, each reparsed incrementally from the previous version and analysed),
+ * p50 / p95 of the edit and of its reparse alone, and of the edit as a multiple of a full parse of
+ * the same text timed right after it (a ratio that a busy machine disturbs less than milliseconds).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -33,7 +38,51 @@ function sourceFiles(dir: string): Doc[] {
 const STAGES = ["parse", "lower", "context", "sites", "analyze"] as const;
 type Times = Record<(typeof STAGES)[number], number>;
 
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function edits(paths: string[]): Promise<void> {
+  const engine = await createEngine();
+  for (const path of paths) {
+    const text = readFileSync(path, "utf8");
+    const languageId = languageIdForPath(path)!;
+    const whole: number[] = [];
+    const reparse: number[] = [];
+    const ratio: number[] = [];
+    let previous = engine.parse({ text, languageId });
+    engine.analyze(previous);
+    for (let i = 0; i < 40; i++) {
+      const at = Math.floor(text.length / 2) + i;
+      const edited = text.slice(0, at) + " " + text.slice(at);
+      const start = performance.now();
+      const parsed = engine.parse({ text: edited, languageId }, previous);
+      reparse.push(performance.now() - start);
+      engine.analyze(parsed);
+      const took = performance.now() - start;
+      whole.push(took);
+      // The parse floor, measured next to each edit so that both see the same machine load.
+      const floorStart = performance.now();
+      engine.parse({ text: edited, languageId }).tree.delete();
+      ratio.push(took / (performance.now() - floorStart));
+      previous.tree.delete();
+      previous = parsed;
+    }
+    previous.tree.delete();
+    whole.sort((a, b) => a - b);
+    reparse.sort((a, b) => a - b);
+    const p = (xs: number[]): string =>
+      `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`;
+    ratio.sort((a, b) => a - b);
+    console.log(
+      `${path}: edit ${p(whole)}; reparse alone ${p(reparse)}; ` +
+        `edit / full parse p50 ${percentile(ratio, 50).toFixed(2)}x, p95 ${percentile(ratio, 95).toFixed(2)}x`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === "--edit") return edits(process.argv.slice(3));
   const engine = await createEngine();
   const knowledge = Catalog.builtin();
   const docs = process.argv.slice(2).flatMap(sourceFiles);

@@ -12,7 +12,7 @@
  * counter-based UUIDs that never draw from the random stream).
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setImmediate as realSetImmediate } from "node:timers";
@@ -455,6 +455,18 @@ function plain(v: unknown): unknown {
 
 const PY_RUNTIME = join(__dirname, "fake_runtime.py");
 
+/**
+ * Retry libraries that are pure logic over the clock and `random` (both faked),
+ * so their real code runs under the harness: Debian's python3-tenacity and
+ * python3-backoff, linked into the run's folder when installed. Only these are
+ * linked, never the whole of dist-packages, so that no real HTTP client runs.
+ */
+const PY_LIBRARIES = ["tenacity", "backoff"];
+const PY_DIST_PACKAGES = "/usr/lib/python3/dist-packages";
+
+/** The retry libraries this machine can run for real (the rest are stubbed by their callers). */
+export const PY_REAL_LIBRARIES = PY_LIBRARIES.filter((name) => existsSync(join(PY_DIST_PACKAGES, name)));
+
 /** Runs the specs in one python3 process, each against a fresh import of `code`. */
 export function runPython(code: string, specs: RunSpec[]): RunRecord[] {
   return runPythonSources([{ code, specs }])[0]!;
@@ -464,6 +476,7 @@ export function runPython(code: string, specs: RunSpec[]): RunRecord[] {
 export function runPythonSources(sources: { code: string; specs: RunSpec[] }[]): RunRecord[][] {
   const dir = mkdtempSync(join(tmpdir(), "aei-behaviour-"));
   try {
+    for (const name of PY_REAL_LIBRARIES) symlinkSync(join(PY_DIST_PACKAGES, name), join(dir, name));
     const specs = sources.flatMap(({ code, specs }, i) => {
       writeFileSync(join(dir, `case_module_${i}.py`), code);
       return specs.map((s) => ({ ...s, module: `case_module_${i}` }));

@@ -116,6 +116,28 @@ describe("workspace analysis", () => {
     });
     expect(ruleIds(afterClose)).toContain("blind-retry");
   });
+  it("starts the workspace scan only once the document opened at start-up has its diagnostics", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`src/f${i}.ts`] = BLIND_RETRY_TS;
+    makeWorkspace(files);
+    client = await TestClient.start({ root, settings: WORKSPACE_SCOPE });
+    // A large document: its analysis takes longer than the scan needs to begin.
+    const text = Array.from({ length: 60 }, (_, i) => BLIND_RETRY_TS.replaceAll("load", `load${i}`)).join(
+      "\n",
+    );
+    await client.open(uriOf("src/opened.ts"), "typescript", text);
+    const before = await client.waitFor("the opened document's diagnostics", () =>
+      client!.publicationsFor(uriOf("src/opened.ts")).length > 0
+        ? { progress: client!.progress.length, published: client!.published.length }
+        : undefined,
+    );
+    expect(before, "nothing of the scan came before the opened document's diagnostics").toEqual({
+      progress: 0,
+      published: 1,
+    });
+    expect(await scanned(client)).toContain("Analysed 30 workspace files");
+  });
+
   it("registers file watchers and reports progress while it analyses", async () => {
     makeWorkspace({ "src/a.ts": BLIND_RETRY_TS });
     client = await TestClient.start({ root });

@@ -107,3 +107,46 @@ describe("cross-file index with --jobs", () => {
     ]);
   });
 });
+
+describe("cross-file index in the resilience report", () => {
+  interface Layer {
+    mechanism: string;
+    name: string;
+    attempts: number | string;
+    retries: { statuses: number[] };
+    delay: { kind: string; jitter: boolean | string };
+  }
+  interface Entry {
+    file: string;
+    line: number;
+    layers: Layer[];
+  }
+
+  it("shows the policy of a retry helper of another file at the call, not no retry", () => {
+    const run = runCli(["report", "--format", "json", "."], join(ROOT, "ts-helper-post"));
+    expect(run.stderr).toBe("");
+    const entries = (JSON.parse(run.stdout) as { entries: Entry[] }).entries;
+    const post = entries.find((e) => e.file === "orders.ts" && e.line === 5);
+    expect(post?.layers).toHaveLength(1);
+    const layer = post!.layers[0]!;
+    expect(layer.mechanism).toBe("helper");
+    expect(layer.name).toContain("withRetry");
+    expect(layer.attempts).toBe(5);
+    expect(layer.retries.statuses).toEqual([429, 500, 502, 503, 504]);
+    expect(layer.delay).toMatchObject({ kind: "exponential", jitter: true });
+  });
+
+  it("shows the own retries of a client of another file under the retry around it", () => {
+    const run = runCli(["report", "--format", "json", "."], join(ROOT, "ts-exported-client"));
+    expect(run.stderr).toBe("");
+    const entries = (JSON.parse(run.stdout) as { entries: Entry[] }).entries;
+    const ask = entries.find((e) => e.file === "chat.ts" && e.line === 9);
+    expect(ask?.layers.map((l) => [l.mechanism, l.attempts])).toEqual([
+      ["helper", 4],
+      ["client", 6],
+    ]);
+    // A POST through the got instance: got does not retry it.
+    const post = entries.find((e) => e.file === "chat.ts" && e.line === 69);
+    expect(post?.layers.map((l) => l.mechanism)).toEqual(["helper"]);
+  });
+});

@@ -236,6 +236,13 @@ describe("hovers in the SDK fixtures (test/fixtures/rules/sdk-packs)", () => {
     ["github.py", "python", "except UnknownObjectException", "UnknownObjectException", "GitHub REST API"],
     ["github.ts", "typescript", "instanceof RequestError", "RequestError", "GitHub REST API"],
     ["discord.ts", "typescript", "err.code === 50013", "50013", "Discord API"],
+    ["discord-exceptions.py", "python", "except discord.RateLimited", "RateLimited", "Discord API"],
+    ["discord-exceptions.py", "python", "except discord.Forbidden", "Forbidden", "Discord API"],
+    ["grpc.ts", "typescript", "=== status.PERMISSION_DENIED", "PERMISSION_DENIED", "gRPC"],
+    ["grpc.ts", "typescript", "err.code === 16", "16", "gRPC"],
+    ["grpc.py", "python", "== grpc.StatusCode.RESOURCE_EXHAUSTED", "RESOURCE_EXHAUSTED", "gRPC"],
+    ["grpc.py", "python", "grpc.StatusCode.UNAUTHENTICATED)", "UNAUTHENTICATED", "gRPC"],
+    ["grpc.py", "python", "is grpc.StatusCode.UNAVAILABLE", "UNAVAILABLE", "gRPC"],
     ["azure.py", "python", "except ClientAuthenticationError", "ClientAuthenticationError", "Azure"],
     ["azure.py", "python", "except ResourceNotFoundError", "ResourceNotFoundError", "Azure"],
     ["aws.py", "python", '== "ThrottlingException"', "ThrottlingException", "AWS"],
@@ -284,6 +291,13 @@ describe("hovers in the SDK fixtures (test/fixtures/rules/sdk-packs)", () => {
       expect(md, token).toContain(api);
     });
   }
+
+  it("a gRPC code number in a file that calls no gRPC library is no gRPC code", async () => {
+    const text = fixture("grpc-lookalike.ts");
+    const at = text.indexOf("err.code === 16");
+    const md = await hoverAtOffset(text, "typescript", at + "err.code === ".length);
+    expect(md ?? "").not.toContain("gRPC");
+  });
 
   it("the same names in a file that does not call those APIs do not speak for them", async () => {
     const py = `import requests\n\ndef send(to):\n    try:\n        return requests.post("https://api.example.com/sms", json={"to": to})\n    except RateLimitExceededException as e:\n        if e.code == 21610:\n            return None\n        raise\n`;

@@ -1,5 +1,28 @@
 import { describe, expect, it } from "vitest";
+import { Parsers, type GrammarName } from "../../server/src/core/parse/parser";
+import { loadGrammarBytes } from "../../server/src/node/engine";
 import { getParsers } from "../helpers/engine";
+
+describe("grammar loading", () => {
+  it("loads a grammar only when a document of its language is first parsed, and once", async () => {
+    const files = loadGrammarBytes();
+    const asked: GrammarName[] = [];
+    const parsers = await Parsers.create({
+      runtime: files.runtime,
+      grammar: (name) => {
+        asked.push(name);
+        return files.grammar(name);
+      },
+    });
+    expect(asked, "no grammar before the first parse").toEqual([]);
+    expect(parsers.parse("x = 1\n", "python").tree.rootNode.type).toBe("module");
+    parsers.parse("y = 2\n", "python");
+    expect(asked).toEqual(["python"]);
+    expect(parsers.parse("const a = <b />;", "typescriptreact").tree.rootNode.hasError).toBe(false);
+    parsers.parse("let a = 1;", "javascriptreact");
+    expect(asked).toEqual(["python", "tsx", "javascript"]);
+  });
+});
 
 describe("parse", () => {
   it("gives UTF-16 offsets for non-ASCII text", async () => {

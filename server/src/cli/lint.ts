@@ -28,7 +28,7 @@ import {
 import type { CrossFileInput, ModuleSummary } from "../core/index/types";
 import { loadCatalogFiles } from "../node/catalog-files";
 import { createResolver } from "../node/resolve";
-import { WorkspaceIndex } from "../node/workspace-index";
+import { summarizeFromDisk, WorkspaceIndex } from "../node/workspace-index";
 import { ConfigError, configLookup, isSelected, type ProjectConfig } from "../node/config";
 import { analysisBudget, createEngine } from "../node/engine";
 import { decode, isReadError, MAX_SOURCE_BYTES, readTextFile } from "../node/files";
@@ -402,7 +402,7 @@ async function lintAll(
     all.map(({ index, task }) => ({ index, task: { ...task, fix: "off" as const, summarize: true } })),
   );
   const engine = await createEngine();
-  const index = new WorkspaceIndex(createResolver(), (file) => summarizeFile(engine, file));
+  const index = new WorkspaceIndex(createResolver(), (file) => summarizeFromDisk(engine, file));
   first.forEach((r, i) => {
     if (r.summary) index.set(selected[i]!.file, r.summary);
   });
@@ -414,14 +414,6 @@ async function lintAll(
   const reports = first.map(({ summary: _, ...r }) => r);
   again.forEach(({ index: i }, k) => (reports[i] = second[k]!));
   return reports;
-}
-
-/** The summary of a file outside the linted paths that a linted file imports (undefined when unreadable). */
-function summarizeFile(engine: Engine, file: string): ModuleSummary | undefined {
-  const languageId = languageIdForPath(file);
-  const read = languageId ? readTextFile(file) : undefined;
-  if (!languageId || !read?.ok) return undefined;
-  return engine.summarize({ text: read.text, languageId, path: file });
 }
 
 /** In a `--jobs` worker thread: lints one file the pool hands out (catalogs loaded once per list). */

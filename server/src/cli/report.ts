@@ -11,7 +11,10 @@ import { buildReport, reportDocument, type Report, type ReportEntry } from "../c
 import { renderHtml } from "../core/report/html";
 import { ruleById } from "../core/rules/index";
 import { languageIdForPath, type Config, type SeveritySetting } from "../core/types";
+import type { CrossFileInput, ModuleSummary } from "../core/index/types";
 import { createEngine } from "../node/engine";
+import { createResolver } from "../node/resolve";
+import { summarizeFromDisk, WorkspaceIndex } from "../node/workspace-index";
 import { readTextFile } from "../node/files";
 import { VERSION } from "../version";
 import { collectFiles } from "./files";
@@ -165,15 +168,26 @@ export interface ReportTask {
   kind: "report";
   file: string;
   config: Config;
+  /** Return the file's summary for the workspace index. */
+  summarize?: boolean;
+  /** What the workspace index knows about the files around it. */
+  crossFile?: CrossFileInput;
 }
 
 /** What one file gives the report: its entries, and whether it was analysed at all. */
 export interface FileEntries {
   analysed: boolean;
   entries: ReportEntry[];
+  /** The file's summary for the workspace index (first pass only). */
+  summary?: ModuleSummary;
 }
 
-/** The report of a list of files, in this thread or in `--jobs` worker threads: the same report for every n. */
+/**
+ * The report of a list of files, in this thread or in `--jobs` worker threads: the same report for
+ * every n. As `lint` does, the first pass gives each file's summary to the workspace index, and
+ * the files it has something to say about (a call of another file's retry helper, a retry
+ * around another file's client) are reported again with it.
+ */
 export async function reportFiles(
   files: string[],
   config: Config,
@@ -181,14 +195,29 @@ export async function reportFiles(
   now = new Date(),
 ): Promise<Report> {
   const n = jobs ?? (files.length < MIN_FILES_FOR_WORKERS ? 1 : Math.min(defaultJobs(), files.length));
-  let perFile: FileEntries[];
-  if (n <= 1 || files.length <= 1) {
-    const engine = await createEngine();
-    perFile = files.map((file) => reportFile(engine, { kind: "report", file, config }));
-  } else {
-    const tasks: ReportTask[] = files.map((file) => ({ kind: "report", file, config }));
-    perFile = await runInWorkers<ReportTask, FileEntries>(__filename, tasks, n);
-  }
+  let engine: Engine | undefined;
+  const run = async (tasks: ReportTask[]): Promise<FileEntries[]> => {
+    if (n <= 1 || tasks.length <= 1) {
+      engine ??= await createEngine();
+      const e = engine;
+      return tasks.map((task) => reportFile(e, task));
+    }
+    return runInWorkers<ReportTask, FileEntries>(__filename, tasks, n);
+  };
+  const first = await run(files.map((file) => ({ kind: "report", file, config, summarize: true })));
+  engine ??= await createEngine();
+  const e = engine;
+  const index = new WorkspaceIndex(createResolver(), (file) => summarizeFromDisk(e, file));
+  first.forEach((r, i) => {
+    if (r.summary) index.set(files[i]!, r.summary);
+  });
+  const again = files.flatMap((file, i) => {
+    const crossFile = index.inputFor(file);
+    return crossFile ? [{ i, task: { kind: "report" as const, file, config, crossFile } }] : [];
+  });
+  const second = await run(again.map((a) => a.task));
+  const perFile = first.map(({ summary: _, ...r }) => r);
+  again.forEach(({ i }, k) => (perFile[i] = second[k]!));
   return compile(perFile, now);
 }
 
@@ -208,9 +237,21 @@ export function reportFile(engine: Engine, task: ReportTask): FileEntries {
   const read = readTextFile(path);
   if (!read.ok) return { analysed: false, entries: [] };
   const shown = relative(process.cwd(), path) || path;
+  const result = reportDocument(
+    engine,
+    { text: read.text, languageId, path },
+    shown,
+    task.config,
+    undefined,
+    {
+      ...(task.crossFile ? { crossFile: task.crossFile } : {}),
+      ...(task.summarize ? { summarize: true } : {}),
+    },
+  );
   return {
     analysed: true,
-    entries: reportDocument(engine, { text: read.text, languageId, path }, shown, task.config).entries,
+    entries: result.entries,
+    ...(result.summary ? { summary: result.summary } : {}),
   };
 }
 

@@ -138,9 +138,13 @@ export class Engine {
     return this.lower(doc).module;
   }
 
-  /** The sites of a document (for tests and tools that explain what the analyser sees). */
-  sites(doc: SourceDocument | ParsedDocument, knowledge: ErrorKnowledge = Catalog.builtin()): Sites {
-    return this.analysisOf(doc, knowledge).sites();
+  /** The sites of a document (for tests and tools that explain what the analyser sees, and the report). */
+  sites(
+    doc: SourceDocument | ParsedDocument,
+    knowledge: ErrorKnowledge = Catalog.builtin(),
+    crossFile?: CrossFileInput,
+  ): Sites {
+    return this.analysisOf(doc, knowledge, crossFile).sites();
   }
 
   analyze(

@@ -12,6 +12,7 @@ import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkStmts } from
 import type { FileContext } from "./analysis/model";
 import { ConditionEvaluator } from "./analysis/conditions";
 import { classMatch, isCodeAccess, RETRY_STATUS_LIST_KEYS } from "./analysis/knowledge";
+import { grpcCodeOf, grpcCodeNamed, isGrpcCodeCall } from "./analysis/grpc";
 
 const HEADER =
   /^(retry-after(-ms)?|x-ms-retry-after-ms|x-ratelimit-[a-z-]+|x-rate-limit(-[a-z]+)?|ratelimit(-[a-z]+)?|(anthropic|x-ms|x-hubspot)-ratelimit-[a-z-]+|zendesk-ratelimit-[a-z-]+|x-shopify-shop-api-call-limit|(stripe|x)-should-retry|paypal-request-id|idempotency-key|x-idempotency-key)$/i;
@@ -111,6 +112,12 @@ function fromExpr(
         const lit = unwrap(side);
         if (lit.kind === "string" && !lit.parts && isCodeAccess(unwrap(other)))
           return { kind: "error-code", code: lit.value, start: lit.start, end: lit.end };
+        // A gRPC code compared with an error's code: `status.UNAVAILABLE`, `8` in a gRPC file, `grpc.StatusCode.X`.
+        const other_ = unwrap(other);
+        if (isCodeAccess(other_) || isGrpcCodeCall(other_)) {
+          const grpc = grpcCodeOf(side, ctx);
+          if (grpc) return { kind: "error-code", code: grpc, start: side.start, end: side.end };
+        }
         // A numeric API code (Discord `50013`, Twilio `20429`) compared with a code.
         if (
           lit.kind === "number" &&
@@ -119,6 +126,14 @@ function fromExpr(
           ctx.knowledge.hasErrorCode?.(String(lit.value))
         )
           return { kind: "error-code", code: String(lit.value), start: lit.start, end: lit.end };
+      }
+    }
+    // Python: `e.code() is grpc.StatusCode.UNAVAILABLE`, `e.code() in (grpc.StatusCode.UNAVAILABLE, ...)`.
+    if (["is", "is not", "in", "not in"].includes(x.op) && isGrpcCodeCall(unwrap(x.left))) {
+      const r = unwrap(x.right);
+      for (const el of r.kind === "array" ? r.elements : [r]) {
+        const grpc = within(el, offset) ? grpcCodeNamed(el) : undefined;
+        if (grpc) return { kind: "error-code", code: grpc, start: el.start, end: el.end };
       }
     }
     if ((x.op === "in" || x.op === "not in") && within(x.right, offset) && cond.isStatusExpr(x.left)) {

@@ -4,10 +4,9 @@
  * whose cross-file input may have changed with it, to analyse and publish again.
  */
 import type { Engine } from "../core/engine";
-import { languageIdForPath, type CrossFileInput, type ModuleSummary } from "../core/types";
-import { readTextFile } from "../node/files";
+import type { CrossFileInput, ModuleSummary } from "../core/types";
 import { createResolver } from "../node/resolve";
-import { WorkspaceIndex } from "../node/workspace-index";
+import { summarizeFromDisk, WorkspaceIndex } from "../node/workspace-index";
 
 export class CrossFileState {
   private readonly index: WorkspaceIndex;
@@ -51,11 +50,4 @@ export class CrossFileState {
     }
     return closed;
   }
-}
-
-function summarizeFromDisk(engine: Engine, file: string): ModuleSummary | undefined {
-  const languageId = languageIdForPath(file);
-  const read = languageId ? readTextFile(file) : undefined;
-  if (!languageId || !read?.ok) return undefined;
-  return engine.summarize({ text: read.text, languageId, path: file });
 }

@@ -53,7 +53,10 @@ import type { FileChange } from "./workspace";
 
 type Documents = TextDocuments<TextDocument>;
 
-/** After `initialized`: dynamic registrations, then the user catalogs and the workspace scan. */
+/**
+ * After `initialized`: dynamic registrations, then the user catalogs, and the
+ * workspace scan once the first open document has its diagnostics.
+ */
 export function initialized(connection: Connection, s: Session, log: Logger): void {
   if (s.features.configurationRegistration) {
     void connection.client
@@ -68,6 +71,7 @@ export function initialized(connection: Connection, s: Session, log: Logger): vo
   }
   s.appliedSettings = s.readAppliedSettings();
   void reloadCatalogs(s, s.workspace.folderPaths)
+    .then(() => s.afterFirstDiagnostics())
     .then(() => scanWorkspace(connection, s, log))
     .catch(logError(log, "workspace analysis"));
 }
@@ -136,6 +140,7 @@ export async function pullDiagnostics(
       retriggerRequest: true,
     });
   }
+  s.diagnosticsShown();
   return { kind: DocumentDiagnosticReportKind.Full, items: computed.diagnostics };
 }
 
@@ -261,6 +266,7 @@ export function report(
       configFor: async (folder) => (await s.settings.get(pathToUri(folder))).config,
       knowledgeFor: (path) => s.catalogs.catalogFor(path),
       openText: (path) => documents.get(pathToUri(path))?.getText(),
+      crossFileFor: (path) => s.crossFile.inputFor(path),
       isCancelled: () => token.isCancellationRequested,
     },
     typeof params?.nonce === "string" ? params.nonce : undefined,

@@ -9,7 +9,7 @@ import type { Engine } from "../core/engine";
 import type { ErrorKnowledge } from "../core/analysis/knowledge";
 import { renderHtml } from "../core/report/html";
 import { buildReport, reportDocument, type ReportEntry } from "../core/report/index";
-import { languageIdForPath, type Config } from "../core/types";
+import { languageIdForPath, type Config, type CrossFileInput } from "../core/types";
 import { readTextFile } from "../node/files";
 import type { ReportResult } from "../protocol";
 import { VERSION } from "../version";
@@ -21,6 +21,8 @@ export interface WorkspaceReportDeps {
   knowledgeFor(path: string): ErrorKnowledge | undefined;
   /** The text of an open document, if the file is open. */
   openText(path: string): string | undefined;
+  /** What the workspace index knows about the files around a file. */
+  crossFileFor?(path: string): CrossFileInput | undefined;
   isCancelled(): boolean;
 }
 
@@ -42,9 +44,16 @@ export async function workspaceReport(deps: WorkspaceReportDeps, nonce?: string)
       files++;
       const shown = deps.folders.length > 1 ? relative(folder, path) : relative(folder, path) || path;
       const knowledge = deps.knowledgeFor(path);
+      const crossFile = deps.crossFileFor?.(path);
       entries.push(
-        ...reportDocument(deps.engine, { text, languageId, path }, shown, config, knowledge ?? undefined)
-          .entries,
+        ...reportDocument(
+          deps.engine,
+          { text, languageId, path },
+          shown,
+          config,
+          knowledge ?? undefined,
+          crossFile ? { crossFile } : {},
+        ).entries,
       );
     }
   }

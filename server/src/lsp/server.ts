@@ -19,6 +19,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { ExplainSiteRequest, MemoryUsageRequest, ReportRequest, type ReportParams } from "../protocol";
 import { VERSION } from "../version";
+import { createEngine } from "../node/engine";
 import { clientFeatures, initialFolders, serverCapabilities } from "./capabilities";
 import * as handlers from "./handlers";
 import type { Logger } from "./logger";
@@ -37,6 +38,8 @@ import { createSession, type Session } from "./session";
 
 /** Creates the connection over stdio (`--stdio`) and binds the handlers. */
 export function startServer(): void {
+  // The parser runtime compiles while the client's `initialize` is on its way (the session awaits it).
+  void createEngine().catch(() => undefined);
   const connection = createConnection(ProposedFeatures.all, { cancelUndispatched });
   const documents = new TextDocuments(TextDocument);
   const log = connectionLogger(connection);

@@ -37,6 +37,8 @@ export interface Session {
   analyses: AnalysisCache;
   catalogs: CatalogStore;
   workspace: WorkspaceIndex;
+  /** The workspace index of cross-file summaries. */
+  crossFile: CrossFileState;
   diagnostics: DocumentDiagnosticsDeps;
   push: PushScheduler;
   /**
@@ -46,7 +48,18 @@ export interface Session {
   appliedSettings?: Promise<string>;
   /** Reads the settings of every folder and open document, as one comparable string. */
   readAppliedSettings(): Promise<string>;
+  /** Called when diagnostics of an open document are out (pushed or answered to a pull). */
+  diagnosticsShown(): void;
+  /**
+   * Resolves once the first open document has its diagnostics (at once when
+   * none is open, at the latest after FIRST_DIAGNOSTICS_WAIT_MS): the
+   * background workspace scan waits for it, so that it does not delay them.
+   */
+  afterFirstDiagnostics(): Promise<void>;
 }
+
+/** The longest the workspace scan waits for the first open document's diagnostics. */
+export const FIRST_DIAGNOSTICS_WAIT_MS = 2_000;
 
 /** Creates the engine and the per-connection state. */
 export async function createSession(
@@ -123,9 +136,20 @@ export async function createSession(
     status: (params: StatusParams) =>
       void connection.sendNotification(StatusNotification.method, params).catch(logError(log, "status")),
   };
+  let diagnosticsShown = (): void => undefined;
+  const firstDiagnostics = new Promise<void>((resolve) => (diagnosticsShown = resolve));
+  const afterFirstDiagnostics = (): Promise<void> => {
+    if (documents.keys().length === 0) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_DIAGNOSTICS_WAIT_MS)));
+    return Promise.race([firstDiagnostics, waited]).finally(() => clearTimeout(timer));
+  };
   const push = new PushScheduler(
     diagnostics,
-    (params) => void connection.sendDiagnostics(params).catch(logError(log, "publish")),
+    (params) => {
+      diagnosticsShown();
+      void connection.sendDiagnostics(params).catch(logError(log, "publish"));
+    },
     logError(log, "diagnostics"),
   );
   const workspace = new WorkspaceIndex({
@@ -168,9 +192,12 @@ export async function createSession(
     analyses,
     catalogs,
     workspace,
+    crossFile,
     diagnostics,
     push,
     readAppliedSettings,
+    diagnosticsShown: () => diagnosticsShown(),
+    afterFirstDiagnostics,
   };
 }
 

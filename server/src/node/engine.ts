@@ -25,14 +25,12 @@ function grammarPath(file: string): string {
   return found;
 }
 
+/** The runtime's bytes now, each grammar's when the engine first needs it. */
 export function loadGrammarBytes(): GrammarBytes {
   const read = (file: string): Uint8Array => new Uint8Array(readFileSync(grammarPath(file)));
   return {
     runtime: read("web-tree-sitter.wasm"),
-    javascript: read("tree-sitter-javascript.wasm"),
-    typescript: read("tree-sitter-typescript.wasm"),
-    tsx: read("tree-sitter-tsx.wasm"),
-    python: read("tree-sitter-python.wasm"),
+    grammar: (name) => read(`tree-sitter-${name}.wasm`),
   };
 }
 

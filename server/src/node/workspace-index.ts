@@ -14,8 +14,18 @@ import type {
   SummaryImport,
   WrapperSummary,
 } from "../core/index/types";
+import type { Engine } from "../core/engine";
 import { languageIdForPath } from "../core/types";
+import { readTextFile } from "./files";
 import type { Resolver } from "./resolve";
+
+/** The summary of a file read from disk (an imported file outside the analysed ones); undefined when unreadable. */
+export function summarizeFromDisk(engine: Engine, file: string): ModuleSummary | undefined {
+  const languageId = languageIdForPath(file);
+  const read = languageId ? readTextFile(file) : undefined;
+  if (!languageId || !read?.ok) return undefined;
+  return engine.summarize({ text: read.text, languageId, path: file });
+}
 
 /** How far a chain of re-exports (`__init__.py`, `export { x } from`) is followed. */
 const MAX_REEXPORTS = 5;
@@ -25,6 +35,8 @@ interface Target {
   name: string;
   helper?: HelperSummary;
   wrapper?: WrapperSummary;
+  /** A client that retries on its own, called through (`client.chat.completions.create`). */
+  client?: WrapperSummary;
 }
 
 /** A call in one file of a helper in another, resolved. */
@@ -82,6 +94,8 @@ export class WorkspaceIndex {
       const where = { path: target.file, name: target.name };
       if (from === file && target.helper && arg >= 0) helpers[callee] = { ...target.helper, ...where };
       if (from === file && target.wrapper && arg < 0) wrappers[callee] = { ...target.wrapper, ...where };
+      if (from === file && target.client && arg < 0)
+        wrappers[callee] = { ...target.client, ...where, client: true };
       if (target.file === file && from !== file && target.helper && arg >= 0)
         (callers[target.name] ??= []).push({ arg, throws });
     }
@@ -121,11 +135,21 @@ export class WorkspaceIndex {
     const python = languageIdForPath(from) === "python";
     const [root, ...rest] = callee.split(".");
     const imp = summary.imports.find((i) => i.local === root);
-    if (!imp) return undefined;
+    if (!imp) {
+      // Python `from shop.http import *`: the name may come from any of them.
+      return rest.length === 0 && python ? this.fromStars(from, summary, root!, new Set()) : undefined;
+    }
     if (rest.length === 0) {
-      if (imp.imported === "*" || imp.imported === "default") return undefined;
       const file = this.resolver.resolve(from, imp.module, python);
-      return file ? this.exported(file, imp.imported, new Set()) : undefined;
+      // `const withRetry = require("./retry")`, `import withRetry from "./retry"`: the default export.
+      const name = imp.imported === "*" ? (python ? undefined : "default") : imp.imported;
+      return file && name ? this.exported(file, name, new Set()) : undefined;
+    }
+    if (imp.imported !== "*") {
+      // `client.chat.completions.create(...)` through `import { client } from "./lib/openai"`.
+      const file = this.resolver.resolve(from, imp.module, python);
+      const target = file ? this.exported(file, imp.imported, new Set()) : undefined;
+      if (target?.client) return target;
     }
     if (rest.length !== 1) return undefined;
     // `import * as http from "./http"`, Python `import http_utils` / `from . import http`.
@@ -136,21 +160,60 @@ export class WorkspaceIndex {
           ? (imp.module.endsWith(".") ? imp.module : imp.module + ".") + imp.imported
           : undefined;
     const file = module ? this.resolver.resolve(from, module, python) : undefined;
-    return file ? this.exported(file, rest[0]!, new Set()) : undefined;
+    if (file) return this.exported(file, rest[0]!, new Set());
+    // `import retry from "./retry"` then `retry.withRetry(...)`, on `module.exports = { withRetry }`.
+    if (!python && imp.imported === "default") {
+      const target = this.resolver.resolve(from, imp.module, python);
+      return target ? this.exported(target, rest[0]!, new Set()) : undefined;
+    }
+    return undefined;
   }
 
-  /** A helper or wrapper exported by `file` under `name`, following re-exports; undefined on a cycle or a miss. */
+  /**
+   * A helper or wrapper exported by `file` under `name`, following aliases (`export default`,
+   * `module.exports`), re-exports and star re-exports; undefined on a cycle or a miss.
+   */
   private exported(file: string, name: string, seen: Set<string>): Target | undefined {
     const key = `${file}\0${name}`;
     if (seen.has(key) || seen.size > MAX_REEXPORTS) return undefined;
     seen.add(key);
     const summary = this.get(file);
     if (!summary) return undefined;
-    if (Object.hasOwn(summary.helpers, name)) return { file, name, helper: summary.helpers[name]! };
-    if (Object.hasOwn(summary.wrappers, name)) return { file, name, wrapper: summary.wrappers[name]! };
-    const again: SummaryImport | undefined = summary.imports.find((i) => i.local === name);
-    if (!again || again.imported === "*" || again.imported === "default") return undefined;
-    const next = this.resolver.resolve(file, again.module, languageIdForPath(file) === "python");
-    return next ? this.exported(next, again.imported, seen) : undefined;
+    const local = summary.exports && Object.hasOwn(summary.exports, name) ? summary.exports[name]! : name;
+    if (Object.hasOwn(summary.helpers, local)) return { file, name: local, helper: summary.helpers[local]! };
+    if (Object.hasOwn(summary.wrappers, local))
+      return { file, name: local, wrapper: summary.wrappers[local]! };
+    if (summary.clients && Object.hasOwn(summary.clients, local))
+      return { file, name: local, client: summary.clients[local]! };
+    const python = languageIdForPath(file) === "python";
+    const again: SummaryImport | undefined = summary.imports.find((i) => i.local === local);
+    if (again) {
+      if (again.imported === "*" || (python && again.imported === "default")) return undefined;
+      const next = this.resolver.resolve(file, again.module, python);
+      return next ? this.exported(next, again.imported, seen) : undefined;
+    }
+    // `export * from "./retry"` never passes on a default export.
+    return name === "default" ? undefined : this.fromStars(file, summary, name, seen);
+  }
+
+  /** `name` through the star imports of `file` (`export * from`, `from m import *`), the first that has it. */
+  private fromStars(
+    file: string,
+    summary: ModuleSummary,
+    name: string,
+    seen: Set<string>,
+  ): Target | undefined {
+    const python = languageIdForPath(file) === "python";
+    for (const star of summary.imports) {
+      if (star.local !== "*") continue;
+      const next = this.resolver.resolve(file, star.module, python);
+      const nextSummary = next ? this.get(next) : undefined;
+      if (!next || !nextSummary) continue;
+      // Python's star import takes `__all__` when there is one, else the names without a leading `_`.
+      if (python && (nextSummary.all ? !nextSummary.all.includes(name) : name.startsWith("_"))) continue;
+      const found = this.exported(next, name, seen);
+      if (found) return found;
+    }
+    return undefined;
   }
 }

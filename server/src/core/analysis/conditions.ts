@@ -20,6 +20,10 @@ import {
   STATUS_PROPERTIES,
 } from "./knowledge";
 import { isNonRetryableClientError } from "./statuses";
+import { grpcCodeOf, grpcCodeNamed, isGrpcCodeCall } from "./grpc";
+
+/** A gRPC status travels in a trailer of an HTTP 200 response: no Retry-After comes with it. */
+const GRPC_SENT = 200;
 import type { Failure, StatusRef } from "./types";
 
 /** A scenario: how the request ended. 200 stands for success. */
@@ -256,6 +260,12 @@ export class ConditionEvaluator {
       return UNKNOWN;
     }
     if (op === "is" || op === "is not") {
+      // `e.code() is grpc.StatusCode.UNAVAILABLE`
+      const code = this.codeComparison(l, r) ?? this.codeComparison(r, l);
+      if (code) {
+        const res = this.codeTest(code.value, code.literal, s, code.sent);
+        return op === "is" ? res : negate(res);
+      }
       // `e.response is None`
       const rr = unwrap(r);
       const ll = unwrap(l);
@@ -328,7 +338,7 @@ export class ConditionEvaluator {
     if (op === "==" || op === "!=") {
       const code = this.codeComparison(l, r) ?? this.codeComparison(r, l);
       if (code) {
-        const res = this.codeTest(code.value, code.literal, s);
+        const res = this.codeTest(code.value, code.literal, s, code.sent);
         return op === "==" ? res : negate(res);
       }
     }
@@ -411,6 +421,7 @@ export class ConditionEvaluator {
   isCodeExpr(e: Expr, env: Env = new Map(), depth = 0): boolean {
     const x = unwrap(e);
     if (x.kind === "member") return CODE_PROPERTIES.has(x.property);
+    if (isGrpcCodeCall(x)) return true;
     if (x.kind === "name" && depth < MAX_DEPTH) {
       const bound = env.get(x.name) ?? this.ctx.values.get(x.name);
       if (bound && bound !== x && this.isCodeExpr(bound, env, depth + 1)) return true;
@@ -427,11 +438,13 @@ export class ConditionEvaluator {
     let value: boolean | undefined = false;
     const refs: StatusRef[] = [];
     for (const el of elements) {
-      if (el.kind !== "string" || el.parts) {
+      // `e.code() in (grpc.StatusCode.UNAVAILABLE, ...)`
+      const grpc = grpcCodeNamed(el);
+      if ((el.kind !== "string" || el.parts) && !grpc) {
         value = value === true ? true : undefined;
         continue;
       }
-      const r = this.codeTest(el.value, el, s);
+      const r = this.codeTest(grpc ?? (el as { value: string }).value, el, s, grpc ? GRPC_SENT : undefined);
       if (r.value === true) {
         value = true;
         refs.push(...r.refs);
@@ -528,10 +541,18 @@ export class ConditionEvaluator {
   }
 
   /** An error-code comparison: one side reads a code, the other is a string literal. */
-  private codeComparison(codeSide: Expr, literalSide: Expr): { value: string; literal: Expr } | undefined {
+  private codeComparison(
+    codeSide: Expr,
+    literalSide: Expr,
+  ): { value: string; literal: Expr; sent?: number } | undefined {
     const lit = unwrap(literalSide);
-    if (lit.kind !== "string" || lit.parts) return undefined;
     const c = unwrap(codeSide);
+    // gRPC: `err.code === status.RESOURCE_EXHAUSTED`, `err.code === 8`, `e.code() == grpc.StatusCode.UNAVAILABLE`.
+    if (isCodeAccess(c) || isGrpcCodeCall(c)) {
+      const grpc = grpcCodeOf(lit, this.ctx);
+      if (grpc) return { value: grpc, literal: lit, sent: GRPC_SENT };
+    }
+    if (lit.kind !== "string" || lit.parts) return undefined;
     if (isCodeAccess(c) || (c.kind === "name" && CODE_PROPERTIES.has(c.name)))
       return { value: lit.value, literal: lit };
     // AWS SDK v3 errors carry the error code as `name` (`err.name === "ThrottlingException"`): only codes a pack documents.
@@ -544,7 +565,8 @@ export class ConditionEvaluator {
     return undefined;
   }
 
-  codeTest(code: string, literal: Expr, s: Scenario): CondResult {
+  /** `sentWith`: the HTTP status the code really comes with, when not the one it maps to (gRPC: 200). */
+  codeTest(code: string, literal: Expr, s: Scenario, sentWith?: number): CondResult {
     if (NETWORK_ERROR_CODES.has(code)) return { value: s === "network", refs: [], decided: true };
     const known = codeStatus(code, this.ctx.knowledge);
     if (known === undefined) {
@@ -565,7 +587,7 @@ export class ConditionEvaluator {
             status,
             via: "code",
             label,
-            sent: this.ctx.knowledge.sentStatus?.(code),
+            sent: sentWith ?? this.ctx.knowledge.sentStatus?.(code),
             start: literal.start,
             end: literal.end,
             ...(status === known.documented ? {} : { documented: known.documented }),

@@ -5,7 +5,8 @@
  */
 
 import type { Call, Expr, FunctionDef, Member, Module, ObjectLit, Stmt, Target } from "../ir/types";
-import { calleeName, dottedName, indexModule, rootName, walkStmtsExprs } from "../ir/walk";
+import { calleeName, dottedName, rootName, walkStmtsExprs } from "../ir/walk";
+import { indexModule } from "../ir/module-index";
 import type { ErrorKnowledge, FileSignals } from "./knowledge";
 import type { ClientInfo, ClientBinding, ImportInfo, FileContext, LanguageProfile } from "./model";
 

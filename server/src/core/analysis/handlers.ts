@@ -519,7 +519,25 @@ function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: Condit
     body: h.body,
   }));
   if (branches.every((b) => b.named.length === 0)) return;
-  out.push(makeHandler(st.keyword, branches, st, false, ctx));
+  const h = makeHandler(st.keyword, branches, st, false, ctx);
+  // discord.py sleeps out 429s and retries 5xx before its classes reach the clauses.
+  const own = selfRetriesBeforeClauses(st, ctx);
+  if (own?.has(429)) h.retryCovers429 = true;
+  if (own?.has(500)) h.retryCovers5xx = true;
+  out.push(h);
+}
+
+/** What the SDK whose classes the clauses name retries on its own before raising them. */
+function selfRetriesBeforeClauses(st: TryStmt, ctx: FileContext): ReadonlySet<number> | undefined {
+  if (!ctx.language.selfRetriesBeforeRaising) return undefined;
+  for (const h of st.handlers)
+    for (const t of h.types.flatMap((x) => (x.kind === "array" ? x.elements : [x]))) {
+      const root = (dottedName(t) ?? "").split(".")[0]!;
+      const module = ctx.imports.get(root)?.module;
+      const own = module ? ctx.language.selfRetriesBeforeRaising(module) : undefined;
+      if (own) return own;
+    }
+  return undefined;
 }
 
 /** The statuses, ranges, classes and codes a condition names. */

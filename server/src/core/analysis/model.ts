@@ -6,7 +6,7 @@
  */
 
 import type { Call, Expr, FunctionDef, Module, ObjectLit } from "../ir/types";
-import type { ModuleIndex } from "../ir/walk";
+import type { ModuleIndex } from "../ir/module-index";
 import type { ErrorKnowledge, FileSignals, LanguageFamily, Span } from "../types";
 import type { Failure, SelfRetry } from "./types";
 
@@ -140,6 +140,11 @@ export interface LanguageProfile {
   readonly casesTestClasses: boolean;
   /** Catch clauses name the classes they catch (`except RateLimitError:`), so a `try` can discriminate. */
   readonly catchClausesNameClasses: boolean;
+  /**
+   * The statuses an SDK retries on its own before it raises the exception classes of `module`
+   * (discord.py sleeps out 429s and retries 5xx), or undefined.
+   */
+  selfRetriesBeforeRaising?(module: string): ReadonlySet<number> | undefined;
   /** Promise chains (`.then` / `.catch`) can re-enter a function, a retry by recursion. */
   readonly promiseChains: boolean;
 }

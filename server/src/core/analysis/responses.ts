@@ -5,12 +5,14 @@
  * returns, or what it throws, as an HTTP response: it compares the result's
  * status with an HTTP status (`res.status_code == 429`, `res.message.statusCode
  * === HttpCodes.BadGateway`), calls `raise_for_status()` on it, or a `catch`
- * around it compares the error's status (`e.status === 404`).
+ * around it compares the error's status (`e.status === 404`) or catches an exception class that
+ * the SDK of an API the file calls documents with a client-error status (`except discord.Forbidden`).
  */
 
 import type { Call, Expr, Stmt } from "../ir/types";
-import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts, walkStmtsExprs } from "../ir/walk";
 import type { FileContext } from "./model";
+import { grpcCodeNamed, grpcCodeOf, isGrpcCodeCall } from "./grpc";
 
 const STATUS_FIELDS = new Set(["status", "status_code", "statusCode", "error_code", "errorCode"]);
 /**
@@ -81,7 +83,10 @@ function findClaims(ctx: FileContext): Map<Call, ResponseClaim> {
     });
     for (const t of tries) {
       const errors = t.handlers.filter(
-        (h) => h.binding && responseNames(h.body, new Set([h.binding]), ctx).size > 0,
+        (h) =>
+          (h.binding && responseNames(h.body, new Set([h.binding]), ctx).size > 0) ||
+          (h.binding !== undefined && readsGrpcCode(h.body, h.binding, ctx)) ||
+          (h.types.some((type) => isPackClientErrorClass(type, ctx)) && !leaves(h.body)),
       );
       if (errors.length === 0) continue;
       const candidates = callsIn(t.body, ctx);
@@ -91,6 +96,58 @@ function findClaims(ctx: FileContext): Map<Call, ResponseClaim> {
     }
   }
   return claims;
+}
+
+/**
+ * `except discord.Forbidden`, `except LoginFailure`: an exception class that the SDK of an API the
+ * file calls documents with a client-error status is what a request throws, when its handler goes
+ * round again (one that raises or returns says nothing the analysis needs). (Rate-limit and server
+ * classes alone do not make a request: how a caught 429 or 5xx must wait depends on the SDK.)
+ */
+function isPackClientErrorClass(type: Expr, ctx: FileContext): boolean {
+  const dotted = dottedName(type);
+  if (!dotted) return false;
+  const status = ctx.knowledge.packClassStatus?.(dotted.slice(dotted.lastIndexOf(".") + 1));
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/** `err.code === status.UNAVAILABLE`, `e.code() in (grpc.StatusCode.UNAVAILABLE, ...)`: the error's gRPC status is compared. */
+function readsGrpcCode(stmts: Stmt[], binding: string, ctx: FileContext): boolean {
+  const ofBinding = (e: Expr): boolean => {
+    const x = unwrap(e);
+    const read = x.kind === "call" && isGrpcCodeCall(x) ? x.callee : x;
+    return read.kind === "member" && read.property === "code" && dottedName(read.object) === binding;
+  };
+  const isCode = (e: Expr): boolean => {
+    const x = unwrap(e);
+    if (x.kind === "array") return x.elements.some((el) => grpcCodeNamed(el) !== undefined);
+    return grpcCodeOf(x, ctx) !== undefined;
+  };
+  let found = false;
+  walkStmts(
+    stmts,
+    (st) => {
+      for (const e of stmtExprs(st))
+        walkExpr(
+          e,
+          (x) => {
+            if (x.kind !== "binary" || !(COMPARISONS.has(x.op) || x.op === "is" || x.op === "is not")) return;
+            if ((ofBinding(x.left) && isCode(x.right)) || (ofBinding(x.right) && isCode(x.left)))
+              found = true;
+          },
+          true,
+        );
+      return !found;
+    },
+    true,
+  );
+  return found;
+}
+
+/** A handler that ends by raising, returning or leaving its loop: it does not go round again. */
+function leaves(body: Stmt[]): boolean {
+  const last = body[body.length - 1];
+  return last !== undefined && (last.kind === "throw" || last.kind === "return" || last.kind === "break");
 }
 
 /** A call the language recognises as a request, or of a same-file function that sends one directly. */
@@ -142,9 +199,51 @@ function noteBinding(bound: Map<string, Call[]>, name: string | undefined, value
   bound.set(name, list);
 }
 
+/**
+ * Every name whose status the file reads anywhere (`x` of `x.status`, `x.response.status_code`,
+ * `x.raise_for_status()`), found in one walk per file: `responseNames` can only return
+ * these, so a scope binding none of them is not walked at all.
+ */
+const statusReaders = new WeakMap<FileContext, Set<string>>();
+
+function readsStatusOf(ctx: FileContext): Set<string> {
+  let found = statusReaders.get(ctx);
+  if (found) return found;
+  const out = new Set<string>();
+  walkStmtsExprs(
+    ctx.module.body,
+    (x) => {
+      if (x.kind === "member" && STATUS_FIELDS.has(x.property)) {
+        let o: Expr = x.object;
+        for (let depth = 0; ; depth++) {
+          const d = dottedName(o);
+          if (d) out.add(d);
+          if (depth >= 2 || o.kind !== "member" || !STATUS_HOLDERS.has(o.property)) break;
+          o = o.object;
+        }
+      } else if (
+        x.kind === "call" &&
+        x.callee.kind === "member" &&
+        x.callee.property === "raise_for_status"
+      ) {
+        const d = dottedName(x.callee.object);
+        if (d) out.add(d);
+      }
+    },
+    true,
+  );
+  found = out;
+  statusReaders.set(ctx, found);
+  return found;
+}
+
 /** The names among `names` whose status is compared with an HTTP status, or on which `raise_for_status()` is called. */
 function responseNames(stmts: Stmt[], names: ReadonlySet<string>, ctx: FileContext): Set<string> {
   const out = new Set<string>();
+  const readers = readsStatusOf(ctx);
+  let any = false;
+  for (const n of names) if (readers.has(n)) any = true;
+  if (!any) return out;
   const holder = (e: Expr): string | undefined => {
     // `res.status`, `res.message.statusCode`, `err.response.status_code`
     const x = unwrap(e);

@@ -536,7 +536,7 @@ export class Simulator {
       out.push({ kind: "helper", fn: EMPTY_FN, throws: opts.attemptParams.get(dotted)! });
       return;
     }
-    const request = detectRequest(call, this.ctx) ?? importedRequest(call, dotted, this.wrappers);
+    const request = withImported(detectRequest(call, this.ctx), importedRequest(call, dotted, this.wrappers));
     if (request) {
       out.push({ kind: "request", info: request });
       return;
@@ -727,6 +727,23 @@ function thinWrapperUnit(fn: FunctionDef, index: number): "ms" | "s" | undefined
   return other ? undefined : unit;
 }
 
+/**
+ * A request as this file sees it, with what the workspace index adds: the own retries of a
+ * client of another file it goes through (`client.chat.completions.create` on `export const
+ * client = new OpenAI({ maxRetries: 5 })`; got and ky: `idempotentOnly`, which `core/mechanisms/nesting`
+ * weighs against the request's method).
+ */
+function withImported(
+  found: RequestInfo | undefined,
+  imported: RequestInfo | undefined,
+): RequestInfo | undefined {
+  if (!found) return imported;
+  const own = imported?.selfRetry;
+  return own && !found.selfRetry ? { ...found, selfRetry: own } : found;
+}
+
+const HTTP_VERBS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+
 /** A call of a request wrapper imported from another file, as the request it sends. */
 function importedRequest(
   call: Call,
@@ -736,9 +753,12 @@ function importedRequest(
   const w = Object.hasOwn(wrappers, dotted) ? wrappers[dotted] : undefined;
   if (!w) return undefined;
   const at = w.selfRetry?.at;
+  // A call through a client of another file names its method: `api.get(...)`, `api.post(...)`.
+  const verb = w.client ? (calleeName(call.callee) ?? "").toUpperCase() : "";
+  const method = w.method ?? (HTTP_VERBS.has(verb) ? verb : undefined);
   return {
     client: { kind: "generic", throws: w.throws },
-    ...(w.method ? { method: w.method } : {}),
+    ...(method ? { method } : {}),
     idempotencyKey: w.idempotencyKey,
     callee: { start: call.callee.start, end: call.callee.end },
     span: { start: call.start, end: call.end },
@@ -747,8 +767,9 @@ function importedRequest(
       ? {
           selfRetry: {
             attempts: w.selfRetry.attempts,
-            by: `${w.selfRetry.by} of ${w.name}`,
+            by: w.client ? w.selfRetry.by : `${w.selfRetry.by} of ${w.name}`,
             off: w.selfRetry.off,
+            ...(w.selfRetry.idempotentOnly ? { idempotentOnly: true as const } : {}),
             at: {
               start: at.start,
               end: at.end,

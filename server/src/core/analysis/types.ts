@@ -3,6 +3,7 @@
  * from the IR by `core/sites.ts`; rules never look at syntax trees.
  */
 
+import type { HelperDelay } from "../index/types";
 import type { Expr } from "../ir/types";
 import type { OtherFileRange, RelatedLocation, Span, TextEdit } from "../types";
 
@@ -67,6 +68,8 @@ export interface SelfRetry {
   at: Span & { file?: OtherFileRange };
   /** Edits that set the client's retries to 0 where it is built (quick fix), when certain. */
   offFix?: TextEdit[];
+  /** got and ky: only for idempotent methods (a client of another file, before its request's method is known). */
+  idempotentOnly?: true;
 }
 
 export interface WaitSite extends Span {
@@ -137,7 +140,11 @@ export interface RetrySite extends Span {
    * policy is judged (once) in its file; this site carries only what the call adds.
    */
   helperLoop?: RelatedLocation;
+  /** How that helper waits between attempts, as its file's summary says (the resilience report shows it). */
+  helperDelay?: HelperDelay;
 }
+
+export type { HelperDelay };
 
 /** One handler that discriminates statuses: an if chain, a switch/match, the except clauses of a try. */
 export interface HandlerSite extends Span {

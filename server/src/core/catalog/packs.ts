@@ -11,6 +11,7 @@ import cloudflare from "./data/packs/cloudflare.json";
 import discord from "./data/packs/discord.json";
 import github from "./data/packs/github.json";
 import google from "./data/packs/google.json";
+import grpc from "./data/packs/grpc.json";
 import hubspot from "./data/packs/hubspot.json";
 import microsoftGraph from "./data/packs/microsoft-graph.json";
 import notion from "./data/packs/notion.json";
@@ -42,6 +43,7 @@ export const BUILTIN_PACKS: readonly BuiltinPack[] = [
   { id: "discord", data: discord as CatalogData },
   { id: "github", data: github as CatalogData },
   { id: "google", data: google as CatalogData },
+  { id: "grpc", data: grpc as CatalogData },
   { id: "hubspot", data: hubspot as CatalogData },
   { id: "microsoft-graph", data: microsoftGraph as CatalogData },
   { id: "notion", data: notion as CatalogData },

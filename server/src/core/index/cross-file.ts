@@ -63,6 +63,7 @@ export function importedHelperSites(ctx: FileContext, sim: Simulator, input: Cro
       requests: dedupe(sim.requestsIn(fn.body).map(requestSite)),
       mechanismName: label,
       ...(helper.attempts !== undefined ? { attempts: helper.attempts } : {}),
+      ...(helper.delay ? { helperDelay: helper.delay } : {}),
       helperLoop: {
         start: helper.loop.start,
         end: helper.loop.end,

@@ -8,12 +8,12 @@
  * (`withRetry(fn)`, `call_with_retries(fn, *args)`), with the policy of that loop.
  */
 
-import type { Call, Expr, FunctionDef, LoopStmt, Stmt } from "../ir/types";
+import type { Call, Expr, FunctionDef, LoopStmt, Stmt, Target } from "../ir/types";
 import { contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { analyzeLoop } from "../analysis/loops";
 import type { FileContext } from "../analysis/model";
 import { Simulator } from "../analysis/simulate";
-import type { Failure } from "../analysis/types";
+import type { Failure, HelperDelay, RetrySite } from "../analysis/types";
 import type {
   HelperSummary,
   HelperUse,
@@ -23,7 +23,7 @@ import type {
   WrapperSummary,
 } from "./types";
 import { LineIndex } from "../parse/line-index";
-import { loopAttempts, selfRetry } from "../mechanisms/nesting";
+import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
 
 /** The summary of a file from its context. */
 export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
@@ -35,7 +35,11 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
   };
   const imports: SummaryImport[] = [];
   for (const [local, info] of ctx.imports)
-    imports.push({ local, module: info.module, imported: info.imported });
+    if (local !== "*") imports.push({ local, module: info.module, imported: info.imported });
+  // Every star import (`export * from`, `from m import *`): there may be several.
+  for (const st of ctx.module.body)
+    if (st.kind === "import" && st.names.some((n) => n.local === "*"))
+      imports.push({ local: "*", module: st.module, imported: "*" });
   const sim = new Simulator(ctx);
   const helpers: Record<string, HelperSummary> = {};
   const wrappers: Record<string, WrapperSummary> = {};
@@ -54,18 +58,122 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
     const wrapper = helper ? undefined : wrapperOf(fn, callAt, ctx, sim, at);
     if (wrapper) wrappers[name] = wrapper;
   }
-  return { imports, helpers, wrappers, uses: helperUses(ctx, sim) };
+  const clients = retryingClients(ctx, at);
+  const exports = exportedNames(ctx.module.body);
+  const all = ctx.language.family === "python" ? dunderAll(ctx.module.body) : undefined;
+  return {
+    imports,
+    helpers,
+    wrappers,
+    uses: helperUses(ctx, sim),
+    ...(Object.keys(clients).length > 0 ? { clients } : {}),
+    ...(Object.keys(exports).length > 0 ? { exports } : {}),
+    ...(all ? { all } : {}),
+  };
 }
 
-/** `function f() {}`, `const f = () => {}`, `def f():` at the top of the file, by name. */
+/**
+ * Clients built once at the top of the file that retry on their own: `export const client = new
+ * OpenAI({ maxRetries: 5 })`, `api = got.extend({ retry: { limit: 3 } })`, `session =
+ * requests.Session()` with a urllib3 Retry mounted. One with its retries off is not one.
+ */
+function retryingClients(
+  ctx: FileContext,
+  at: (s: number, e: number) => SummaryLocation,
+): Record<string, WrapperSummary> {
+  const out: Record<string, WrapperSummary> = {};
+  for (const st of ctx.module.body) {
+    if (st.kind !== "var" || st.target.kind !== "name" || !st.value) continue;
+    const name = st.target.name;
+    const bindings = ctx.clients.get(name);
+    if (ctx.assignments.get(name)?.length !== 1 || bindings?.length !== 1 || bindings[0]!.scope) continue;
+    const info = bindings[0]!.info;
+    const own = clientRetry(info, name, ctx, undefined);
+    if (!own) continue;
+    out[name] = {
+      throws: info.throws,
+      selfRetry: {
+        attempts: own.attempts,
+        by: own.by,
+        off: own.off,
+        at: at(own.at.start, own.at.end),
+        ...(own.idempotentOnly ? { idempotentOnly: true as const } : {}),
+      },
+    };
+  }
+  return out;
+}
+
+/**
+ * `function f() {}`, `const f = () => {}`, `def f():` at the top of the file, by name; a
+ * function exported without a name of its own by the name it is exported under
+ * (`export default function () {}`, `module.exports = function () {}` as `default`,
+ * `exports.retry = function () {}` as `retry`).
+ */
 export function topLevelFunctions(body: readonly Stmt[]): [string, FunctionDef][] {
   const out: [string, FunctionDef][] = [];
   for (const st of body) {
     if (st.kind === "function" && st.fn.name) out.push([st.fn.name, st.fn]);
-    else if (st.kind === "var" && st.target.kind === "name" && st.value) {
+    else if (st.kind === "function" && st.exportDefault) out.push(["default", st.fn]);
+    else if (st.kind === "var" && st.value) {
       const v = unwrap(st.value);
-      if (v.kind === "function") out.push([st.target.name, v.fn]);
+      if (v.kind !== "function") continue;
+      const name = st.target.kind === "name" ? st.target.name : commonJsExport(st.target);
+      if (name) out.push([name, v.fn]);
+    } else if (st.kind === "expr" && st.exportDefault) {
+      const v = unwrap(st.expr);
+      if (v.kind === "function") out.push([v.fn.name ?? "default", v.fn]);
     }
+  }
+  return out;
+}
+
+/** `module.exports` -> `default`, `exports.retry` / `module.exports.retry` -> `retry`; else undefined. */
+function commonJsExport(target: Target): string | undefined {
+  if (target.kind !== "expr") return undefined;
+  const name = dottedName(target.expr);
+  if (name === "module.exports") return "default";
+  const parts = name?.split(".") ?? [];
+  if (parts[0] === "module") parts.shift();
+  return parts.length === 2 && parts[0] === "exports" ? parts[1] : undefined;
+}
+
+/**
+ * Exported names bound to another top-level name: `export default withRetry`, `export =
+ * withRetry`, `module.exports = withRetry`, `module.exports = { retry: withRetry }`,
+ * `exports.retry = withRetry`; and named default exports (`export default function withRetry`).
+ */
+function exportedNames(body: readonly Stmt[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const bind = (exported: string, value: Expr) => {
+    const v = unwrap(value);
+    if (v.kind === "name" && v.name !== exported) out[exported] = v.name;
+    else if (v.kind === "function" && v.fn.name && v.fn.name !== exported) out[exported] = v.fn.name;
+  };
+  for (const st of body) {
+    if (st.kind === "function" && st.exportDefault && st.fn.name) out["default"] = st.fn.name;
+    else if (st.kind === "expr" && st.exportDefault) bind("default", st.expr);
+    else if (st.kind === "var" && st.value) {
+      const name = commonJsExport(st.target);
+      const v = unwrap(st.value);
+      if (name === "default" && v.kind === "object") {
+        for (const p of v.properties) if (p.key && !p.spread) bind(p.key, p.value);
+      } else if (name && v.kind !== "function") bind(name, st.value);
+    }
+  }
+  return out;
+}
+
+/** `__all__ = ["a", "b"]` (a list or tuple of strings) at the top of a Python file. */
+function dunderAll(body: readonly Stmt[]): string[] | undefined {
+  let out: string[] | undefined;
+  for (const st of body) {
+    if (st.kind !== "var" || st.target.kind !== "name" || st.target.name !== "__all__" || !st.value) continue;
+    const v = unwrap(st.value);
+    if (v.kind !== "array" || (st.op !== "=" && st.op !== "+=")) return undefined;
+    const names = v.elements.map((e) => (e.kind === "string" && !e.parts ? e.value : undefined));
+    if (names.some((n) => n === undefined)) return undefined;
+    out = [...(st.op === "+=" ? (out ?? []) : []), ...(names as string[])];
   }
   return out;
 }
@@ -94,6 +202,7 @@ function helperOf(
       retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
       ...(thrown.bounded === false ? {} : optional("attempts", loopAttempts(loop, ctx))),
       loop: at(loop.keyword.start, loop.keyword.end),
+      delay: delayOf(thrown),
     };
   }
   return undefined;
@@ -123,6 +232,17 @@ function wrapperOf(
       ? { selfRetry: { attempts: own.attempts, by: own.by, off: own.off, at: at(own.at.start, own.at.end) } }
       : {}),
   };
+}
+
+/** How a loop waits between attempts, from its waits on the retry paths. */
+function delayOf(site: RetrySite): HelperDelay {
+  const waits = site.waits;
+  const retryAfter = waits.some((w) => w.readsRetryAfter);
+  if (waits.length === 0) return { kind: site.waitsNothing ? "none" : "unknown", jitter: false, retryAfter };
+  const jitter = waits.every((w) => w.jitter);
+  if (waits.some((w) => w.exponential)) return { kind: "exponential", jitter, retryAfter };
+  if (waits.some((w) => w.grows)) return { kind: "linear", jitter, retryAfter };
+  return { kind: retryAfter ? "unknown" : "fixed", jitter, retryAfter };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -159,7 +279,7 @@ function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
   const maybeRetried = new Set<string>();
   for (const call of ctx.index.calls) {
     const callee = dottedName(call.callee);
-    if (!callee || !ctx.imports.has(callee.split(".")[0]!)) continue;
+    if (!callee || !mayBeImported(callee.split(".")[0]!, ctx)) continue;
     let handed = false;
     call.args.forEach((a, i) => {
       const fn = passedFunction(a.value, ctx);
@@ -172,6 +292,19 @@ function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
   }
   for (const callee of [...maybeRetried].sort()) out.push({ callee, arg: -1, throws: false });
   return out;
+}
+
+/** An imported name, or one a star import (`from m import *`, `export * from`) may bring. */
+function mayBeImported(name: string, ctx: FileContext): boolean {
+  if (ctx.imports.has(name)) return true;
+  // `export * from` brings nothing into the scope of its own file.
+  return (
+    ctx.language.family === "python" &&
+    ctx.imports.has("*") &&
+    !ctx.functions.has(name) &&
+    !ctx.assignments.has(name) &&
+    !ctx.patternPaths.has(name)
+  );
 }
 
 function mayBeRetried(call: Call, ctx: FileContext): boolean {

@@ -4,6 +4,14 @@
  */
 
 /** A place in a file, with both offsets and line/character (the other file has no line index). */
+/** How a retry helper of another file waits, in words the report can show. */
+export interface HelperDelay {
+  kind: "none" | "fixed" | "linear" | "exponential" | "unknown";
+  jitter: boolean;
+  /** It waits what Retry-After (or a reset header) says when the response has one. */
+  retryAfter: boolean;
+}
+
 export interface SummaryLocation {
   start: number;
   end: number;
@@ -26,6 +34,8 @@ export interface HelperSummary {
   attempts?: number;
   /** The loop keyword, where the helper's own policy findings are reported. */
   loop: SummaryLocation;
+  /** How it waits between attempts. */
+  delay?: HelperDelay;
 }
 
 export interface SummaryImport {
@@ -59,8 +69,11 @@ export interface WrapperSummary {
   method?: string;
   /** true: the request carries an idempotency key; false: certainly none; absent: cannot tell. */
   idempotencyKey?: boolean;
-  /** Its client retries on its own: attempts per call, as messages name it, how to turn it off, where. */
-  selfRetry?: { attempts: number; by: string; off: string; at: SummaryLocation };
+  /**
+   * Its client retries on its own: attempts per call, as messages name it, how to turn it off,
+   * where; `idempotentOnly` for got and ky, which retry GET, PUT, DELETE ... only.
+   */
+  selfRetry?: { attempts: number; by: string; off: string; at: SummaryLocation; idempotentOnly?: true };
 }
 
 export interface ModuleSummary {
@@ -70,12 +83,29 @@ export interface ModuleSummary {
   /** Request wrappers by the name they are exported (top-level) under. */
   wrappers: Record<string, WrapperSummary>;
   uses: HelperUse[];
+  /**
+   * Exported names that stand for a top-level name of another name: `default` (`export default
+   * withRetry`, `module.exports = withRetry`), `retry` (`exports.retry = withRetry`,
+   * `module.exports = { retry: withRetry }`). Star re-exports (`export * from`, Python
+   * `from m import *`) are in `imports` with the local name `*`.
+   */
+  exports?: Record<string, string>;
+  /**
+   * Clients built at the top of the file that retry on their own (`export const client = new
+   * OpenAI({ maxRetries: 5 })`, a requests Session with a mounted urllib3 Retry), by name: a call
+   * through one is a request a retry around it multiplies.
+   */
+  clients?: Record<string, WrapperSummary>;
+  /** Python `__all__`, when it is a literal list: the names `from m import *` takes. */
+  all?: string[];
 }
 
 /** A request wrapper of another file, as a caller sees it. */
 export interface ImportedWrapper extends WrapperSummary {
   path: string;
   name: string;
+  /** A client of that file called through (`client.chat.completions.create`), not a wrapper function. */
+  client?: true;
 }
 
 /** A retry helper of another file, as a caller sees it. */
@@ -90,7 +120,7 @@ export interface ImportedHelper extends HelperSummary {
 export interface CrossFileInput {
   /** Imported retry helpers, by the callee as this file writes it (`withRetry`, `http.withRetry`). */
   helpers: Record<string, ImportedHelper>;
-  /** Imported request wrappers, by the callee as this file writes it. */
+  /** Imported request wrappers and calls through imported clients, by the callee as this file writes it. */
   wrappers: Record<string, ImportedWrapper>;
   /** This file's top-level functions that other files call with a function sending a request. */
   callers: Record<string, { arg: number; throws: boolean }[]>;

@@ -252,6 +252,8 @@ export type Stmt =
 export interface ExprStmt extends Span {
   kind: "expr";
   expr: Expr;
+  /** `export default <expr>` / `export = <expr>`: the module's default export. */
+  exportDefault?: true;
 }
 
 /**
@@ -375,6 +377,8 @@ export interface ContinueStmt extends Span {
 export interface FunctionStmt extends Span {
   kind: "function";
   fn: FunctionDef;
+  /** `export default function f() {}`: the module's default export. */
+  exportDefault?: true;
 }
 
 export interface ClassStmt extends Span {

@@ -1,6 +1,6 @@
 /** Generic traversal of the IR. Iterative where depth can be large. */
 
-import type { Assign, Call, Expr, FunctionDef, LoopStmt, Module, Stmt, Target } from "./types";
+import type { Expr, FunctionDef, Stmt, Target } from "./types";
 
 /** The direct sub-expressions of an expression (functions are not entered). */
 export function childExprs(e: Expr): Expr[] {
@@ -55,8 +55,64 @@ export function walkExpr(root: Expr, visit: (e: Expr) => boolean | void, intoFun
       if (intoFunctions) walkStmtsExprs(e.fn.body, visit, true);
       continue;
     }
-    const children = childExprs(e);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    pushChildExprs(e, stack);
+  }
+}
+
+/**
+ * Pushes the children `childExprs` gives, last first (so they pop in order), without
+ * building the list: the walks are the analysis' innermost loop.
+ */
+function pushChildExprs(e: Expr, stack: Expr[]): void {
+  switch (e.kind) {
+    case "member":
+      stack.push(e.object);
+      return;
+    case "index":
+      stack.push(e.index, e.object);
+      return;
+    case "call":
+      for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i]!.value);
+      stack.push(e.callee);
+      return;
+    case "object":
+      for (let i = e.properties.length - 1; i >= 0; i--) stack.push(e.properties[i]!.value);
+      return;
+    case "array":
+      for (let i = e.elements.length - 1; i >= 0; i--) stack.push(e.elements[i]!);
+      return;
+    case "binary":
+    case "logical":
+      stack.push(e.right, e.left);
+      return;
+    case "unary":
+      stack.push(e.operand);
+      return;
+    case "await":
+      stack.push(e.expr);
+      return;
+    case "conditional":
+      stack.push(e.else, e.then, e.test);
+      return;
+    case "assign": {
+      stack.push(e.value);
+      const t = e.target;
+      if (t.kind === "expr") stack.push(t.expr);
+      else if (t.kind === "pattern")
+        for (let i = t.bindings.length - 1; i >= 0; i--) {
+          const d = t.bindings[i]!.defaultValue;
+          if (d) stack.push(d);
+        }
+      return;
+    }
+    case "opaque":
+      for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
+      return;
+    case "string":
+      if (e.parts) for (let i = e.parts.length - 1; i >= 0; i--) stack.push(e.parts[i]!);
+      return;
+    default:
+      return;
   }
 }
 
@@ -119,19 +175,52 @@ export function childBlocks(s: Stmt): Stmt[][] {
  * expressions (arrows, lambdas, callbacks) held by statements are entered too.
  */
 export function walkStmts(stmts: Stmt[], visit: (s: Stmt) => boolean | void, intoFunctions = false): void {
-  const stack: Stmt[] = [...stmts].reverse();
+  const stack: Stmt[] = [];
+  for (let i = stmts.length - 1; i >= 0; i--) stack.push(stmts[i]!);
   while (stack.length > 0) {
     const s = stack.pop()!;
     if (visit(s) === false) continue;
-    const blocks = childBlocks(s);
     if (intoFunctions) {
-      if (s.kind === "function") blocks.push(s.fn.body);
-      for (const fn of functionExprsOf(s)) blocks.push(fn.body);
+      const fns = functionExprsOf(s);
+      for (let f = fns.length - 1; f >= 0; f--) pushAll(fns[f]!.body, stack);
+      if (s.kind === "function") pushAll(s.fn.body, stack);
     }
-    for (let b = blocks.length - 1; b >= 0; b--) {
-      const block = blocks[b]!;
-      for (let i = block.length - 1; i >= 0; i--) stack.push(block[i]!);
-    }
+    pushChildBlocks(s, stack);
+  }
+}
+
+/** Pushes a statement list last first. */
+function pushAll(block: Stmt[], stack: Stmt[]): void {
+  for (let i = block.length - 1; i >= 0; i--) stack.push(block[i]!);
+}
+
+/** Pushes the statements of `childBlocks(s)`, last first, without building the list. */
+function pushChildBlocks(s: Stmt, stack: Stmt[]): void {
+  switch (s.kind) {
+    case "if":
+      if (s.else) pushAll(s.else, stack);
+      pushAll(s.then, stack);
+      return;
+    case "switch":
+      for (let i = s.cases.length - 1; i >= 0; i--) pushAll(s.cases[i]!.body, stack);
+      return;
+    case "loop":
+      if (s.orelse) pushAll(s.orelse, stack);
+      pushAll(s.body, stack);
+      if (s.init) pushAll(s.init, stack);
+      return;
+    case "try":
+      if (s.finally) pushAll(s.finally, stack);
+      if (s.orelse) pushAll(s.orelse, stack);
+      for (let i = s.handlers.length - 1; i >= 0; i--) pushAll(s.handlers[i]!.body, stack);
+      pushAll(s.body, stack);
+      return;
+    case "block":
+    case "class":
+      pushAll(s.body, stack);
+      return;
+    default:
+      return;
   }
 }
 
@@ -210,69 +299,6 @@ export function unwrap(e: Expr): Expr {
   let cur = e;
   while (cur.kind === "await") cur = cur.expr;
   return cur;
-}
-
-/** Everything in a module the analysis looks up more than once, gathered in one pass. */
-export interface ModuleIndex {
-  /** Every statement, including those in function bodies, pre-order. */
-  stmts: Stmt[];
-  /** Every statement list: the module body, nested blocks, function bodies. */
-  blocks: Stmt[][];
-  functions: FunctionDef[];
-  calls: Call[];
-  loops: LoopStmt[];
-  /** Assignments used as expressions (`x = y` inside an expression, `i++`, walrus). */
-  assigns: Assign[];
-  /** The innermost function each statement belongs to (absent: module level). */
-  owner: Map<Stmt, FunctionDef>;
-}
-
-export function indexModule(module: Module): ModuleIndex {
-  const index: ModuleIndex = {
-    stmts: [],
-    blocks: [module.body],
-    functions: [],
-    calls: [],
-    loops: [],
-    assigns: [],
-    owner: new Map(),
-  };
-  const pending: [Stmt[], FunctionDef | undefined][] = [[module.body, undefined]];
-  let current: FunctionDef | undefined;
-  const onExpr = (x: Expr): void => {
-    if (x.kind === "call") index.calls.push(x);
-    else if (x.kind === "assign") index.assigns.push(x);
-    else if (x.kind === "function") {
-      index.functions.push(x.fn);
-      index.blocks.push(x.fn.body);
-      pending.push([x.fn.body, x.fn]);
-    }
-  };
-  while (pending.length > 0) {
-    const [block, fn] = pending.pop()!;
-    current = fn;
-    for (const s of block) {
-      const stack: Stmt[] = [s];
-      while (stack.length > 0) {
-        const st = stack.pop()!;
-        index.stmts.push(st);
-        if (current) index.owner.set(st, current);
-        if (st.kind === "loop") index.loops.push(st);
-        if (st.kind === "function") {
-          index.functions.push(st.fn);
-          index.blocks.push(st.fn.body);
-          pending.push([st.fn.body, st.fn]);
-        }
-        for (const e of stmtExprs(st)) walkExpr(e, onExpr);
-        const blocks = childBlocks(st);
-        for (let b = blocks.length - 1; b >= 0; b--) {
-          index.blocks.push(blocks[b]!);
-          for (let i = blocks[b]!.length - 1; i >= 0; i--) stack.push(blocks[b]![i]!);
-        }
-      }
-    }
-  }
-  return index;
 }
 
 /** `inner` lies within `outer`. */

@@ -50,6 +50,12 @@ export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContex
       if (!call) continue;
       // A request wrapper of another file brings its client's own retries along (`core/index`).
       req.selfRetry = selfRetry(call, req.method, ctx, text) ?? req.selfRetry;
+      // A got or ky instance of another file retries idempotent methods only; a per-request override turns any off.
+      if (
+        req.selfRetry?.at.file &&
+        (retriesOffInCall(call, ctx) || (req.selfRetry.idempotentOnly && !idempotentMethod(req.method)))
+      )
+        delete req.selfRetry;
     }
   }
 }
@@ -71,9 +77,16 @@ export function selfRetry(
 ): SelfRetry | undefined {
   const req = detectRequest(call, ctx);
   const client = req?.client;
-  if (!client) return undefined;
-  const python = ctx.language.family === "python";
-  // A per-request override: `create(params, { maxRetries: 0 })`.
+  if (!client || retriesOffInCall(call, ctx)) return undefined;
+  const receiver = call.callee.kind === "member" ? (dottedName(call.callee.object) ?? "") : "";
+  const own = clientRetry(client, receiver, ctx, text);
+  if (!own || (own.idempotentOnly && (!method || !IDEMPOTENT.has(method)))) return undefined;
+  const { idempotentOnly: _ignored, ...retry } = own;
+  return retry;
+}
+
+/** A per-request override turns the client's retries off: `create(params, { maxRetries: 0 })`. */
+export function retriesOffInCall(call: Call, ctx: FileContext): boolean {
   const names = ["max_retries", "maxRetries", "maxNetworkRetries"];
   const perCall = [
     ...call.args.filter((a) => a.name && names.includes(a.name)).map((a) => a.value),
@@ -83,7 +96,26 @@ export function selfRetry(
       return v ? [v] : [];
     }),
   ];
-  if (perCall.some((v) => number(v, ctx) === 0)) return undefined;
+  return perCall.some((v) => number(v, ctx) === 0);
+}
+
+/** Whether got and ky retry a request with this method (only idempotent ones). */
+export function idempotentMethod(method: string | undefined): boolean {
+  return method !== undefined && IDEMPOTENT.has(method);
+}
+
+/**
+ * What a client retries by itself, whatever the request (got and ky instances: only for
+ * idempotent methods, `idempotentOnly`). `receiver` is the variable it is called through
+ * (`session` of `session.get(...)`: the session a urllib3 Retry is mounted on); "" for none.
+ */
+export function clientRetry(
+  client: ClientInfo,
+  receiver: string,
+  ctx: FileContext,
+  text: string | undefined,
+): (SelfRetry & { idempotentOnly?: true }) | undefined {
+  const python = ctx.language.family === "python";
   if (isAwsClient(client)) return awsSelfRetry(client);
   if (client.kind === "sdk" && client.sdk && client.builtAt) {
     const known = SDK_RETRIES[client.sdk];
@@ -114,7 +146,6 @@ export function selfRetry(
     };
   }
   if ((client.kind === "got" || client.kind === "ky") && client.builtAt && client.retries?.size) {
-    if (!method || !IDEMPOTENT.has(method)) return undefined;
     const built = callAt(client.builtAt, ctx);
     const options = built ? objectArg(built) : undefined;
     const retry = options ? propertyValue(options, ["retry"]) : undefined;
@@ -134,10 +165,10 @@ export function selfRetry(
       by: `the ${client.kind} instance`,
       off: "retry: { limit: 0 } on the instance",
       at: client.builtAt,
+      idempotentOnly: true,
     };
   }
-  if (client.kind === "requests" && call.callee.kind === "member") {
-    const receiver = dottedName(call.callee.object);
+  if (client.kind === "requests") {
     if (!receiver || receiver === "requests") return undefined;
     return mountedRetry(receiver, client, ctx);
   }

@@ -1,14 +1,16 @@
 import { Edit, Language, Parser, type Node, type Tree } from "web-tree-sitter";
 import type { LanguageId, Span, SyntaxProblem } from "../types";
 
-/** The grammar files the core needs, as bytes. Loading them from disk is the caller's job. */
+/**
+ * The grammar files the core needs. Reading them is the caller's job: the
+ * runtime at once, each grammar the first time a document of its language is
+ * parsed (a Python file alone never loads the TypeScript grammars).
+ */
 export interface GrammarBytes {
   /** web-tree-sitter's own runtime (web-tree-sitter.wasm). */
   runtime: Uint8Array;
-  javascript: Uint8Array;
-  typescript: Uint8Array;
-  tsx: Uint8Array;
-  python: Uint8Array;
+  /** The bytes of one grammar (tree-sitter-<name>.wasm). */
+  grammar(name: GrammarName): Uint8Array;
 }
 
 export type GrammarName = "javascript" | "typescript" | "tsx" | "python";
@@ -62,25 +64,33 @@ export interface ParsedDocument {
 export const PARSE_STEPS_PER_CHAR = 0.1;
 export const PARSE_STEPS_BASE = 1_000;
 
+type WasmModule = Parameters<typeof Language.loadSync>[0];
+/** The engine's WebAssembly compiler (a global the ES2022 library does not declare). */
+const Wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => WasmModule } })
+  .WebAssembly;
+
 /**
- * One parser per grammar, created once. Parsing is synchronous after `create`.
+ * One parser per grammar, created on first use (the grammar is compiled
+ * then, synchronously). Parsing is synchronous after `create`.
  */
 export class Parsers {
-  private constructor(private readonly parsers: Record<GrammarName, Parser>) {}
+  private readonly parsers = new Map<GrammarName, Parser>();
+
+  private constructor(private readonly bytes: GrammarBytes) {}
 
   static async create(bytes: GrammarBytes): Promise<Parsers> {
     await Parser.init({ wasmBinary: bytes.runtime } as never);
-    const make = async (wasm: Uint8Array): Promise<Parser> => {
-      const parser = new Parser();
-      parser.setLanguage(await Language.load(wasm));
-      return parser;
-    };
-    return new Parsers({
-      javascript: await make(bytes.javascript),
-      typescript: await make(bytes.typescript),
-      tsx: await make(bytes.tsx),
-      python: await make(bytes.python),
-    });
+    return new Parsers(bytes);
+  }
+
+  private parserFor(name: GrammarName): Parser {
+    let parser = this.parsers.get(name);
+    if (!parser) {
+      parser = new Parser();
+      parser.setLanguage(Language.loadSync(new Wasm.Module(this.bytes.grammar(name))));
+      this.parsers.set(name, parser);
+    }
+    return parser;
   }
 
   /**
@@ -90,7 +100,7 @@ export class Parsers {
    * keystroke in a large file reparses in a few milliseconds. `previous` stays valid.
    */
   parse(text: string, languageId: LanguageId, previous?: ParsedDocument): ParsedDocument {
-    const parser = this.parsers[grammarFor(languageId)];
+    const parser = this.parserFor(grammarFor(languageId));
     let old: Tree | undefined;
     let change: ParsedDocument["change"];
     if (previous && previous.languageId === languageId && previous.skipped === undefined) {

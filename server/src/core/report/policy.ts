@@ -9,7 +9,7 @@
 import type { Call, Expr, FunctionDef, ObjectLit, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { LineIndex } from "../parse/line-index";
-import type { RequestSite, RetrySite } from "../analysis/types";
+import type { HelperDelay, RequestSite, RetrySite } from "../analysis/types";
 import { runAttempts, iteratedValues, type AttemptCode } from "../analysis/attempts";
 import type { CodeIndex } from "./code-index";
 import { evaluate, exact, isInterval, readsRetryAfter, type Value } from "../analysis/evaluate";
@@ -36,6 +36,7 @@ export interface FileCode {
 }
 
 export function layerForRetry(site: RetrySite, f: FileCode): PolicyLayer {
+  if (site.helperLoop?.file) return importedHelperLayer(site, f);
   const numbers = site.library ? libraryLayer(site, f) : undefined;
   if (numbers) return fromNumbers(site, f, numbers);
   if (site.mechanism === "loop" || site.mechanism === "recursion") return codeLayer(site, f);
@@ -52,8 +53,63 @@ export function layerForRetry(site: RetrySite, f: FileCode): PolicyLayer {
   });
 }
 
+/**
+ * A retry helper of another file (the workspace index): what its summary says, the attempts when
+ * a constant gives them and the kind of wait; the wait's numbers are in the helper's own file.
+ */
+function importedHelperLayer(site: RetrySite, f: FileCode): PolicyLayer {
+  const name = site.mechanismName?.replace(/^the /, "") ?? "retry helper";
+  const delay = site.helperDelay;
+  const where = site.helperLoop?.file
+    ? ` (${baseName(site.helperLoop.file.path)}:${site.helperLoop.file.line + 1})`
+    : "";
+  const n: LibraryNumbers = {
+    attempts: site.attempts ?? (site.bounded === false ? "unbounded" : "unknown"),
+    wait: delay?.kind === "none" ? () => ({ minMs: 0, maxMs: 0 }) : "unknown",
+    formula: delay ? delayWords(delay) : "unknown",
+    kind: delay?.kind ?? "unknown",
+    jitter: delay ? delay.jitter : "unknown",
+    retryAfter: { honoured: delay ? delay.retryAfter : "unknown" },
+    source: "library-config",
+    unknowns: delay?.kind === "none" ? [] : [`the waits' numbers: in the ${name}${where}`],
+  };
+  const layer = build(undefined, `${name}${where}`, "helper", site.anchor, f, n, retriesOf(site));
+  return { ...layer, source: "code" };
+}
+
+function delayWords(d: HelperDelay): string {
+  if (d.kind === "none") return "no wait";
+  const base = d.kind === "unknown" ? "a wait" : `${d.kind} backoff`;
+  return `${base}${d.jitter ? " with jitter" : ""}${d.retryAfter ? ", or Retry-After when sent" : ""}`;
+}
+
+/** The last part of a path, either separator. */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+}
+
 /** The retries a client makes on its own (SDKs, got, ky) for a request no configuration in the code changes. */
 export function clientLayer(request: RequestSite, f: FileCode): PolicyLayer | undefined {
+  const other = request.selfRetry?.at.file;
+  if (other) {
+    // A client of another file (the workspace index): its attempts, the rest is in its file.
+    const by = request.selfRetry!.by.replace(/^the /, "");
+    const n: LibraryNumbers = {
+      attempts: request.selfRetry!.attempts,
+      wait: "unknown",
+      formula: "unknown",
+      kind: "unknown",
+      jitter: "unknown",
+      retryAfter: { honoured: "unknown" },
+      source: "library-config",
+      unknowns: [`the waits of the ${by}: set where it is built (${baseName(other.path)}:${other.line + 1})`],
+    };
+    return build(undefined, `${by} (built-in retries)`, "client", request.callee, f, n, {
+      statuses: [],
+      network: true,
+      anyFailure: false,
+    });
+  }
   const call = f.code.callAt(request);
   if (request.client === "got" || request.client === "ky") {
     const method = request.method ?? "GET";

@@ -4,6 +4,7 @@ import { NETWORK_FAILURE } from "../../analysis/knowledge";
 import type { LanguageProfile, SleepCall } from "../../analysis/model";
 import { pythonClientFrom } from "./clients";
 import { pythonRequest } from "./requests";
+import { selfRetriesBeforeRaising } from "../../mechanisms/sdk-clients";
 
 /** Builtins whose names collide with SDK classes: only the SDK's, when imported, mean HTTP. */
 const BUILTIN_NETWORK_ERRORS = new Set(["ConnectionError", "TimeoutError"]);
@@ -24,6 +25,7 @@ export const pythonProfile: LanguageProfile = {
   casesFallThrough: false,
   casesTestClasses: true,
   catchClausesNameClasses: true,
+  selfRetriesBeforeRaising,
   promiseChains: false,
 };
 

@@ -96,31 +96,47 @@ export abstract class ModuleLowering extends FunctionLowering {
       else if (STATEMENT_TYPES.has(type)) declaration ??= kid;
       else value ??= kid;
     }
+    const isDefault = this.all(node).some((k) => k.type === "default" || k.type === "=");
     if (declaration) {
       const type = declaration.type;
       if (type === "class_declaration" || type === "abstract_class_declaration") {
         return [this.classStmt(declaration.node, undefined, decorators)];
       }
-      return this.statement(declaration);
+      const stmts = this.statement(declaration);
+      return isDefault
+        ? stmts.map((s) => (s.kind === "function" ? { ...s, exportDefault: true } : s))
+        : stmts;
     }
-    return value ? [this.exportedValue(value, decorators)] : [];
+    if (!value) return [];
+    const stmt = this.exportedValue(value, decorators);
+    return [
+      isDefault && (stmt.kind === "function" || stmt.kind === "expr")
+        ? { ...stmt, exportDefault: true }
+        : stmt,
+    ];
   }
 
   /**
    * `export { a, b as c } from "./m"`: an import of `a` and `b` (as `c`) from "./m", so that an
-   * index can follow a name through the file that re-exports it. Undefined for other exports.
+   * index can follow a name through the file that re-exports it; `export * from "./m"`: the
+   * name `*` (as Python's `from m import *`). Undefined for other exports.
    */
   protected reexport(node: Node): ImportStmt | undefined {
     const kids = this.named(node);
     const source = kids.find((k) => k.type === "string");
     const clause = kids.find((k) => k.type === "export_clause");
-    if (!source || !clause) return undefined;
+    if (!source) return undefined;
     const stmt: ImportStmt = {
       kind: "import",
       module: this.stringValue(source.node),
       names: [],
       ...this.span(node),
     };
+    if (!clause) {
+      if (kids.some((k) => k.type === "namespace_export")) return undefined;
+      stmt.names.push({ imported: "*", local: "*" });
+      return stmt;
+    }
     for (const specifier of this.named(clause.node)) {
       if (specifier.type !== "export_specifier") continue;
       const name = this.fieldKid(specifier.node, "name");
