@@ -8,10 +8,13 @@ import type {
   ClassStmt,
   Expr,
   FunctionDef,
+  FunctionStmt,
   IfStmt,
   ImportStmt,
   LoopStmt,
   Module,
+  NumberLit,
+  ObjectLit,
   Stmt,
   SwitchStmt,
   TryStmt,
@@ -466,9 +469,36 @@ describe("lowerJavaScript statements", () => {
 
   it("drops type-only declarations and unwraps exports", () => {
     const module = lower(
-      "interface A {}\ntype B = string;\nenum C { X }\ndeclare const d: number;\nexport const e = 1;\nexport default function f() {}\nexport { e as g };",
+      "interface A {}\ntype B = string;\ndeclare const d: number;\nexport const e = 1;\nexport default function f() {}\nexport { e as g };",
     );
     expect(module.body.map((s) => s.kind)).toEqual(["var", "function"]);
+  });
+
+  it("lowers an enum to the object of its members, counting on from the last number", () => {
+    const stmt = only<VarStmt>("enum Codes { Ok = 200, Created, Limited = 429, Name = 'x', After }");
+    expect(stmt).toMatchObject({ kind: "var", target: { kind: "name", name: "Codes" } });
+    const members = (stmt.value as ObjectLit).properties.map((p) => [
+      p.key,
+      p.value.kind,
+      (p.value as NumberLit).value,
+    ]);
+    expect(members).toEqual([
+      ["Ok", "number", 200],
+      ["Created", "number", 201],
+      ["Limited", "number", 429],
+      ["Name", "string", "x"],
+      ["After", "opaque", undefined],
+    ]);
+  });
+
+  it("reads a method compiled from async (__awaiter) as its generator's body, yield as await", () => {
+    const module = lower(
+      "class C { m(u) { return __awaiter(this, void 0, void 0, function* () { const r = yield fetch(u); return r; }); } }",
+    );
+    const fn = (module.body[0] as ClassStmt).body[0] as FunctionStmt;
+    expect(fn.fn.isAsync).toBe(true);
+    expect(fn.fn.body.map((s) => s.kind)).toEqual(["var", "return"]);
+    expect((fn.fn.body[0] as VarStmt).value).toMatchObject({ kind: "await", expr: { kind: "call" } });
   });
 
   it("lowers ES imports and require declarators to ImportStmt", () => {

@@ -8,6 +8,7 @@
 
 import type { ArrayLit, Call, Expr, FunctionDef } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
+import { memberConstant } from "./context";
 import type { FileContext } from "./model";
 import {
   classMatch,
@@ -169,7 +170,8 @@ export class ConditionEvaluator {
       if (named !== undefined) return named;
       const m = /^HTTP_(\d{3})_/.exec(x.property);
       if (m) return Number(m[1]);
-      return undefined;
+      const member = depth < MAX_DEPTH ? memberConstant(this.ctx, x) : undefined;
+      return member ? this.numberOf(member, depth + 1) : undefined;
     }
     if (x.kind === "name" && depth < MAX_DEPTH) {
       const v = this.ctx.values.get(x.name);

@@ -4,7 +4,7 @@
  * Name-based (not scope-exact): precise enough for the shapes retry code takes.
  */
 
-import type { Call, Expr, FunctionDef, Module, ObjectLit, Stmt, Target } from "../ir/types";
+import type { Call, Expr, FunctionDef, Member, Module, ObjectLit, Stmt, Target } from "../ir/types";
 import { calleeName, dottedName, rootName, walkStmtsExprs } from "../ir/walk";
 import { indexModule } from "../ir/module-index";
 import type { ErrorKnowledge, FileSignals } from "./knowledge";
@@ -61,6 +61,17 @@ export function buildContext(
       if (required && s.target.kind === "name") imports.set(s.target.name, required);
     } else if (s.kind === "block") {
       for (const w of s.with ?? []) if (w.target) bind(w.target, w.value);
+    } else if (s.kind === "class" && s.name) {
+      // A constant table as a class: `class Codes(IntEnum): RATE_LIMITED = 429` -> `Codes.RATE_LIMITED`.
+      for (const field of s.body) {
+        if (
+          field.kind === "var" &&
+          field.op === "=" &&
+          field.target.kind === "name" &&
+          field.value?.kind === "number"
+        )
+          bind({ ...field.target, name: `${s.name}.${field.target.name}` }, field.value);
+      }
     }
   }
   for (const a of index.assigns) if (a.op === "=") bind(a.target, a.value);
@@ -212,4 +223,20 @@ export function objectArg(call: Call, index?: number): ObjectLit | undefined {
 export function propertyValue(obj: ObjectLit, names: string[]): Expr | undefined {
   for (const p of obj.properties) if (p.key !== undefined && names.includes(p.key)) return p.value;
   return undefined;
+}
+
+/**
+ * The value the code gives a member of its own constant table: a TypeScript enum
+ * (`HttpCodes.ServiceUnavailable`, also as compiled, `HttpCodes[HttpCodes["ServiceUnavailable"] = 503]`),
+ * an object literal (`const Codes = { RATE_LIMITED: 429 }`, `Object.freeze({...})`) or a Python
+ * class attribute (`class Codes(IntEnum): RATE_LIMITED = 429`).
+ */
+export function memberConstant(ctx: FileContext, x: Member): Expr | undefined {
+  const dotted = dottedName(x);
+  const assigned = dotted !== undefined ? ctx.values.get(dotted) : undefined;
+  if (assigned && assigned !== x) return assigned;
+  let table = x.object.kind === "name" ? ctx.values.get(x.object.name) : undefined;
+  if (table?.kind === "call" && dottedName(table.callee) === "Object.freeze") table = table.args[0]?.value;
+  if (table?.kind !== "object") return undefined;
+  return table.properties.find((p) => p.key === x.property && !p.spread)?.value;
 }

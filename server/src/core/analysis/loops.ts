@@ -12,7 +12,14 @@ import type { FileContext } from "./model";
 import type { RequestInfo } from "./model";
 import { evaluateRetry, makeRetrySite } from "./retries";
 import { detectRequest } from "./requests";
-import { MAX_OUTCOMES, Simulator, type Outcome, type SimulationOptions, type WaitEvent } from "./simulate";
+import {
+  assumedValue,
+  MAX_OUTCOMES,
+  Simulator,
+  type Outcome,
+  type SimulationOptions,
+  type WaitEvent,
+} from "./simulate";
 import { FAILURES } from "./knowledge";
 import type { Failure, RetrySite } from "./types";
 import type { GrowthScope } from "./waits";
@@ -47,7 +54,11 @@ export function analyzeLoop(
     for (const o of outs) {
       if (o.kind === "normal" && loop.test && (loop.loop === "while" || loop.loop === "do")) {
         const env = new Map(o.facts.bindings ?? []);
-        const c = sim.cond.eval(loop.test, s, env);
+        const evaluated = sim.cond.eval(loop.test, s, env);
+        const c =
+          evaluated.value === undefined
+            ? { ...evaluated, value: assumedValue(loop.test, o.facts) }
+            : evaluated;
         if (c.value === false) {
           result.push({ kind: "break", facts: o.facts });
           continue;
@@ -298,22 +309,32 @@ function requestInputs(loop: LoopStmt, ctx: FileContext, sim: Simulator): Set<st
     }
   });
   const inputs = new Set<string>();
+  const direct = new Set<string>();
   const add = (e: Expr, depth: number): void =>
     walkExpr(e, (x) => {
-      if (x.kind !== "name" || inputs.has(x.name) || scope.counters.has(x.name)) return;
+      if (x.kind !== "name" || scope.counters.has(x.name)) return;
+      if (depth === 0) direct.add(x.name);
+      if (inputs.has(x.name)) return;
       inputs.add(x.name);
       if (depth < 2) for (const v of values.get(x.name) ?? []) add(v, depth + 1);
     });
+  // The variables that receive a response: every attempt assigns them, which changes nothing it sends.
+  const results = new Set<string>();
+  const sends = (x: Expr): boolean => {
+    if (x.kind !== "call") return false;
+    const fn = sameFileFunctionByName(ctx, x.callee);
+    return detectRequest(x, ctx) !== undefined || (fn !== undefined && sim.helperSummary(fn, 0).requests);
+  };
   walkStmts(loop.body, (s) => {
+    if (s.kind === "var" && s.target.kind === "name" && s.value && sends(unwrap(s.value)))
+      results.add(s.target.name);
     for (const e of stmtExprs(s))
       walkExpr(e, (x) => {
-        if (x.kind !== "call") return;
-        const fn = sameFileFunctionByName(ctx, x.callee);
-        const sends =
-          detectRequest(x, ctx) !== undefined || (fn !== undefined && sim.helperSummary(fn, 0).requests);
-        if (sends) for (const a of x.args) add(a.value, 0);
+        if (x.kind === "call" && sends(x)) for (const a of x.args) add(a.value, 0);
       });
   });
+  // A redirect followed in the loop (`url = response.headers.location`) changes `url`, not the response.
+  for (const name of results) if (!direct.has(name)) inputs.delete(name);
   return inputs;
 }
 

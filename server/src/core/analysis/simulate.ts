@@ -7,8 +7,17 @@
  * status checks that decided it, a recursive call).
  */
 
-import type { Call, Expr, FunctionDef, Stmt } from "../ir/types";
-import { calleeName, childExprs, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import type { Call, Expr, FunctionDef, Stmt, Target } from "../ir/types";
+import {
+  calleeName,
+  childExprs,
+  dottedName,
+  rootName,
+  stmtExprs,
+  unwrap,
+  walkExpr,
+  walkStmts,
+} from "../ir/walk";
 import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
 import type { FileContext } from "./model";
 import { isCredentialRefresh, RETRY_AFTER_TEXT } from "./knowledge";
@@ -47,6 +56,18 @@ export interface PathFacts {
   retryAfterChecked?: boolean;
   /** Names the path assigned after a request was sent (what the next attempt may send differently). */
   assigned?: string[];
+  /**
+   * Conditions the path took a branch of without knowing their value (`if (n < max)` taken as
+   * false), so that the same test later on the path (`} while (n < max)`) answers the same,
+   * until one of the names it reads is assigned.
+   */
+  assumed?: Assumption[];
+}
+
+export interface Assumption {
+  key: string;
+  names: string[];
+  value: boolean;
 }
 
 export type OutcomeKind = "normal" | "continue" | "break" | "return" | "throw" | "abort";
@@ -163,7 +184,8 @@ export class Simulator {
     return capOutcomes([...done, ...live.map((facts) => ({ kind: "normal" as const, facts }))]);
   }
 
-  private stmt(st: Stmt, facts: PathFacts): Outcome[] {
+  private stmt(st: Stmt, given: PathFacts): Outcome[] {
+    const facts = forgetAssumptions(st, given);
     switch (st.kind) {
       case "function":
       case "class":
@@ -217,6 +239,13 @@ export class Simulator {
         // A loop nested in the simulated code runs its body once, abstractly.
         const o = this.applyEvents(this.eventsOf(st), facts);
         if (o.kind !== "normal") return [o];
+        // A `while` whose test is false under this scenario (a redirect loop on a 503) never runs its body.
+        if (
+          st.loop === "while" &&
+          st.test &&
+          this.cond.eval(st.test, this.scenario, this.options.env).value === false
+        )
+          return [o];
         const inner = this.block(st.body, [o.facts]);
         return inner.map((x) =>
           x.kind === "break" || x.kind === "continue" ? { kind: "normal", facts: x.facts } : x,
@@ -230,7 +259,11 @@ export class Simulator {
   private ifStmt(st: Extract<Stmt, { kind: "if" }>, facts: PathFacts): Outcome[] {
     const pre = this.applyEvents(this.eventsOf(st), facts);
     if (pre.kind !== "normal") return [pre];
-    const c = this.cond.eval(st.test, this.scenario, this.options.env);
+    const evaluated = this.cond.eval(st.test, this.scenario, this.options.env);
+    const known = evaluated.value === undefined ? assumedValue(st.test, pre.facts) : undefined;
+    const c = known === undefined ? evaluated : { ...evaluated, value: known };
+    const assume = (facts: PathFacts, value: boolean): PathFacts =>
+      c.value === undefined ? withAssumption(facts, st.test, value) : facts;
     const out: Outcome[] = [];
     const decided = pre.facts.decided || c.decided;
     // An attempt-count or deadline check bounds the branch it lets through: the `then` branch, and
@@ -241,7 +274,9 @@ export class Simulator {
     if (c.value !== false) {
       const limited = limit || pre.facts.limited;
       out.push(
-        ...this.block(st.then, [{ ...pre.facts, limited, decided, refs: [...pre.facts.refs, ...c.refs] }]),
+        ...this.block(st.then, [
+          assume({ ...pre.facts, limited, decided, refs: [...pre.facts.refs, ...c.refs] }, true),
+        ]),
       );
     }
     if (c.value !== true) {
@@ -254,7 +289,10 @@ export class Simulator {
       const limited = (limit && thenLeaves) || pre.facts.limited;
       out.push(
         ...this.block(st.else ?? [], [
-          { ...pre.facts, limited, decided, refs: [...pre.facts.refs, ...(c.falseRefs ?? [])] },
+          assume(
+            { ...pre.facts, limited, decided, refs: [...pre.facts.refs, ...(c.falseRefs ?? [])] },
+            false,
+          ),
         ]),
       );
     }
@@ -818,6 +856,84 @@ function noteAssigned(st: Stmt, o: Outcome): Outcome {
   return { kind: "normal", facts: { ...o.facts, assigned: [...(o.facts.assigned ?? []), ...names] } };
 }
 
+/**
+ * A condition as text, for recognising the same test again: local names, literals and
+ * operators only (a call may answer differently each time, and an attribute such as
+ * `self.closed` may be changed by the code it calls or by another thread); undefined for
+ * anything else.
+ */
+function conditionKey(e: Expr, names: string[], depth = 0): string | undefined {
+  if (depth > 12) return undefined;
+  const x = unwrap(e);
+  switch (x.kind) {
+    case "name":
+      names.push(x.name);
+      return x.name;
+    case "number":
+      return String(x.value);
+    case "string":
+      return x.parts ? undefined : JSON.stringify(x.value);
+    case "bool":
+    case "null":
+      return x.kind === "null" ? "null" : String(x.value);
+    case "unary": {
+      const operand = conditionKey(x.operand, names, depth + 1);
+      return operand === undefined ? undefined : `(${x.op} ${operand})`;
+    }
+    case "binary":
+    case "logical": {
+      const l = conditionKey(x.left, names, depth + 1);
+      const r = l === undefined ? undefined : conditionKey(x.right, names, depth + 1);
+      return r === undefined ? undefined : `(${l} ${x.op} ${r})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The value the path already took for this very condition, if it did. */
+export function assumedValue(test: Expr, facts: PathFacts): boolean | undefined {
+  if (!facts.assumed) return undefined;
+  const key = conditionKey(test, []);
+  return key === undefined ? undefined : facts.assumed.find((a) => a.key === key)?.value;
+}
+
+function withAssumption(facts: PathFacts, test: Expr, value: boolean): PathFacts {
+  const names: string[] = [];
+  const key = conditionKey(test, names);
+  if (key === undefined) return facts;
+  const kept = (facts.assumed ?? []).filter((a) => a.key !== key);
+  return { ...facts, assumed: [...kept, { key, names, value }] };
+}
+
+/** Drops the assumptions on names a statement assigns (`n += 1`, `max = ...`). */
+function forgetAssumptions(st: Stmt, facts: PathFacts): PathFacts {
+  if (!facts.assumed || facts.assumed.length === 0) return facts;
+  if (st.kind !== "var" && st.kind !== "expr") return facts;
+  const assigned = new Set<string>();
+  const note = (t: Target): void => {
+    if (t.kind === "name") assigned.add(t.name);
+    else if (t.kind === "pattern") for (const b of t.bindings) assigned.add(b.name);
+    else {
+      const root = rootName(t.expr);
+      if (root) assigned.add(root);
+    }
+  };
+  if (st.kind === "var") note(st.target);
+  for (const e of stmtExprs(st))
+    walkExpr(e, (x) => {
+      if (x.kind === "assign") note(x.target);
+    });
+  if (assigned.size === 0) return facts;
+  const kept = facts.assumed.filter((a) => !a.names.some((n) => assigned.has(n)));
+  return kept.length === facts.assumed.length ? facts : { ...facts, assumed: kept };
+}
+
+function sharedAssumptions(a: PathFacts, b: PathFacts): Assumption[] {
+  const other = b.assumed ?? [];
+  return (a.assumed ?? []).filter((x) => other.some((y) => y.key === x.key && y.value === x.value));
+}
+
 function factsKey(f: PathFacts): string {
   return [
     f.requested ? 1 : 0,
@@ -834,7 +950,14 @@ function factsKey(f: PathFacts): string {
 function dedupeFacts(list: PathFacts[]): PathFacts[] {
   if (list.length < 2) return list;
   const seen = new Map<string, PathFacts>();
-  for (const f of list) if (!seen.has(factsKey(f))) seen.set(factsKey(f), f);
+  for (const f of list) {
+    const key = factsKey(f);
+    const first = seen.get(key);
+    // Paths that only differ in what they assumed merge into one that assumes what both did.
+    if (!first) seen.set(key, f);
+    else if (first.assumed && first.assumed !== f.assumed)
+      seen.set(key, { ...first, assumed: sharedAssumptions(first, f) });
+  }
   return [...seen.values()].slice(0, MAX_OUTCOMES);
 }
 

@@ -4,7 +4,8 @@
  */
 
 import type { Expr, FunctionDef, Stmt } from "../ir/types";
-import { calleeName, dottedName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
+import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { memberConstant } from "./context";
 import type { FileContext } from "./model";
 import { RETRY_AFTER_NAME, RETRY_AFTER_TEXT } from "./knowledge";
 import type { WaitEvent } from "./simulate";
@@ -234,10 +235,7 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
         ) {
           return;
         }
-        if (
-          /get|header/i.test(name) &&
-          e.args.some((a) => a.value.kind === "string" && RETRY_AFTER_TEXT.test(a.value.value))
-        ) {
+        if (/get|header/i.test(name) && e.args.some((a) => namesRetryAfterHeader(a.value, ctx))) {
           f.readsRetryAfter = true;
           // `headers.get("Retry-After", 2 ** attempt)`: the default is the wait when the header is absent.
           for (const a of e.args.slice(1)) {
@@ -282,6 +280,19 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
   });
   // A name that is a parameter of the enclosing function and not a counter is opaque.
   return f;
+}
+
+/** A header name that is Retry-After (or a reset time): the literal, or a constant holding it (`Headers.RetryAfter`). */
+function namesRetryAfterHeader(arg: Expr, ctx: FileContext): boolean {
+  const x = unwrap(arg);
+  if (x.kind === "string") return !x.parts && RETRY_AFTER_TEXT.test(x.value);
+  if (x.kind === "name") {
+    const value = ctx.values.get(x.name);
+    return value?.kind === "string" && !value.parts && RETRY_AFTER_TEXT.test(value.value);
+  }
+  if (x.kind !== "member") return false;
+  const value = memberConstant(ctx, x);
+  return value?.kind === "string" && !value.parts && RETRY_AFTER_TEXT.test(value.value);
 }
 
 /** Features of what a same-file function returns, with counters passed in as arguments treated as counters. */

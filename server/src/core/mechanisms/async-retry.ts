@@ -11,15 +11,21 @@ import type { FileContext } from "../analysis/model";
 import type { Simulator } from "../analysis/simulate";
 import type { RetrySite } from "../analysis/types";
 import type { Call } from "../ir/types";
-import { importedAs, functionOf, attemptEvaluation, librarySite, prop } from "./configuration";
+import {
+  calleeImportedAs,
+  optionsObject,
+  functionOf,
+  attemptEvaluation,
+  librarySite,
+  prop,
+} from "./configuration";
 
 function asyncRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | undefined {
-  if (call.callee.kind !== "name") return undefined;
-  if (!importedAs(ctx, call.callee.name, /^async-retry$/, "default")) return undefined;
+  if (!calleeImportedAs(ctx, call.callee, /^async-retry$/, "default")) return undefined;
   const fn = functionOf(call.args[0]?.value, ctx);
   if (!fn) return undefined;
   const bail = fn.params[0]?.name;
-  const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
+  const options = optionsObject(call.args[1]?.value, ctx);
   const onRetry = functionOf(prop(options, "onRetry")?.value, ctx);
   const ev = attemptEvaluation(fn, sim, () => undefined, bail ? new Set([bail]) : undefined);
   if (!ev) return undefined;

@@ -29,6 +29,29 @@ export function importedAs(ctx: FileContext, local: string, module: RegExp, impo
   );
 }
 
+/**
+ * Whether a callee is the `imported` export of a module: a name imported so (`pRetry`), or the
+ * export read off a namespace (`p_retry_1.default` after tsc's `__importStar(require("p-retry"))`,
+ * called as `(0, p_retry_1.default)(...)`).
+ */
+export function calleeImportedAs(ctx: FileContext, callee: Expr, module: RegExp, imported: string): boolean {
+  const x = unwrap(callee);
+  if (x.kind === "name") return importedAs(ctx, x.name, module, imported);
+  if (x.kind !== "member" || x.property !== imported || x.object.kind !== "name") return false;
+  const imp = ctx.imports.get(x.object.name);
+  return imp !== undefined && imp.imported === "*" && module.test(imp.module);
+}
+
+/** An options argument: an object literal, or a name the file assigns one to once (`const retryOptions = {...}`). */
+export function optionsObject(e: Expr | undefined, ctx: FileContext): ObjectLit | undefined {
+  let x = e ? unwrap(e) : undefined;
+  if (x?.kind === "name") {
+    const value = ctx.values.get(x.name);
+    x = value ? unwrap(value) : undefined;
+  }
+  return x?.kind === "object" ? x : undefined;
+}
+
 export function kwarg(call: Call, name: string): Expr | undefined {
   return call.args.find((a) => a.name === name)?.value;
 }
@@ -158,7 +181,13 @@ export function attemptBody(fn: FunctionDef, ctx: FileContext): FunctionDef {
   const call = value ? unwrap(value) : undefined;
   if (call?.kind !== "call" || call.isNew) return fn;
   const target = functionOf(call.callee, ctx);
-  return target && target !== fn ? target : fn;
+  if (target && target !== fn) return target;
+  // `() => queue.add(async () => {...})`, `() => limit(() => ...)`: a queue or limiter runs the
+  // function it is given and settles as it does, so that function is the attempt.
+  const last = call.args.at(-1)?.value;
+  return last?.kind === "function" && call.args.every((a) => a.value === last || a.value.kind !== "function")
+    ? last.fn
+    : fn;
 }
 
 export function librarySite(
@@ -209,7 +238,9 @@ export function librarySite(
     randomize !== undefined &&
     unwrap(randomize).kind === "bool" &&
     !(unwrap(randomize) as { value: boolean }).value;
-  const jitter = library === "p-retry" ? randomize !== undefined && !off : !off;
+  // Options the file does not spell out (`pRetry(task, this.retryConfig)`) may set anything: judge no timing.
+  const unseen = call.args[1] !== undefined && options === undefined;
+  const jitter = unseen || (library === "p-retry" ? randomize !== undefined && !off : !off);
   const at = options ?? call.callee;
   const wait: WaitSite = {
     kind: "wait",

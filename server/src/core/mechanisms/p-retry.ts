@@ -12,21 +12,31 @@ import type { FileContext } from "../analysis/model";
 import type { Simulator } from "../analysis/simulate";
 import type { RetrySite } from "../analysis/types";
 import type { Call } from "../ir/types";
-import { importedAs, prop, functionOf, attemptEvaluation, attemptBody, librarySite } from "./configuration";
+import {
+  calleeImportedAs,
+  optionsObject,
+  prop,
+  functionOf,
+  attemptEvaluation,
+  attemptBody,
+  librarySite,
+} from "./configuration";
 import type { ObjectLit } from "../ir/types";
 import { unwrap } from "../ir/walk";
 import type { Lookup } from "../analysis/evaluate";
 import { option, fixed, fmtMs, type LibraryNumbers, type Num, type Amount } from "./timing";
 
 function pRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite | undefined {
-  if (call.callee.kind !== "name") return undefined;
-  const local = call.callee.name;
-  if (!importedAs(ctx, local, /^p-retry$/, "default") && !(local === "pRetry" && !ctx.imports.has(local)))
+  const local = call.callee.kind === "name" ? call.callee.name : undefined;
+  if (
+    !calleeImportedAs(ctx, call.callee, /^p-retry$/, "default") &&
+    !(local === "pRetry" && !ctx.imports.has(local))
+  )
     return undefined;
   const given = functionOf(call.args[0]?.value, ctx);
   if (!given) return undefined;
   const fn = attemptBody(given, ctx);
-  const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
+  const options = optionsObject(call.args[1]?.value, ctx);
   const shouldRetry = functionOf(prop(options, "shouldRetry")?.value, ctx);
   const onFailed = functionOf(prop(options, "onFailedAttempt")?.value, ctx);
   const ev = attemptEvaluation(fn, sim, (s) => {

@@ -124,7 +124,9 @@ function tenacitySite(
     NO_SCOPE,
     sim.requestsIn(fn.body),
   );
-  site.blind = ev.blind && retryCond === undefined;
+  const everyException = retryCond !== undefined && retriesEveryException(retryCond);
+  site.blind = ev.blind && (retryCond === undefined || everyException);
+  if (everyException) site.label = label.replace("with no `retry=` condition", "on every exception");
   applyLibraryWait(site, waitSite, wait === undefined || isNamed(wait, "wait_none"));
   return site;
 }
@@ -137,6 +139,25 @@ function resultPredicateOf(e: Expr, ctx: FileContext): FunctionDef | undefined {
   if (x.kind === "call" && calleeName(x.callee) === "retry_if_result")
     return functionOf(x.args[0]?.value, ctx);
   return undefined;
+}
+
+/**
+ * A `retry=` condition that retries every exception: `retry_if_exception_type()` (its default is
+ * `Exception`), `retry_if_exception_type(Exception)`, `retry_always`, or an `|` holding one.
+ */
+function retriesEveryException(e: Expr): boolean {
+  const x = unwrap(e);
+  if (x.kind === "binary" && x.op === "|")
+    return retriesEveryException(x.left) || retriesEveryException(x.right);
+  if (isNamed(x, "retry_always")) return true;
+  if (x.kind !== "call" || !isNamed(x, "retry_if_exception_type")) return false;
+  const types = x.args.filter((a) => !a.name || a.name === "exception_types").map((a) => unwrap(a.value));
+  if (types.length === 0) return true;
+  const listed = types.flatMap((t) => (t.kind === "array" ? t.elements.map(unwrap) : [t]));
+  return listed.some((t) => {
+    const name = dottedName(t);
+    return name === "Exception" || name === "BaseException" || name === "builtins.Exception";
+  });
 }
 
 function isNamed(e: Expr, name: string): boolean {
@@ -166,7 +187,8 @@ function tenacityCondition(e: Expr, s: Scenario, ctx: FileContext, sim: Simulato
   }
   if (x.kind !== "call") return { value: true, refs: [], decided: true };
   const name = calleeName(x.callee) ?? "";
-  const args = x.args.filter((a) => !a.name).map((a) => a.value);
+  // `exception_types=` is the keyword of the exception-type conditions; without it they default to `Exception`.
+  const args = x.args.filter((a) => !a.name || a.name === "exception_types").map((a) => a.value);
   switch (name) {
     case "retry_if_exception_type":
       return args.length === 0 ? { value: true, refs: [], decided: false } : sim.cond.classTest(args, s);

@@ -22,6 +22,12 @@ export abstract class LoweringBase {
 
   protected depth = 0;
   protected readonly text: string;
+  /**
+   * The generator functions handed to TypeScript's `__awaiter` helper (compiled `async` code),
+   * by node id, and whether the function being lowered is one (its `yield` is an `await`).
+   */
+  protected readonly awaiterBodies = new Set<number>();
+  protected yieldIsAwait = false;
 
   constructor(protected readonly doc: ParsedDocument) {
     this.text = doc.text;

@@ -93,6 +93,10 @@ export abstract class ExpressionLowering extends LiteralLowering {
         return this.assign(node, type);
       case "await_expression":
         return { kind: "await", expr: this.requiredExpr(this.firstNamed(node), node), ...this.span(node) };
+      case "yield_expression":
+        // Compiled `async` code: `yield p` in the generator given to `__awaiter` awaits p.
+        if (!this.yieldIsAwait || !this.firstNamed(node)) return this.genericOpaque(node, type);
+        return { kind: "await", expr: this.requiredExpr(this.firstNamed(node), node), ...this.span(node) };
       case "ternary_expression":
         return this.conditional(node);
       case "class":
@@ -172,6 +176,10 @@ export abstract class ExpressionLowering extends LiteralLowering {
     }
     const awaited = this.awaitedParenCall(node, callee, args);
     if (awaited) return awaited;
+    if (callee.type === "identifier" && this.leafText(callee.node) === "__awaiter") {
+      const body = this.named(args.node).at(-1);
+      if (body && FUNCTION_TYPES.has(body.type)) this.awaiterBodies.add(body.node.id);
+    }
     return { kind: "call", callee: this.callee(callee), args: this.args(args.node), ...this.span(node) };
   }
 

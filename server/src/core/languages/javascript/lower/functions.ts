@@ -14,6 +14,8 @@ export abstract class FunctionLowering extends ExpressionLowering {
     const span = this.span(node);
     const fn: FunctionDef = { decorators, params: [], body: [], isAsync: false, head: span, ...span };
     if (type.startsWith("generator_function")) fn.isGenerator = true;
+    const outerYieldIsAwait = this.yieldIsAwait;
+    this.yieldIsAwait = this.awaiterBodies.has(node.id);
     let nameKid: Kid | undefined;
     let keyword: Span | undefined;
     let arrowParams: Node | undefined;
@@ -64,9 +66,16 @@ export abstract class FunctionLowering extends ExpressionLowering {
           break;
       }
     }
+    this.yieldIsAwait = outerYieldIsAwait;
     this.nameFunction(fn, nameKid, hint);
     if (type === "method_definition") fn.head = fn.nameSpan ?? span;
     else if (keyword) fn.head = keyword;
+    const compiled = awaiterGenerator(fn);
+    if (compiled) {
+      // TypeScript's compiled `async` function: `return __awaiter(this, ..., function* () { body })` runs body.
+      fn.body = compiled.body;
+      fn.isAsync = true;
+    }
     return fn;
   }
 
@@ -265,4 +274,15 @@ export abstract class FunctionLowering extends ExpressionLowering {
     }
     return this.opaque(node, "class", children);
   }
+}
+
+/** The generator a function hands to `__awaiter` as its whole body (`return __awaiter(this, void 0, void 0, function* () {...})`). */
+function awaiterGenerator(fn: FunctionDef): FunctionDef | undefined {
+  if (fn.body.length !== 1) return undefined;
+  const only = fn.body[0]!;
+  if (only.kind !== "return" || only.value?.kind !== "call") return undefined;
+  const call = only.value;
+  if (call.callee.kind !== "name" || call.callee.name !== "__awaiter") return undefined;
+  const last = call.args.at(-1)?.value;
+  return last?.kind === "function" && last.fn.isGenerator ? last.fn : undefined;
 }

@@ -56,9 +56,13 @@ export abstract class ModuleLowering extends FunctionLowering {
     if (value.type !== "call_expression") return undefined;
     const [callee, args, extra] = this.named(value.node);
     if (extra || callee?.type !== "identifier" || args?.type !== "arguments") return undefined;
-    if (this.leafText(callee.node) !== "require") return undefined;
+    const name = this.leafText(callee.node);
     const [only, extraArg] = this.named(args.node);
     if (!only || extraArg) return undefined;
+    // What compilers wrap a require in: tsc's `__importStar` / `__importDefault`, Babel's
+    // `_interopRequireWildcard` / `_interopRequireDefault`, esbuild's `__toESM`.
+    if (INTEROP_HELPERS.has(name)) return this.requiredModule(this.unwrap(only));
+    if (name !== "require") return undefined;
     if (only.type === "string") return this.stringValue(only.node);
     if (only.type !== "template_string") return undefined;
     const template = this.templateString(only.node);
@@ -154,3 +158,11 @@ export abstract class ModuleLowering extends FunctionLowering {
     return { kind: "expr", expr: this.expr(kid), ...this.span(kid.node) };
   }
 }
+
+const INTEROP_HELPERS = new Set([
+  "__importStar",
+  "__importDefault",
+  "_interopRequireWildcard",
+  "_interopRequireDefault",
+  "__toESM",
+]);

@@ -7,9 +7,12 @@ import type {
   Expr,
   IfStmt,
   LoopStmt,
+  ObjectLit,
+  Property,
   Stmt,
   SwitchCase,
   SwitchStmt,
+  Target,
   TryStmt,
   VarStmt,
 } from "../../../ir/types";
@@ -115,9 +118,44 @@ export class Lowering extends ModuleLowering {
   }
 
   protected otherStatement(node: Node, type: string): Stmt[] {
+    if (type === "enum_declaration") return this.enumDeclaration(node);
     if (DROPPED_STATEMENTS.has(type) || isTypeNode(type)) return [];
     if (type === "internal_module") return [this.namespaceBlock(node)];
     return [{ kind: "expr", expr: this.expr({ node, type }), ...this.span(node) }];
+  }
+
+  /**
+   * `enum HttpCodes { ServiceUnavailable = 503, GatewayTimeout }` runs as an
+   * object of its members, so it lowers to `const HttpCodes = { ... }` (members
+   * without an initialiser count on from the previous number).
+   */
+  protected enumDeclaration(node: Node): Stmt[] {
+    const nameKid = this.fieldKid(node, "name");
+    const body = this.field(node, "body");
+    if (!nameKid || !body) return [];
+    const properties: Property[] = [];
+    let next: number | undefined = 0;
+    for (const member of this.named(body)) {
+      const keyKid = member.type === "enum_assignment" ? this.fieldKid(member.node, "name") : member;
+      const key = keyKid ? this.propertyKey(keyKid) : undefined;
+      if (!keyKid || key === undefined) continue;
+      const span = this.span(member.node);
+      const valueKid = member.type === "enum_assignment" ? this.fieldKid(member.node, "value") : undefined;
+      let value: Expr;
+      if (valueKid) {
+        value = this.expr(this.unwrap(valueKid));
+        next = value.kind === "number" ? value.value + 1 : undefined;
+      } else if (next !== undefined) {
+        value = { kind: "number", value: next, raw: String(next), ...span };
+        next++;
+      } else {
+        value = this.opaque(member.node, "enum_member", []);
+      }
+      properties.push({ key, keySpan: this.span(keyKid.node), value, ...span });
+    }
+    const target: Target = { kind: "name", name: this.leafText(nameKid.node), ...this.span(nameKid.node) };
+    const value: ObjectLit = { kind: "object", properties, ...this.span(body) };
+    return [{ kind: "var", target, value, op: "=", declared: true, ...this.span(node) }];
   }
 
   protected expressionStatement(node: Node): Stmt[] {
