@@ -155,7 +155,7 @@ export async function indexRows(
   const held = heapMiB() - before;
   row(
     "workspace index of a generated 5,000-file TypeScript workspace (one helper, 1,250 callers)",
-    `summaries ${(bytes / 1024 / 1024).toFixed(2)} MB as JSON, heap +${held.toFixed(1)} MB; ` +
+    `summaries ${(bytes / 1024 / 1024).toFixed(2)} MB as JSON, heap ${held >= 0 ? "+" : ""}${held.toFixed(1)} MB after a full collection; ` +
       `summarising ${ms(summaryMs)} (parse included), joins ${ms(joinMs)} for ${inputs} files with input`,
   );
 }
