@@ -145,6 +145,35 @@ describe("hand-computed policies", () => {
     expect(e!.layers[0]!.delay.worstCaseTotalMs).toBe("unknown");
     expect(e!.policy.worstCaseWaitMs).toBe("unknown");
   });
+
+  it("reads p-retry options held in a const, and says unknown, not the defaults, for options it cannot see", () => {
+    const attempt = [
+      "  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });",
+      "  if (res.status >= 500) throw new Error(String(res.status));",
+      "  return res.json();",
+    ];
+    const text = [
+      'import pRetry from "p-retry";',
+      "const options = { retries: 3, minTimeout: 1000 };",
+      "export async function held(url: string) {",
+      "  return pRetry(async () => {",
+      ...attempt,
+      "  }, options);",
+      "}",
+      "export async function given(url: string, opts: object) {",
+      "  return pRetry(async () => {",
+      ...attempt,
+      "  }, opts);",
+      "}",
+    ].join("\n");
+    const entries = reportDocument(engine, { text, languageId: "typescript", path: "x.ts" }, "x.ts").entries;
+    const layers = entries.flatMap((e) => e.layers.filter((l) => l.library === "p-retry"));
+    const held = layers.find((l) => l.line === 4);
+    const given = layers.find((l) => l.line === 11);
+    expect(held!.attempts).toBe(4);
+    expect(given!.attempts).toBe("unknown");
+    expect(given!.delay.waits).toBe("unknown");
+  });
 });
 
 describe("report output", () => {

@@ -152,8 +152,21 @@ function libraryLayer(site: RetrySite, f: FileCode): LibraryNumbers | undefined 
     case "p-retry":
     case "async-retry": {
       const call = f.code.callAt(site);
-      const options = call?.args[1]?.value;
-      return promiseRetryNumbers(site.library, objectOf(options), c);
+      const arg = call?.args[1]?.value;
+      const options = objectOf(arg) ?? assignedObject(arg, f);
+      // Options the report cannot see (a parameter, a spread) are not the library's defaults.
+      if (arg && !options)
+        return {
+          ...promiseRetryNumbers(site.library, undefined, c),
+          attempts: "unknown",
+          wait: "unknown",
+          formula: "unknown",
+          kind: "unknown",
+          jitter: "unknown",
+          source: "library-config",
+          unknowns: ["options it cannot see"],
+        };
+      return promiseRetryNumbers(site.library, options, c);
     }
     case "axios-retry": {
       const call = f.code.callAt(site);
@@ -185,6 +198,14 @@ function libraryLayer(site: RetrySite, f: FileCode): LibraryNumbers | undefined 
 function objectOf(e: Expr | undefined): ObjectLit | undefined {
   const x = e ? unwrap(e) : undefined;
   return x?.kind === "object" ? x : undefined;
+}
+
+/** An options argument held in a name: the object literal assigned to it, when it is assigned exactly once. */
+function assignedObject(e: Expr | undefined, f: FileCode): ObjectLit | undefined {
+  const x = e ? unwrap(e) : undefined;
+  if (x?.kind !== "name") return undefined;
+  const assignments = f.code.assignmentsOf(x.name);
+  return assignments.length === 1 ? objectOf(assignments[0]!.value) : undefined;
 }
 
 function functionOf(e: Expr, f: FileCode): FunctionDef | undefined {
