@@ -18,14 +18,13 @@
  * `BENCH_BASELINE=<path to another dist/cli.js>` adds that CLI's times (a before/after table).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { languageIdForPath, type LanguageId } from "../server/src/core/types";
 import { createEngine } from "../server/src/node/engine";
 import { activationRow, probeActivation } from "./bench-activation";
-import { indexRows } from "./bench-index";
+import { indexRows, sourceFiles, type SourceFile } from "./bench-index";
 import { firstDiagnosticsRows, serverRows } from "./bench-server";
 import { PY_PLAIN, TS_PLAIN } from "./plain-code";
 
@@ -106,26 +105,6 @@ const rows: Row[] = [];
 function row(work: string, value: string): void {
   rows.push({ work, value });
   process.stderr.write(`${work}: ${value}\n`);
-}
-
-interface SourceFile {
-  path: string;
-  text: string;
-  languageId: LanguageId;
-}
-
-function sourceFiles(dir: string, out: SourceFile[] = []): SourceFile[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      if (name !== "node_modules") sourceFiles(path, out);
-      continue;
-    }
-    const languageId = languageIdForPath(path);
-    if (languageId && stat.size < 2_000_000) out.push({ path, text: readFileSync(path, "utf8"), languageId });
-  }
-  return out;
 }
 
 /** The first folder of the realworld cache whose name starts with `prefix`, with `sub` in it. */
