@@ -124,20 +124,12 @@ function readsGrpcCode(stmts: Stmt[], binding: string, ctx: FileContext): boolea
     return grpcCodeOf(x, ctx) !== undefined;
   };
   let found = false;
-  walkStmts(
+  walkStmtsExprs(
     stmts,
-    (st) => {
-      for (const e of stmtExprs(st))
-        walkExpr(
-          e,
-          (x) => {
-            if (x.kind !== "binary" || !(COMPARISONS.has(x.op) || x.op === "is" || x.op === "is not")) return;
-            if ((ofBinding(x.left) && isCode(x.right)) || (ofBinding(x.right) && isCode(x.left)))
-              found = true;
-          },
-          true,
-        );
-      return !found;
+    (x) => {
+      if (found) return false;
+      if (x.kind !== "binary" || !(COMPARISONS.has(x.op) || x.op === "is" || x.op === "is not")) return;
+      if ((ofBinding(x.left) && isCode(x.right)) || (ofBinding(x.right) && isCode(x.left))) found = true;
     },
     true,
   );
@@ -259,31 +251,24 @@ function responseNames(stmts: Stmt[], names: ReadonlySet<string>, ctx: FileConte
     }
     return undefined;
   };
-  walkStmts(
+  walkStmtsExprs(
     stmts,
-    (st) => {
-      for (const e of stmtExprs(st))
-        walkExpr(
-          e,
-          (x) => {
-            if (x.kind === "binary" && COMPARISONS.has(x.op)) {
-              const l = holder(x.left);
-              if (l && isHttpStatusValue(x.right, ctx)) out.add(l);
-              const r = holder(x.right);
-              if (r && isHttpStatusValue(x.left, ctx)) out.add(r);
-            }
-            if (x.kind === "call" && x.callee.kind === "member") {
-              // `RETRY_CODES.includes(res.statusCode)`
-              if (x.callee.property === "includes" && x.args[0]) {
-                const h = holder(x.args[0].value);
-                if (h && isHttpStatusValue(x.callee.object, ctx)) out.add(h);
-              }
-              const recv = dottedName(x.callee.object);
-              if (x.callee.property === "raise_for_status" && recv && names.has(recv)) out.add(recv);
-            }
-          },
-          true,
-        );
+    (x) => {
+      if (x.kind === "binary" && COMPARISONS.has(x.op)) {
+        const l = holder(x.left);
+        if (l && isHttpStatusValue(x.right, ctx)) out.add(l);
+        const r = holder(x.right);
+        if (r && isHttpStatusValue(x.left, ctx)) out.add(r);
+      }
+      if (x.kind === "call" && x.callee.kind === "member") {
+        // `RETRY_CODES.includes(res.statusCode)`
+        if (x.callee.property === "includes" && x.args[0]) {
+          const h = holder(x.args[0].value);
+          if (h && isHttpStatusValue(x.callee.object, ctx)) out.add(h);
+        }
+        const recv = dottedName(x.callee.object);
+        if (x.callee.property === "raise_for_status" && recv && names.has(recv)) out.add(recv);
+      }
     },
     true,
   );
