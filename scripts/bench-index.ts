@@ -43,7 +43,8 @@ export function sourceFiles(dir: string, out: SourceFile[] = []): SourceFile[] {
   return out;
 }
 
-function best(runs: number, work: () => void): number {
+/** The fastest of `runs` timings of `work`. */
+export function best(runs: number, work: () => void): number {
   let fastest = Infinity;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();

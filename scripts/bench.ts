@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createEngine } from "../server/src/node/engine";
 import { activationRow, probeActivation } from "./bench-activation";
-import { indexRows, sourceFiles, type SourceFile } from "./bench-index";
+import { best, indexRows, sourceFiles, type SourceFile } from "./bench-index";
 import { firstDiagnosticsRows, serverRows } from "./bench-server";
 import { PY_PLAIN, TS_PLAIN } from "./plain-code";
 
@@ -119,17 +119,6 @@ function cached(prefix: string, sub = ""): string | undefined {
 const mb = (files: { text: string }[]): number =>
   files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1024 / 1024;
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
-
-/** The fastest of `runs` timings of `work`. */
-function best(runs: number, work: () => void): number {
-  let fastest = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    work();
-    fastest = Math.min(fastest, performance.now() - started);
-  }
-  return fastest;
-}
 
 /** Wall time of a process, the fastest of `runs`. */
 function processMs(runs: number, command: string, args: string[]): number | undefined {
