@@ -1,3 +1,4 @@
+// Over 400 lines: tenacity is one mechanism with three entry points (decorator, Retrying loop, policy numbers) that read the same stop/wait/retry vocabulary.
 /**
  * tenacity (Python): `@retry(...)` decorators and `Retrying` / `AsyncRetrying` loops.
  *
