@@ -9,7 +9,7 @@
  */
 
 import type { Call, Expr, FunctionDef, LoopStmt, Stmt, Target } from "../ir/types";
-import { contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { contains, dottedName, unwrap } from "../ir/walk";
 import { analyzeLoop } from "../analysis/loops";
 import { analyzeRecursion } from "../analysis/recursion";
 import type { FileContext } from "../analysis/model";
@@ -25,6 +25,7 @@ import type {
 } from "./types";
 import { LineIndex } from "../parse/line-index";
 import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
+import { attemptsParameter, calledParam, wrappingShape } from "./wrapping";
 
 /** The summary of a file from its context. */
 export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
@@ -54,7 +55,7 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
   for (const call of ctx.index.calls) callAt.set(call.start * 1_000_003 + call.end, call);
   for (const [name, fn] of topLevelFunctions(ctx.module.body)) {
     if (Object.hasOwn(helpers, name) || Object.hasOwn(wrappers, name)) continue;
-    const helper = helperOf(fn, loopsOf.get(fn) ?? [], ctx, sim, at);
+    const helper = helperOf(fn, loopsOf.get(fn) ?? [], ctx, sim, at) ?? wrappingHelperOf(fn, ctx, sim, at);
     if (helper) helpers[name] = helper;
     const wrapper = helper ? undefined : wrapperOf(fn, callAt, ctx, sim, at);
     if (wrapper) wrappers[name] = wrapper;
@@ -210,6 +211,42 @@ function helperOf(
 }
 
 /**
+ * A decorator, decorator factory or higher-order wrapper (`wrapping.ts`): its loop is in the
+ * function it returns, around a call of the function it is given.
+ */
+function wrappingHelperOf(
+  fn: FunctionDef,
+  ctx: FileContext,
+  sim: Simulator,
+  at: (s: number, e: number) => SummaryLocation,
+): HelperSummary | undefined {
+  const shape = wrappingShape(fn, ctx);
+  const name = shape?.receiver.params[shape.param]?.name;
+  if (!shape || !name) return undefined;
+  for (const loop of shape.loops) {
+    const run = (throws: boolean) =>
+      analyzeLoop(loop, ctx, sim, "", { attempt: new Map([[name, throws]]), requests: [] });
+    const thrown = run(true);
+    if (!thrown) continue;
+    const returned = run(false);
+    const attempts = thrown.bounded === false ? undefined : loopAttempts(loop, ctx);
+    const fromParam = shape.factory && attempts === undefined ? attemptsParameter(loop, fn) : undefined;
+    return {
+      param: shape.param,
+      retriedIfThrows: [...thrown.retried].sort(byFailure),
+      retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
+      ...optional("attempts", attempts),
+      loop: at(loop.keyword.start, loop.keyword.end),
+      delay: delayOf(thrown),
+      wraps: true,
+      ...(shape.factory ? { factory: true as const } : {}),
+      ...(fromParam && thrown.bounded !== false ? { attemptsParam: fromParam } : {}),
+    };
+  }
+  return undefined;
+}
+
+/**
  * A function that calls a parameter and, on failure, itself (`withRetry(fn, attempt + 1)`): a
  * retry helper as a loop is; its attempts are not counted (`recursive` says where it re-enters).
  */
@@ -282,22 +319,6 @@ function byFailure(a: Failure, b: Failure): number {
   return (typeof a === "number" ? a : 1000) - (typeof b === "number" ? b : 1000);
 }
 
-/** The index of a parameter the loop calls (`await fn()`, `fn(*args)`), if any. */
-function calledParam(loop: Pick<LoopStmt, "body">, params: (string | undefined)[]): number | undefined {
-  let found: number | undefined;
-  walkStmts(loop.body, (st) => {
-    for (const e of stmtExprs(st))
-      walkExpr(e, (x) => {
-        if (found !== undefined || x.kind !== "call") return;
-        const name = dottedName(x.callee);
-        const i = name ? params.indexOf(name) : -1;
-        if (i >= 0) found = i;
-      });
-    return found === undefined;
-  });
-  return found;
-}
-
 /**
  * Calls of imported functions handed a function that sends a request (`withRetry(() => api.post(...))`),
  * and calls of imported functions where a retry may re-send them: in a loop, a decorated
@@ -320,6 +341,17 @@ function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
     if (!handed && !maybeRetried.has(callee) && mayBeRetried(call, ctx)) maybeRetried.add(callee);
   }
   for (const callee of [...maybeRetried].sort()) out.push({ callee, arg: -1, throws: false });
+  // `@retrying` / `@retry(times=5)` / `@http.retrying` on a function that sends a request.
+  for (const fn of ctx.allFunctions) {
+    if (fn.decorators.length === 0) continue;
+    for (const d of fn.decorators) {
+      const x = unwrap(d);
+      const callee = dottedName(x.kind === "call" ? x.callee : x);
+      if (!callee || !mayBeImported(callee.split(".")[0]!, ctx)) continue;
+      const info = sim.helperSummary(fn, 0);
+      if (info.requests) out.push({ callee, arg: 0, throws: info.throws, decorator: true });
+    }
+  }
   return out;
 }
 
