@@ -25,6 +25,7 @@ import type {
 } from "./types";
 import { LineIndex } from "../parse/line-index";
 import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
+import { clientRetried } from "./client-retries";
 import { attemptsParameter, calledParam, wrappingShape } from "./wrapping";
 
 /** The summary of a file from its context. */
@@ -92,6 +93,7 @@ function retryingClients(
     const info = bindings[0]!.info;
     const own = clientRetry(info, name, ctx, undefined);
     if (!own) continue;
+    const retries = clientRetried(info, name, ctx);
     out[name] = {
       throws: info.throws,
       selfRetry: {
@@ -100,6 +102,7 @@ function retryingClients(
         off: own.off,
         at: at(own.at.start, own.at.end),
         ...(own.idempotentOnly ? { idempotentOnly: true as const } : {}),
+        ...(retries ? { retries: [...retries].sort(byFailure) } : {}),
       },
     };
   }
@@ -338,7 +341,8 @@ function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
       if (info.requests) out.push({ callee, arg: i, throws: info.throws });
       handed ||= info.requests;
     });
-    if (!handed && !maybeRetried.has(callee) && mayBeRetried(call, ctx)) maybeRetried.add(callee);
+    if (!handed && !maybeRetried.has(callee) && (mayBeRetried(call, ctx) || clientMethod(callee)))
+      maybeRetried.add(callee);
   }
   for (const callee of [...maybeRetried].sort()) out.push({ callee, arg: -1, throws: false });
   // `@retrying` / `@retry(times=5)` / `@http.retrying` on a function that sends a request.
@@ -367,6 +371,13 @@ function mayBeImported(name: string, ctx: FileContext): boolean {
     !ctx.patternPaths.has(name)
   );
 }
+
+/** `http.get`, `session.post`: a request through a client another file may configure to retry (its handlers are covered). */
+function clientMethod(callee: string): boolean {
+  const parts = callee.split(".");
+  return parts.length === 2 && CLIENT_METHODS.has(parts[1]!.toLowerCase());
+}
+const CLIENT_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request"]);
 
 function mayBeRetried(call: Call, ctx: FileContext): boolean {
   if (ctx.index.loops.some((l) => contains(l, call))) return true;

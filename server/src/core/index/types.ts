@@ -86,7 +86,15 @@ export interface WrapperSummary {
    * Its client retries on its own: attempts per call, as messages name it, how to turn it off,
    * where; `idempotentOnly` for got and ky, which retry GET, PUT, DELETE ... only.
    */
-  selfRetry?: { attempts: number; by: string; off: string; at: SummaryLocation; idempotentOnly?: true };
+  selfRetry?: {
+    attempts: number;
+    by: string;
+    off: string;
+    at: SummaryLocation;
+    idempotentOnly?: true;
+    /** What it retries, when known: a handler around its requests does not see these as hard failures. */
+    retries?: (number | "network")[];
+  };
 }
 
 export interface ModuleSummary {
