@@ -13,6 +13,7 @@ import { calleeName, contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmt
 import type { GenericHelper } from "../analysis/loops";
 import type { FileContext } from "../analysis/model";
 import { requestSite } from "../analysis/retries";
+import { attemptBody } from "../mechanisms/configuration";
 import type { Simulator } from "../analysis/simulate";
 import type { HandlerSite, RequestSite, RetrySite } from "../analysis/types";
 import type { Span } from "../types";
@@ -93,7 +94,8 @@ function helperSite(
     waits: [],
     rateLimitWaits: [],
     calls,
-    requests: dedupe(sim.requestsIn(fn.body).map(requestSite)),
+    // `withRetry(() => send(body))`: the requests of `send`, a function of this file.
+    requests: dedupe(sim.requestsIn(attemptBody(fn, sim.ctx).body).map(requestSite)),
     mechanismName: label,
     ...(attempts !== undefined ? { attempts } : {}),
     ...(helper.delay ? { helperDelay: helper.delay } : {}),
