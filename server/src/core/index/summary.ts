@@ -30,8 +30,10 @@ import { attemptsParameter, calledParam, wrappingShape } from "./wrapping";
 
 /** The summary of a file from its context. */
 export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
-  const lines = new LineIndex(text);
+  // Lines are counted only for a file that has a location to give (most have none).
+  let lines: LineIndex | undefined;
   const at = (start: number, end: number): SummaryLocation => {
+    lines ??= new LineIndex(text);
     const s = lines.positionAt(start);
     const e = lines.positionAt(end);
     return { start, end, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
@@ -52,8 +54,15 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
     const owner = ctx.index.owner.get(loop);
     if (owner) loopsOf.set(owner, [...(loopsOf.get(owner) ?? []), loop]);
   }
-  const callAt = new Map<number, Call>();
-  for (const call of ctx.index.calls) callAt.set(call.start * 1_000_003 + call.end, call);
+  // The calls by position, built when a wrapper's request does not carry its call.
+  let calls: Map<number, Call> | undefined;
+  const callAt = (start: number, end: number): Call | undefined => {
+    if (!calls) {
+      calls = new Map();
+      for (const call of ctx.index.calls) calls.set(call.start * 1_000_003 + call.end, call);
+    }
+    return calls.get(start * 1_000_003 + end);
+  };
   for (const [name, fn] of topLevelFunctions(ctx.module.body)) {
     if (Object.hasOwn(helpers, name) || Object.hasOwn(wrappers, name)) continue;
     const helper = helperOf(fn, loopsOf.get(fn) ?? [], ctx, sim, at) ?? wrappingHelperOf(fn, ctx, sim, at);
@@ -280,18 +289,19 @@ function recursiveHelperOf(
 /** A function that sends exactly one request itself, and what a retry around a call of it re-sends. */
 function wrapperOf(
   fn: FunctionDef,
-  callAt: ReadonlyMap<number, Call>,
+  callAt: (start: number, end: number) => Call | undefined,
   ctx: FileContext,
   sim: Simulator,
   at: (s: number, e: number) => SummaryLocation,
 ): WrapperSummary | undefined {
   if (fn.isGenerator) return undefined;
-  const info = sim.helperSummary(fn, 0);
-  if (!info.requests) return undefined;
+  // The one request first: most functions send none, and that walk is the cheaper one.
   const sent = sim.requestsIn(fn.body);
   if (sent.length !== 1) return undefined;
+  const info = sim.helperSummary(fn, 0);
+  if (!info.requests) return undefined;
   const req = sent[0]!;
-  const call = req.call ?? callAt.get(req.span.start * 1_000_003 + req.span.end);
+  const call = req.call ?? callAt(req.span.start, req.span.end);
   const own = call ? selfRetry(call, req.method, ctx, undefined) : undefined;
   return {
     throws: info.throws,
@@ -331,8 +341,12 @@ function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
   const out: HelperUse[] = [];
   const maybeRetried = new Set<string>();
   for (const call of ctx.index.calls) {
+    // The root name first: most calls are of names no import brings.
+    let root = call.callee;
+    while (root.kind === "member") root = root.object;
+    if (root.kind !== "name" || !mayBeImported(root.name, ctx)) continue;
     const callee = dottedName(call.callee);
-    if (!callee || !mayBeImported(callee.split(".")[0]!, ctx)) continue;
+    if (!callee) continue;
     let handed = false;
     call.args.forEach((a, i) => {
       const fn = passedFunction(a.value, ctx);
