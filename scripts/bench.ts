@@ -380,6 +380,15 @@ async function startupRows(header: string): Promise<void> {
       text: generate(PY_BLOCK, 200, "import random\nimport time\n", PY_PLAIN, 8),
     },
   ]);
+  // Other editors start the server through the CLI.
+  await firstDiagnosticsRows(row, join(ROOT, "dist", "cli.js"), [
+    {
+      label: "a 200-line TypeScript file",
+      name: "orders.ts",
+      languageId: "typescript",
+      text: generate(TS_BLOCK, 200, header, TS_PLAIN, 8),
+    },
+  ]);
   activationRow(row, __filename, join(ROOT, "dist", "client.js"), ROOT);
 }
 
