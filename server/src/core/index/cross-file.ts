@@ -17,7 +17,8 @@ import { attemptBody } from "../mechanisms/configuration";
 import type { Simulator } from "../analysis/simulate";
 import type { HandlerSite, RequestSite, RetrySite } from "../analysis/types";
 import type { Span } from "../types";
-import { passedFunction, topLevelFunctions } from "./summary";
+import { topLevelFunctions } from "./summary";
+import { passedFunction } from "./uses";
 import type { CrossFileInput, ImportedHelper } from "./types";
 import { argumentNumber, wrappingShape } from "./wrapping";
 
