@@ -4,8 +4,9 @@
  * `Engine.analyze` (its own parse, rules, suppressions and notices included), each as a
  * multiple of the parse. The best of three rounds per stage.
  *
- * `npm run profile -- --edit <file>...`: the bench's edit loop on each file (40 one-space
- * insertions in the middle, each reparsed incrementally from the previous version and analysed),
+ * `npm run profile -- --edit [<file>...]`: the bench's edit loop on each file, by default on the
+ * bench's generated 5,000-line files (40 one-space insertions in the middle, each reparsed
+ * incrementally from the previous version and analysed),
  * p50 / p95 of the edit and of its reparse alone, and of the edit as a multiple of a full parse of
  * the same text timed right after it (a ratio that a busy machine disturbs less than milliseconds).
  */
@@ -18,6 +19,7 @@ import { languageFor } from "../server/src/core/languages/index";
 import { extractSites } from "../server/src/core/sites";
 import { languageIdForPath, type LanguageId } from "../server/src/core/types";
 import { createEngine } from "../server/src/node/engine";
+import { editFiles } from "./bench-edits";
 
 interface Doc {
   text: string;
@@ -44,9 +46,12 @@ function percentile(sorted: number[], p: number): number {
 
 async function edits(paths: string[]): Promise<void> {
   const engine = await createEngine();
-  for (const path of paths) {
-    const text = readFileSync(path, "utf8");
-    const languageId = languageIdForPath(path)!;
+  // No file given: the bench's generated 5,000-line files.
+  const files: [string, string, LanguageId][] =
+    paths.length > 0
+      ? paths.map((path) => [path, readFileSync(path, "utf8"), languageIdForPath(path)!])
+      : editFiles();
+  for (const [path, text, languageId] of files) {
     const whole: number[] = [];
     const reparse: number[] = [];
     const ratio: number[] = [];
