@@ -94,7 +94,15 @@ export interface WaitSite extends Span {
   retryAfterCapped?: boolean;
   /** Edits wrapping the delay in a 60 s ceiling (quick fix), when the wait's unit is known. */
   ceilingFix?: TextEdit[];
+  /**
+   * When the value reaching the wait differs by path (Retry-After on one, a computed fallback on
+   * another): each distinct one. The fields above merge them; a rule about the delay judges each.
+   */
+  variants?: WaitVariant[];
 }
+
+/** What one value of a wait's delay is. */
+export type WaitVariant = Pick<WaitSite, "grows" | "exponential" | "jitter" | "readsRetryAfter">;
 
 export type RetryMechanism = "loop" | "recursion" | "decorator" | "helper" | "config";
 
