@@ -176,6 +176,19 @@ describe("hand-computed policies", () => {
   });
 });
 
+describe("a first attempt sent before the loop", () => {
+  for (const name of ["first-attempt-before-loop.py", "first-attempt-before-loop.ts"]) {
+    it(`${name}: the request before the loop is an attempt too`, () => {
+      const loops = entriesOf(name).flatMap((e) => e.layers.filter((l) => l.mechanism === "loop"));
+      // `r = send(); while r.status == 429 and n < 3: wait; r = send(); n += 1`: 1 + 3 sends, 3 waits.
+      const before = loops.find((l) => l.line === (name.endsWith(".py") ? 10 : 7))!;
+      expect(before.attempts).toBe(4);
+      expect(before.delay.waits).toHaveLength(3);
+      if (name.endsWith(".py")) expect(loops.find((l) => l.line === 19)!.attempts).toBe(3);
+    });
+  }
+});
+
 describe("report output", () => {
   it("the JSON of the fixtures and of examples/ validates against schemas/report.schema.json", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8")) as object;
