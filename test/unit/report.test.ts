@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../server/src/core/engine";
 import { buildReport, reportDocument, type ReportEntry } from "../../server/src/core/report/index";
 import { renderHtml } from "../../server/src/core/report/html";
+import { layerRows } from "../../server/src/core/report/format";
 import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 
@@ -187,6 +188,29 @@ describe("a first attempt sent before the loop", () => {
       if (name.endsWith(".py")) expect(loops.find((l) => l.line === 19)!.attempts).toBe(3);
     });
   }
+});
+
+describe("what a backoff decorator retries on", () => {
+  it("states its exception classes and giveup predicate, not 'any failure'", () => {
+    const layers = entriesOf("backoff_giveup.py").flatMap((e) => e.layers);
+    const at = (line: number) => layers.find((l) => l.line === line)!;
+    // giveup imported from another module: what it stops is unknown, so it is not "any failure".
+    expect(at(7).retries.on).toBe("RequestException (HTTP errors included), unless is_fatal gives up");
+    expect(at(7).retries.anyFailure).toBe(false);
+    expect(at(7).unknowns).toContain("which failures the giveup predicate stops");
+    const rows = new Map(layerRows(at(7)));
+    expect(rows.get("Retries")).toMatch(
+      /^RequestException \(HTTP errors included\), unless is_fatal gives up; /,
+    );
+    // A lambda that gives up below 500: 5xx and network errors are what it retries.
+    expect(at(14).retries.on).toBe("RequestException (HTTP errors included), unless a lambda gives up");
+    expect(at(14).retries.statuses).toEqual([500, 502, 503, 504]);
+    // No giveup: every failure, and it says which classes.
+    expect(at(21).retries.anyFailure).toBe(true);
+    expect(new Map(layerRows(at(21))).get("Retries")).toBe(
+      "RequestException (HTTP errors included): any failure, 401, 403 and other 4xx included",
+    );
+  });
 });
 
 describe("report output", () => {

@@ -137,6 +137,12 @@ export interface RetrySite extends Span {
   capFix?: TextEdit[];
   /** A human name for messages of `blind-retry`. */
   label: string;
+  /**
+   * What the code says it retries on, in words, when a decorator names it (`` `RequestException`
+   * (HTTP errors included), unless `is_fatal` gives up ``); `statusesKnown` is false when a
+   * predicate it cannot see decides which of them it gives up on.
+   */
+  retriesOn?: { text: string; statusesKnown: boolean };
   /** How many attempts it makes at most, when a constant says so (`range(5)`, `stop_after_attempt(5)`, `retries: 4`). */
   attempts?: number;
   /** As `nested-retry` names it: `tenacity`, `backoff`, `p-retry`, `this retry loop`. */

@@ -587,7 +587,20 @@ function fromNumbers(site: RetrySite, f: FileCode, n: LibraryNumbers): PolicyLay
       : site.library
         ? `${site.library}${site.mechanism === "config" ? " configuration" : ""}`
         : "retry configuration";
-  return build(site.library, name, site.mechanism, site.anchor, f, { ...n, attempts }, retriesOf(site));
+  // A giveup predicate it cannot see decides which of the failures it gives up on.
+  const unknowns =
+    site.retriesOn?.statusesKnown === false
+      ? [...n.unknowns, "which failures the giveup predicate stops"]
+      : n.unknowns;
+  return build(
+    site.library,
+    name,
+    site.mechanism,
+    site.anchor,
+    f,
+    { ...n, attempts, unknowns },
+    retriesOf(site),
+  );
 }
 
 function build(
@@ -667,6 +680,7 @@ function retriesOf(site: RetrySite): PolicyLayer["retries"] {
     statuses: [...site.retried].filter((s): s is number => typeof s === "number").sort((a, b) => a - b),
     network: site.retried.has("network"),
     anyFailure: site.blind,
+    ...(site.retriesOn ? { on: site.retriesOn.text.replace(/`/g, "") } : {}),
   };
 }
 
