@@ -278,7 +278,7 @@ export class Simulator {
     // An attempt-count or deadline check bounds the branch it lets through: the `then` branch, and
     // the `else` branch when `then` always leaves (`if (attempt >= max) throw err`).
     const limit = this.options.limitTest?.(st.test) === true;
-    if (!pre.facts.retryAfterChecked && mentionsRetryAfter(st.test, this.ctx))
+    if (!pre.facts.retryAfterChecked && mentionsRetryAfter(st.test, this.ctx) && !onlyLogs(st))
       pre.facts = { ...pre.facts, retryAfterChecked: true };
     if (c.value !== false) {
       const limited = limit || pre.facts.limited;
@@ -821,6 +821,28 @@ function mentionsRetryAfter(test: Expr, ctx: FileContext): boolean {
   const found = scanRetryAfter(test, ctx, 0);
   retryAfterTests.set(test, found);
   return found;
+}
+
+/** Calls that only report (`log.warning(...)`, `print(...)`, `console.warn(...)`, `warnings.warn(...)`). */
+const LOG_CALL =
+  /^(print|console\.\w+|warnings\.warn|(\w+\.)*(log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\.\w+)$/;
+
+/**
+ * An `if` on Retry-After whose branches only log it (`if retry_after: log.warning(...)`): the
+ * value reaches a message, not the wait, so the path has not honoured it.
+ */
+function onlyLogs(st: Extract<Stmt, { kind: "if" }>): boolean {
+  const branches = [...st.then, ...(st.else ?? [])];
+  if (branches.length === 0) return false;
+  let logs = true;
+  walkStmts(branches, (s) => {
+    if (!logs) return false;
+    if (s.kind === "if") return undefined;
+    const x = s.kind === "expr" ? unwrap(s.expr) : undefined;
+    if (x?.kind !== "call" || !LOG_CALL.test(dottedName(x.callee) ?? "")) logs = false;
+    return logs;
+  });
+  return logs;
 }
 
 function scanRetryAfter(test: Expr, ctx: FileContext, depth: number): boolean {
