@@ -357,7 +357,7 @@ export function loopScope(loop: LoopStmt): GrowthScope {
     if (op === "++" || op === "--" || op === "+=" || op === "-=") counters.add(target);
     else if (op === "*=" || op === "<<=" || op === "**=") growing.add(target);
     else if (op === "=" && value && mentions(value, target)) {
-      // `d = min(d * 2, cap)` multiplies itself; `to_next = min(to_next, 5 * 60)` only clamps itself.
+      // `d = min(d * 2, cap)` multiplies itself, `n = n + 1` steps; `to_next = min(to_next, 5 * 60)` does neither.
       let multiplies = false;
       let steps = false;
       walkExpr(value, (x) => {
@@ -365,8 +365,9 @@ export function loopScope(loop: LoopStmt): GrowthScope {
         if (x.op === "*" || x.op === "<<" || x.op === "**") multiplies = true;
         else steps = true;
       });
+      // `response = parse(response)` neither counts nor grows.
       if (multiplies) growing.add(target);
-      else if (steps || !isClamp(value)) counters.add(target);
+      else if (steps) counters.add(target);
     }
   };
   for (const u of loop.update ?? []) {
@@ -385,12 +386,6 @@ export function loopScope(loop: LoopStmt): GrowthScope {
   });
   for (const g of growing) counters.delete(g);
   return { counters, growing };
-}
-
-/** `min(x, cap)` / `max(x, floor)` / `Math.min(...)`: a bound on a value, not a step of it. */
-function isClamp(e: Expr): boolean {
-  const x = unwrap(e);
-  return x.kind === "call" && /^(Math\.)?(min|max)$/.test(dottedName(x.callee) ?? "");
 }
 
 function targetName(
