@@ -178,7 +178,8 @@ export interface FirstDocument {
 
 /**
  * Server start to first diagnostics: fresh servers (dist/server.js, as the
- * extension starts it, with a code cache directory of their own) in an empty
+ * extension starts it, or dist/cli.js `lsp --stdio`, as other editors do; each
+ * with a code cache directory of its own) in an empty
  * folder, each opening one document as soon as it answers `initialize`. The
  * first start finds no code cache (as after an install or update) and lives
  * until it has written one; the `runs` starts after it use it: their median
@@ -191,6 +192,7 @@ export async function firstDiagnosticsRows(
   runs = 7,
 ): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), "aei-bench-first-"));
+  const entry = serverScript.endsWith("cli.js") ? "`api-error-insight lsp --stdio`" : "dist/server.js";
   try {
     for (const [n, doc] of documents.entries()) {
       const env = { [CODE_CACHE_ENV]: join(root, `cache-${n}`) };
@@ -217,7 +219,7 @@ export async function firstDiagnosticsRows(
       }
       const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       row(
-        `server start to first diagnostics, ${doc.label} opened (dist/server.js, median of ${runs})`,
+        `server start to first diagnostics, ${doc.label} opened (${entry}, median of ${runs})`,
         `${median(shown).toFixed(0)} ms (best ${Math.min(...shown).toFixed(0)} ms; initialize answered at ` +
           `${median(initialized).toFixed(0)} ms); first start, no code cache yet: ${cold.shown.toFixed(0)} ms`,
       );

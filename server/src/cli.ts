@@ -6,12 +6,16 @@
  *   report <paths...> the resilience report (html or json)
  *   lsp --stdio       run the language server over stdin/stdout
  */
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { runExplain } from "./cli/explain";
 import { isLintWorker } from "./cli/jobs";
 import { runLint } from "./cli/lint";
 import { serveWorkerTasks } from "./cli/worker";
 import { runReport } from "./cli/report";
 import { runRules } from "./cli/rules";
+import { CODE_CACHE_ENV } from "./code-cache";
+import { userCacheDir } from "./node/cache-dir";
 import { VERSION } from "./version";
 
 const USAGE = `Usage: api-error-insight <command> [options]
@@ -72,8 +76,10 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`api-error-insight lsp: ${problem}\n\n${LSP_USAGE}`);
         return 2;
       }
-      const { startServer } = await import("./lsp/server");
-      startServer();
+      // The server bundle, loaded through V8's code cache (server-loader.ts) in the user's cache
+      // directory unless API_ERROR_INSIGHT_CACHE_DIR names another (set but empty: no cache).
+      process.env[CODE_CACHE_ENV] ??= userCacheDir();
+      createRequire(__filename)(join(__dirname, "server.js"));
       return new Promise<number>(() => {
         // The server ends the process itself on `exit`.
       });

@@ -1,7 +1,9 @@
 /**
- * dist/server.js, the server as the VS Code client starts it: with a code
+ * dist/server.js, the server as the VS Code client starts it, and
+ * `api-error-insight lsp --stdio`, as other editors start it: with a code
  * cache directory it writes V8's code cache of the bundle and uses it on the
- * next start, with the same findings as without one.
+ * next start, with the same findings as without one. `lsp --stdio` keeps it
+ * in the user's cache directory when none is named.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +12,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SERVER_NODE_FLAGS } from "../../client/src/server-flags";
 import { CODE_CACHE_ENV } from "../../server/src/code-cache";
 import { BLIND_RETRY_TS } from "./documents";
-import { SERVER, TestClient, ruleIds } from "./lsp-client";
+import { userCacheDir } from "../../server/src/node/cache-dir";
+import { CLI, SERVER, TestClient, ruleIds } from "./lsp-client";
 
 let client: TestClient | undefined;
 let cacheDir: string | undefined;
@@ -22,9 +25,12 @@ afterEach(async () => {
   cacheDir = undefined;
 });
 
-/** Starts dist/server.js, opens a document and returns its rule ids and the start-up log line. */
-async function run(env: Record<string, string>): Promise<{ rules: string[]; startLine: string }> {
-  client = await TestClient.start({ serverScript: true, nodeFlags: [...SERVER_NODE_FLAGS], env });
+/** Starts the server, opens a document and returns its rule ids and the start-up log line. */
+async function run(
+  serverScript: boolean,
+  env: Record<string, string>,
+): Promise<{ rules: string[]; startLine: string }> {
+  client = await TestClient.start({ serverScript, nodeFlags: [...SERVER_NODE_FLAGS], env });
   const uri = client.uri("load.ts");
   await client.open(uri, "typescript", BLIND_RETRY_TS);
   const rules = ruleIds(await client.diagnosticsFor(uri));
@@ -39,28 +45,41 @@ function cacheFiles(): string[] {
 }
 
 describe("the server's code cache", () => {
-  it("is written after the first start and used by the next, with the same findings", async () => {
-    expect(existsSync(SERVER), "run `npm run build` first").toBe(true);
-    cacheDir = mkdtempSync(join(tmpdir(), "aei-code-cache-"));
-    const env = { [CODE_CACHE_ENV]: join(cacheDir, "storage") };
+  for (const [entry, serverScript] of [
+    ["dist/server.js", true],
+    ["lsp --stdio", false],
+  ] as const)
+    it(`${entry}: is written after the first start and used by the next, with the same findings`, async () => {
+      expect(existsSync(serverScript ? SERVER : CLI), "run `npm run build` first").toBe(true);
+      cacheDir = mkdtempSync(join(tmpdir(), "aei-code-cache-"));
+      const env = { [CODE_CACHE_ENV]: join(cacheDir, "storage") };
 
-    const first = await run(env);
-    expect(first.rules).toContain("blind-retry");
-    expect(first.startLine).toContain("code cache none yet");
-    // Written about 3 s after the start.
-    for (let waited = 0; cacheFiles().length === 0 && waited < 15_000; waited += 100)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(cacheFiles()).toHaveLength(1);
-    await client!.stop();
+      const first = await run(serverScript, env);
+      expect(first.rules).toContain("blind-retry");
+      expect(first.startLine).toContain("code cache none yet");
+      // Written about 3 s after the start.
+      for (let waited = 0; cacheFiles().length === 0 && waited < 15_000; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(cacheFiles()).toHaveLength(1);
+      await client!.stop();
 
-    const second = await run(env);
-    expect(second.startLine).toContain("code cache used");
-    expect(second.rules).toEqual(first.rules);
-    await client!.stop();
+      const second = await run(serverScript, env);
+      expect(second.startLine).toContain("code cache used");
+      expect(second.rules).toEqual(first.rules);
+      await client!.stop();
 
-    const plain = await run({ [CODE_CACHE_ENV]: "" });
-    expect(plain.startLine).not.toContain("code cache");
-    expect(plain.rules).toEqual(first.rules);
-    expect(cacheFiles(), "one cache file, not one per start").toHaveLength(1);
-  }, 60_000);
+      const plain = await run(serverScript, { [CODE_CACHE_ENV]: "" });
+      expect(plain.startLine).not.toContain("code cache");
+      expect(plain.rules).toEqual(first.rules);
+      expect(cacheFiles(), "one cache file, not one per start").toHaveLength(1);
+    }, 60_000);
+
+  it("lsp --stdio: with no directory named, the user's cache directory", () => {
+    expect(userCacheDir({ XDG_CACHE_HOME: "/xdg" }, "linux", "/home/u")).toBe("/xdg/api-error-insight");
+    expect(userCacheDir({}, "linux", "/home/u")).toBe("/home/u/.cache/api-error-insight");
+    expect(userCacheDir({}, "darwin", "/Users/u")).toBe("/Users/u/Library/Caches/api-error-insight");
+    expect(userCacheDir({ LOCALAPPDATA: "C:\\Users\\u\\AppData\\Local" }, "win32", "C:\\Users\\u")).toContain(
+      "api-error-insight",
+    );
+  });
 });

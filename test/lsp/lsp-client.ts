@@ -27,6 +27,7 @@ import type {
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
 
+import { CODE_CACHE_ENV } from "../../server/src/code-cache";
 export const ROOT = join(__dirname, "..", "..");
 export const CLI = join(ROOT, "dist", "cli.js");
 export const SERVER = join(ROOT, "dist", "server.js");
@@ -93,7 +94,8 @@ export class TestClient {
     const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...script], {
       cwd: root,
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, ...options.env },
+      // No code cache unless a test names a directory: `lsp --stdio` would keep one in the user's cache.
+      env: { ...process.env, [CODE_CACHE_ENV]: "", ...options.env },
     });
     child.stderr.on("data", () => undefined);
     const connection = createMessageConnection(

@@ -89,6 +89,15 @@ describe("LSP protocol errors", () => {
     ).toBe("answered null");
   });
 
+  it("answers a request sent without params (JSON-RPC allows it) as one with no params", async () => {
+    client = await TestClient.start();
+    const c = client.connection;
+    // `sendRequest(method)` leaves `params` out of the message altogether.
+    const memory = (await c.sendRequest("apiErrorInsight/memoryUsage")) as { rss?: number };
+    expect(memory.rss).toBeGreaterThan(0);
+    expect(await errorCodeOf(c.sendRequest("textDocument/hover"))).toBe(InvalidParams);
+  });
+
   it("answers requests after shutdown with InvalidRequest", async () => {
     client = await TestClient.start();
     const uri = client.uri("a.ts");

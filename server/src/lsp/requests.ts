@@ -45,6 +45,9 @@ export function request<P, R>(
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
+    // A request sent without `params` (JSON-RPC allows it) reaches a handler registered by
+    // method name with the cancellation token alone.
+    if (token === undefined) [params, token] = [undefined as P, params as unknown as CancellationToken];
     lifecycle.check();
     const problem = validate(params);
     if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, `${what}: ${problem}`);
