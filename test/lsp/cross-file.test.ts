@@ -44,6 +44,68 @@ export function createOrder(order: { sku: string }) {
 }
 `;
 
+/** A Python retry decorator: four attempts on 5xx with backoff and jitter. */
+const DECORATOR = `import random
+import time
+
+import requests
+
+
+def retrying(fn):
+    def wrapper(*args, **kwargs):
+        for attempt in range(4):
+            try:
+                return fn(*args, **kwargs)
+            except requests.HTTPError as err:
+                if err.response is None or err.response.status_code < 500:
+                    raise
+                time.sleep(min(2**attempt + random.random(), 30))
+        raise RuntimeError("gave up")
+
+    return wrapper
+`;
+
+/** The same decorator name, no longer a retry: it logs and calls once. */
+const LOGGING_DECORATOR = `def retrying(fn):
+    def wrapper(*args, **kwargs):
+        print("calling", fn.__name__)
+        return fn(*args, **kwargs)
+
+    return wrapper
+`;
+
+const DECORATED = `import requests
+
+from .retry import retrying
+
+
+@retrying
+def create_order(order):
+    res = requests.post("https://api.example.com/orders", json=order, timeout=10)
+    res.raise_for_status()
+    return res.json()
+`;
+
+/** An axios instance with axios-retry applied, exported; `retries` as given. */
+const httpClient = (retries: number): string => `import axios from "axios";
+import axiosRetry from "axios-retry";
+
+const http = axios.create({ baseURL: "https://api.example.com", timeout: 5000 });
+axiosRetry(http, { retries: ${retries} });
+
+export default http;
+`;
+
+const THROUGH_CLIENT = `import pRetry from "p-retry";
+import http from "./http";
+
+const networkOnly = (err: { response?: unknown }) => err.response === undefined;
+
+export function getUser(id: string) {
+  return pRetry(() => http.get(\`/users/\${id}\`), { retries: 4, randomize: true, shouldRetry: networkOnly });
+}
+`;
+
 let root: string;
 let client: TestClient | undefined;
 
@@ -63,6 +125,14 @@ function lastFor(c: TestClient, uri: string, test: (d: Diagnostic[]) => boolean)
 }
 
 const hasKeyFinding = (d: Diagnostic[]): boolean => ruleIds(d).includes("retry-without-idempotency-key");
+const hasNested = (d: Diagnostic[]): boolean => ruleIds(d).includes("nested-retry");
+
+async function changedOnDisk(c: TestClient, name: string, text: string): Promise<void> {
+  write(name, text);
+  await c.connection.sendNotification("workspace/didChangeWatchedFiles", {
+    changes: [{ uri: uriOf(name), type: CHANGED }],
+  });
+}
 
 afterEach(async () => {
   await client?.stop();
@@ -98,5 +168,38 @@ describe("cross-file analysis in the server", () => {
     await client.open(uriOf("src/retry.ts"), "typescript", NOT_A_HELPER);
     await client.replace(uriOf("src/retry.ts"), 2, HELPER);
     await lastFor(client, uriOf("src/orders.ts"), hasKeyFinding);
+  });
+
+  it("re-publishes an open caller when the retry decorator it imports stops retrying on disk", async () => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), "aei-xf-")));
+    write("shop/__init__.py", "");
+    write("shop/retry.py", DECORATOR);
+    write("shop/orders.py", DECORATED);
+    client = await TestClient.start({ root });
+    await client.open(uriOf("shop/orders.py"), "python", DECORATED);
+    const found = await lastFor(client, uriOf("shop/orders.py"), hasKeyFinding);
+    const related = found.find((d) => d.code === "retry-without-idempotency-key")?.relatedInformation;
+    expect(related?.[0]?.location.uri).toBe(uriOf("shop/retry.py"));
+
+    await changedOnDisk(client, "shop/retry.py", LOGGING_DECORATOR);
+    await lastFor(client, uriOf("shop/orders.py"), (d) => !hasKeyFinding(d));
+    // And back: a retry again, the finding again.
+    await changedOnDisk(client, "shop/retry.py", DECORATOR);
+    await lastFor(client, uriOf("shop/orders.py"), hasKeyFinding);
+  });
+
+  it("re-publishes an open caller when axios-retry on the client it imports is turned off on disk", async () => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), "aei-xf-")));
+    write("src/http.ts", httpClient(3));
+    write("src/users.ts", THROUGH_CLIENT);
+    client = await TestClient.start({ root });
+    await client.open(uriOf("src/users.ts"), "typescript", THROUGH_CLIENT);
+    const found = await lastFor(client, uriOf("src/users.ts"), hasNested);
+    expect(found.find((d) => d.code === "nested-retry")?.message).toContain(
+      "4 by axios-retry on the instance x 5",
+    );
+
+    await changedOnDisk(client, "src/http.ts", httpClient(0));
+    await lastFor(client, uriOf("src/users.ts"), (d) => !hasNested(d));
   });
 });

@@ -22,6 +22,7 @@ import type { RequestSite, RetrySite, Sites } from "./analysis/types";
 import type { RequestInfo } from "./analysis/model";
 import { externalHelpers, handlesHelperResult, importedHelperSites } from "./index/cross-file";
 import type { CrossFileInput } from "./index/types";
+import { callRetried } from "./index/client-retries";
 
 let candidatesOnly = true;
 
@@ -102,7 +103,7 @@ export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInp
   markNestedRetries(retries, ctx, text);
   yield;
 
-  const handlers = findHandlers(ctx, sim.cond);
+  const handlers = findHandlers(ctx, sim.cond, (call) => callRetried(call, ctx, crossFile));
   yield;
   // Calls sorted by position, to find those inside a handler without scanning them all.
   const calls = [...ctx.index.calls].sort((a, b) => a.start - b.start);
@@ -123,11 +124,11 @@ export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInp
       if (r.retried.has(429)) h.retryCovers429 = true;
       if ([500, 502, 503, 504].some((s) => r.retried.has(s))) h.retryCovers5xx = true;
     }
-    // A client that retries on its own (got, ky, SDKs) covers what it retries.
+    // A client that retries on its own (got, ky, SDKs, axios-retry on an instance; one of another file) covers what it retries.
     for (let i = firstCallFrom(h.start); i < calls.length && calls[i]!.start <= h.end; i++) {
       const call = calls[i]!;
       if (!contains(h, call)) continue;
-      const own = detectRequest(call, ctx)?.client.retries;
+      const own = callRetried(call, ctx, crossFile);
       if (!own) continue;
       if (own.has(429)) h.retryCovers429 = true;
       // A client that retries only 503 (a maintenance window) still turns a 500 into a hard failure.

@@ -124,11 +124,19 @@ export function createResolver(): Resolver {
     return undefined;
   };
 
+  // Files of one folder import the same modules: each specifier is resolved once per folder.
+  const resolved = new Map<string, string | undefined>();
   return {
     resolve(from, specifier, python) {
       if (specifier === "") return undefined;
-      const file = python ? resolvePy(from, specifier) : resolveJs(from, specifier);
-      return file && file !== from && inProject(file, from) ? file : undefined;
+      const key = `${python ? "py" : "js"}\0${dirname(from)}\0${specifier}`;
+      let file = resolved.get(key);
+      if (file === undefined && !resolved.has(key)) {
+        file = python ? resolvePy(from, specifier) : resolveJs(from, specifier);
+        file = file && inProject(file, from) ? file : undefined;
+        resolved.set(key, file);
+      }
+      return file !== from ? file : undefined;
     },
   };
 }

@@ -46,6 +46,7 @@ interface ResolvedUse {
   arg: number;
   throws: boolean;
   target: Target;
+  decorator?: true;
 }
 
 export class WorkspaceIndex {
@@ -91,7 +92,9 @@ export class WorkspaceIndex {
     const helpers: Record<string, ImportedHelper> = {};
     const wrappers: Record<string, ImportedWrapper> = {};
     const callers: CrossFileInput["callers"] = {};
-    for (const { from, callee, arg, throws, target } of uses) {
+    for (const { from, callee, arg, throws, target, decorator } of uses) {
+      // Only a helper that returns the retrying function can decorate one.
+      if (decorator && !target.helper?.wraps) continue;
       const where = { path: target.file, name: target.name };
       if (from === file && target.helper && arg >= 0) helpers[callee] = { ...target.helper, ...where };
       if (from === file && target.wrapper && arg < 0) wrappers[callee] = { ...target.wrapper, ...where };
@@ -131,7 +134,8 @@ export class WorkspaceIndex {
         for (const u of summary.uses) {
           const target = this.helperCalled(from, summary, u.callee);
           if (!target) continue;
-          const use = { from, callee: u.callee, arg: u.arg, throws: u.throws, target };
+          const use: ResolvedUse = { from, callee: u.callee, arg: u.arg, throws: u.throws, target };
+          if (u.decorator) use.decorator = true;
           add(from, use);
           if (target.file !== from) add(target.file, use);
         }

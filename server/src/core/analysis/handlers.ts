@@ -20,7 +20,7 @@ import { detectRequest } from "./requests";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
 import type { FileContext } from "./model";
-import type { HandlerSite, StatusRef } from "./types";
+import type { Failure, HandlerSite, StatusRef } from "./types";
 
 /** One thing a handler names: a status, a range, a class or a code, with the failures it covers. */
 interface Named {
@@ -31,7 +31,14 @@ interface Named {
 
 const PROBE_5XX = [500, 502, 503, 504];
 
-export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): HandlerSite[] {
+/** What the client of a request call retries by itself (default: its `ClientInfo.retries`). */
+export type ClientRetried = (call: Call) => ReadonlySet<Failure> | undefined;
+
+export function findHandlers(
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+  retried: ClientRetried = (call) => detectRequest(call, ctx)?.client.retries,
+): HandlerSite[] {
   const out: HandlerSite[] = [];
   const seenIfs = new Set<Stmt>();
   const visitBlock = (block: Stmt[]): void => {
@@ -46,7 +53,17 @@ export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): Handle
         // Statuses no branch takes fall off the end of the function they are in.
         const fn = ctx.index.owner.get(run[0]!);
         const endsFunction = !last.orelse && fn !== undefined && fn.body === block && next === block.length;
-        addHandler(out, run[0]!.keyword, branches, run[0]!, rest, ctx, cond, endsFunction ? fn : undefined);
+        addHandler(
+          out,
+          run[0]!.keyword,
+          branches,
+          run[0]!,
+          rest,
+          ctx,
+          cond,
+          retried,
+          endsFunction ? fn : undefined,
+        );
       }
       run = [];
     };
@@ -62,7 +79,7 @@ export function findHandlers(ctx: FileContext, cond: ConditionEvaluator): Handle
   for (const block of ctx.index.blocks) {
     visitBlock(block);
     block.forEach((st, i) => {
-      if (st.kind === "switch") addSwitch(out, st, block.slice(i + 1), ctx, cond);
+      if (st.kind === "switch") addSwitch(out, st, block.slice(i + 1), ctx, cond, retried);
       if (st.kind === "try") addTry(out, st, ctx, cond);
     });
   }
@@ -88,6 +105,7 @@ function addHandler(
   rest: Stmt[],
   ctx: FileContext,
   cond: ConditionEvaluator,
+  retried: ClientRetried,
   endsIn?: FunctionDef,
 ): void {
   const branches = tests.map((t) => ({ named: namedIn(t.test, ctx, cond), body: t.body }));
@@ -102,7 +120,7 @@ function addHandler(
     classifies(branches, rest, cond) ||
     (endsIn !== undefined && handsBack(endsIn, tests, rest, cond)) ||
     judgesUnknownClient(sources, ctx);
-  out.push(coveredByClients(makeHandler(head, branches, whole, propagates, ctx), sources, ctx));
+  out.push(coveredByClients(makeHandler(head, branches, whole, propagates, ctx), sources, retried));
 }
 
 function makeHandler(
@@ -332,12 +350,12 @@ function handsBack(
  */
 const RETRY_OPTIONS = ["retry", "retries", "maxRetries", "max_retries"];
 
-function coveredByClients(h: HandlerSite, sources: Call[], ctx: FileContext): HandlerSite {
+function coveredByClients(h: HandlerSite, sources: Call[], retried: ClientRetried): HandlerSite {
   for (const call of sources) {
     // A per-request retry option (`{ retry: 0 }`) overrides the client's own policy: the mechanisms judge it.
     if (call.args.some((a) => a.value.kind === "object") && keywordOrOption(call, RETRY_OPTIONS)) continue;
     if (call.args.some((a) => a.name && RETRY_OPTIONS.includes(a.name))) continue;
-    const own = detectRequest(call, ctx)?.client.retries;
+    const own = retried(call);
     if (!own) continue;
     if (own.has(429)) h.retryCovers429 = true;
     if (own.has(500)) h.retryCovers5xx = true;
@@ -461,6 +479,7 @@ function addSwitch(
   after: Stmt[],
   ctx: FileContext,
   cond: ConditionEvaluator,
+  retried: ClientRetried,
 ): void {
   const branches: Branch[] = [];
   const subject = unwrap(st.subject);
@@ -503,7 +522,7 @@ function addSwitch(
   const sources = sourceCalls(st, [st.subject], ctx, cond);
   const propagates =
     propagatesErrors(rest) || classifies(branches, rest, cond) || judgesUnknownClient(sources, ctx);
-  out.push(coveredByClients(makeHandler(st.keyword, branches, st, propagates, ctx), sources, ctx));
+  out.push(coveredByClients(makeHandler(st.keyword, branches, st, propagates, ctx), sources, retried));
 }
 
 function addTry(out: HandlerSite[], st: TryStmt, ctx: FileContext, _cond: ConditionEvaluator): void {

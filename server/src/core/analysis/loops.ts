@@ -163,12 +163,26 @@ export function genericRetryHelpers(ctx: FileContext, sim: Simulator): Map<Funct
         if (!summary.requests) return;
         const entry = out.get(fn) ?? { attempt: new Map<string, boolean>(), requests: [] };
         entry.attempt.set(param, (entry.attempt.get(param) ?? false) || summary.throws);
-        entry.requests.push(...sim.requestsIn(body.body));
+        entry.requests.push(...sim.requestsIn(delegate(body, ctx).body));
         out.set(fn, entry);
       });
     }
   }
   return out;
+}
+
+/** `() => send(order)`, `lambda: _post(x)`: the function of this file a thin callback hands the attempt to. */
+function delegate(fn: FunctionDef, ctx: FileContext): FunctionDef {
+  const only = fn.body.length === 1 ? fn.body[0]! : undefined;
+  const value = only?.kind === "return" ? only.value : only?.kind === "expr" ? only.expr : undefined;
+  const call = value ? unwrap(value) : undefined;
+  if (call?.kind !== "call" || call.isNew) return fn;
+  // `send(x)`, `this.send(x)`, `self._post(x)`; not `api.post(x)`, a client's method.
+  const callee = call.callee;
+  const own =
+    callee.kind === "name" ||
+    (callee.kind === "member" && callee.object.kind === "name" && /^(this|self)$/.test(callee.object.name));
+  return (own && sameFileFunctionByName(ctx, callee)) || fn;
 }
 
 function sameFileFunctionByName(ctx: FileContext, e: Expr): FunctionDef | undefined {
@@ -357,11 +371,17 @@ export function loopScope(loop: LoopStmt): GrowthScope {
     if (op === "++" || op === "--" || op === "+=" || op === "-=") counters.add(target);
     else if (op === "*=" || op === "<<=" || op === "**=") growing.add(target);
     else if (op === "=" && value && mentions(value, target)) {
+      // `d = min(d * 2, cap)` multiplies itself, `n = n + 1` steps; `to_next = min(to_next, 5 * 60)` does neither.
       let multiplies = false;
+      let steps = false;
       walkExpr(value, (x) => {
-        if (x.kind === "binary" && (x.op === "*" || x.op === "<<" || x.op === "**")) multiplies = true;
+        if (x.kind !== "binary" || !(mentions(x.left, target) || mentions(x.right, target))) return;
+        if (x.op === "*" || x.op === "<<" || x.op === "**") multiplies = true;
+        else steps = true;
       });
-      (multiplies ? growing : counters).add(target);
+      // `response = parse(response)` neither counts nor grows.
+      if (multiplies) growing.add(target);
+      else if (steps) counters.add(target);
     }
   };
   for (const u of loop.update ?? []) {

@@ -8,16 +8,18 @@
  *   caller of this file handed it one, so its policy findings sit on its own loop.
  */
 
-import type { FunctionDef } from "../ir/types";
-import { calleeName, contains, dottedName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
+import type { Expr, FunctionDef } from "../ir/types";
+import { calleeName, contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { GenericHelper } from "../analysis/loops";
 import type { FileContext } from "../analysis/model";
 import { requestSite } from "../analysis/retries";
+import { attemptBody } from "../mechanisms/configuration";
 import type { Simulator } from "../analysis/simulate";
 import type { HandlerSite, RequestSite, RetrySite } from "../analysis/types";
 import type { Span } from "../types";
 import { passedFunction, topLevelFunctions } from "./summary";
-import type { CrossFileInput } from "./types";
+import type { CrossFileInput, ImportedHelper } from "./types";
+import { argumentNumber, wrappingShape } from "./wrapping";
 
 export function hasCrossFileInput(input: CrossFileInput | undefined): input is CrossFileInput {
   return (
@@ -28,72 +30,115 @@ export function hasCrossFileInput(input: CrossFileInput | undefined): input is C
   );
 }
 
-/** Retry sites at the calls of imported retry helpers. */
+/** Retry sites at the calls of imported retry helpers and at the functions imported decorators retry. */
 export function importedHelperSites(ctx: FileContext, sim: Simulator, input: CrossFileInput): RetrySite[] {
   const out: RetrySite[] = [];
+  const helperOf = (callee: Expr): ImportedHelper | undefined => {
+    const name = dottedName(callee);
+    return name !== undefined && Object.hasOwn(input.helpers, name) ? input.helpers[name] : undefined;
+  };
   for (const call of ctx.index.calls) {
-    const callee = dottedName(call.callee);
-    const helper =
-      callee !== undefined && Object.hasOwn(input.helpers, callee) ? input.helpers[callee] : undefined;
-    const arg = helper ? call.args[helper.param] : undefined;
+    const helper = helperOf(call.callee);
+    const arg = helper && !helper.factory ? call.args[helper.param] : undefined;
     if (!helper || !arg || arg.name) continue;
     const fn = passedFunction(arg.value, ctx);
-    if (!fn) continue;
-    const info = sim.helperSummary(fn, 0);
-    if (!info.requests) continue;
-    const retried = new Set(info.throws ? helper.retriedIfThrows : helper.retriedIfReturns);
-    if (retried.size === 0) continue;
-    const label = `the retry helper ${helper.name}`;
-    out.push({
-      kind: "retry",
-      mechanism: "helper",
-      anchor: { start: call.callee.start, end: call.callee.end },
-      start: call.start,
-      end: call.end,
-      label: `The retry helper ${helper.name}`,
-      // The helper's policy is judged in its file: nothing here for the policy rules.
-      retriedRefs: [],
-      retried,
-      blind: false,
-      bounded: helper.attempts !== undefined ? true : undefined,
-      waitsNothing: false,
-      waits: [],
-      rateLimitWaits: [],
-      calls: calledNames(fn),
-      requests: dedupe(sim.requestsIn(fn.body).map(requestSite)),
-      mechanismName: label,
-      ...(helper.attempts !== undefined ? { attempts: helper.attempts } : {}),
-      ...(helper.delay ? { helperDelay: helper.delay } : {}),
-      helperLoop: {
-        start: helper.loop.start,
-        end: helper.loop.end,
-        message: helper.recursive
-          ? `the recursive retry of ${helper.name}`
-          : `the retry loop of ${helper.name}`,
-        file: {
-          path: helper.path,
-          line: helper.loop.line,
-          character: helper.loop.character,
-          endLine: helper.loop.endLine,
-          endCharacter: helper.loop.endCharacter,
-        },
-      },
-    });
+    const site = fn ? helperSite(helper, call.callee, call, fn, sim, helper.attempts) : undefined;
+    if (site) out.push(site);
   }
+  // `@retrying def f(): ...` is `f = retrying(f)`; `@retry(times=5)` is `f = retry(times=5)(f)`.
+  for (const fn of ctx.allFunctions)
+    for (const d of fn.decorators) {
+      const x = unwrap(d);
+      const helper = helperOf(x.kind === "call" ? x.callee : x);
+      if (!helper?.wraps || !!helper.factory !== (x.kind === "call")) continue;
+      const attempts =
+        x.kind === "call" && helper.attemptsParam
+          ? argumentNumber(x.args, helper.attemptsParam)
+          : helper.attempts;
+      const site = helperSite(helper, x.kind === "call" ? x.callee : x, fn, fn, sim, attempts);
+      if (site) out.push(site);
+    }
   return out;
+}
+
+/** The retry an imported helper makes of `fn` (handed at `span`, named at `anchor`), when `fn` sends a request. */
+function helperSite(
+  helper: ImportedHelper,
+  anchor: Span,
+  span: Span,
+  fn: FunctionDef,
+  sim: Simulator,
+  attempts: number | undefined,
+): RetrySite | undefined {
+  const info = sim.helperSummary(fn, 0);
+  if (!info.requests) return undefined;
+  const retried = new Set(info.throws ? helper.retriedIfThrows : helper.retriedIfReturns);
+  if (retried.size === 0) return undefined;
+  const label = `the retry helper ${helper.name}`;
+  const calls = calledNames(fn);
+  // A decorated function: the retry calls it by its name (handlers in it are covered).
+  if (span === fn && fn.name) calls.add(fn.name);
+  return {
+    kind: "retry",
+    mechanism: "helper",
+    anchor: { start: anchor.start, end: anchor.end },
+    start: span.start,
+    end: span.end,
+    label: `The retry helper ${helper.name}`,
+    // The helper's policy is judged in its file: nothing here for the policy rules.
+    retriedRefs: [],
+    retried,
+    blind: false,
+    bounded: attempts !== undefined || helper.attemptsParam ? true : undefined,
+    waitsNothing: false,
+    waits: [],
+    rateLimitWaits: [],
+    calls,
+    // `withRetry(() => send(body))`: the requests of `send`, a function of this file.
+    requests: dedupe(sim.requestsIn(attemptBody(fn, sim.ctx).body).map(requestSite)),
+    mechanismName: label,
+    ...(attempts !== undefined ? { attempts } : {}),
+    ...(helper.delay ? { helperDelay: helper.delay } : {}),
+    helperLoop: {
+      start: helper.loop.start,
+      end: helper.loop.end,
+      message: helper.recursive
+        ? `the recursive retry of ${helper.name}`
+        : `the retry loop of ${helper.name}`,
+      file: {
+        path: helper.path,
+        line: helper.loop.line,
+        character: helper.loop.character,
+        endLine: helper.loop.endLine,
+        endCharacter: helper.loop.endCharacter,
+      },
+    },
+  };
 }
 
 /** This file's retry helpers that other files call with requests, as `genericRetryHelpers` gives them. */
 export function externalHelpers(ctx: FileContext, input: CrossFileInput): Map<FunctionDef, GenericHelper> {
   const out = new Map<FunctionDef, GenericHelper>();
+  const add = (fn: FunctionDef, param: string | undefined, throws: boolean) => {
+    if (!param) return;
+    const entry = out.get(fn) ?? { attempt: new Map<string, boolean>(), requests: [] };
+    entry.attempt.set(param, (entry.attempt.get(param) ?? false) || throws);
+    out.set(fn, entry);
+  };
   for (const [name, fn] of topLevelFunctions(ctx.module.body)) {
     const uses = Object.hasOwn(input.callers, name) ? input.callers[name]! : [];
-    const attempt = new Map<string, boolean>();
+    if (uses.length === 0) continue;
+    // A decorator or wrapper: its loop is in a nested function and calls the parameter it is given.
+    const shape = wrappingShape(fn, ctx);
     for (const use of uses) {
-      const param = fn.params[use.arg]?.name;
-      if (param) attempt.set(param, (attempt.get(param) ?? false) || use.throws);
+      add(fn, fn.params[use.arg]?.name, use.throws);
+      if (!shape) continue;
+      const param = shape.receiver.params[use.arg]?.name;
+      for (const loop of shape.loops) {
+        const owner = ctx.index.owner.get(loop);
+        if (owner) add(owner, param, use.throws);
+      }
     }
-    if (attempt.size > 0) out.set(fn, { attempt, requests: [] });
   }
   return out;
 }

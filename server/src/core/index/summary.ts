@@ -9,7 +9,7 @@
  */
 
 import type { Call, Expr, FunctionDef, LoopStmt, Stmt, Target } from "../ir/types";
-import { contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import { contains, dottedName, unwrap } from "../ir/walk";
 import { analyzeLoop } from "../analysis/loops";
 import { analyzeRecursion } from "../analysis/recursion";
 import type { FileContext } from "../analysis/model";
@@ -25,11 +25,15 @@ import type {
 } from "./types";
 import { LineIndex } from "../parse/line-index";
 import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
+import { clientRetried } from "./client-retries";
+import { attemptsParameter, calledParam, wrappingShape } from "./wrapping";
 
 /** The summary of a file from its context. */
 export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
-  const lines = new LineIndex(text);
+  // Lines are counted only for a file that has a location to give (most have none).
+  let lines: LineIndex | undefined;
   const at = (start: number, end: number): SummaryLocation => {
+    lines ??= new LineIndex(text);
     const s = lines.positionAt(start);
     const e = lines.positionAt(end);
     return { start, end, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
@@ -50,11 +54,18 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
     const owner = ctx.index.owner.get(loop);
     if (owner) loopsOf.set(owner, [...(loopsOf.get(owner) ?? []), loop]);
   }
-  const callAt = new Map<number, Call>();
-  for (const call of ctx.index.calls) callAt.set(call.start * 1_000_003 + call.end, call);
+  // The calls by position, built when a wrapper's request does not carry its call.
+  let calls: Map<number, Call> | undefined;
+  const callAt = (start: number, end: number): Call | undefined => {
+    if (!calls) {
+      calls = new Map();
+      for (const call of ctx.index.calls) calls.set(call.start * 1_000_003 + call.end, call);
+    }
+    return calls.get(start * 1_000_003 + end);
+  };
   for (const [name, fn] of topLevelFunctions(ctx.module.body)) {
     if (Object.hasOwn(helpers, name) || Object.hasOwn(wrappers, name)) continue;
-    const helper = helperOf(fn, loopsOf.get(fn) ?? [], ctx, sim, at);
+    const helper = helperOf(fn, loopsOf.get(fn) ?? [], ctx, sim, at) ?? wrappingHelperOf(fn, ctx, sim, at);
     if (helper) helpers[name] = helper;
     const wrapper = helper ? undefined : wrapperOf(fn, callAt, ctx, sim, at);
     if (wrapper) wrappers[name] = wrapper;
@@ -91,6 +102,7 @@ function retryingClients(
     const info = bindings[0]!.info;
     const own = clientRetry(info, name, ctx, undefined);
     if (!own) continue;
+    const retries = clientRetried(info, name, ctx);
     out[name] = {
       throws: info.throws,
       selfRetry: {
@@ -99,6 +111,7 @@ function retryingClients(
         off: own.off,
         at: at(own.at.start, own.at.end),
         ...(own.idempotentOnly ? { idempotentOnly: true as const } : {}),
+        ...(retries ? { retries: [...retries].sort(byFailure) } : {}),
       },
     };
   }
@@ -210,6 +223,42 @@ function helperOf(
 }
 
 /**
+ * A decorator, decorator factory or higher-order wrapper (`wrapping.ts`): its loop is in the
+ * function it returns, around a call of the function it is given.
+ */
+function wrappingHelperOf(
+  fn: FunctionDef,
+  ctx: FileContext,
+  sim: Simulator,
+  at: (s: number, e: number) => SummaryLocation,
+): HelperSummary | undefined {
+  const shape = wrappingShape(fn, ctx);
+  const name = shape?.receiver.params[shape.param]?.name;
+  if (!shape || !name) return undefined;
+  for (const loop of shape.loops) {
+    const run = (throws: boolean) =>
+      analyzeLoop(loop, ctx, sim, "", { attempt: new Map([[name, throws]]), requests: [] });
+    const thrown = run(true);
+    if (!thrown) continue;
+    const returned = run(false);
+    const attempts = thrown.bounded === false ? undefined : loopAttempts(loop, ctx);
+    const fromParam = shape.factory && attempts === undefined ? attemptsParameter(loop, fn) : undefined;
+    return {
+      param: shape.param,
+      retriedIfThrows: [...thrown.retried].sort(byFailure),
+      retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
+      ...optional("attempts", attempts),
+      loop: at(loop.keyword.start, loop.keyword.end),
+      delay: delayOf(thrown),
+      wraps: true,
+      ...(shape.factory ? { factory: true as const } : {}),
+      ...(fromParam && thrown.bounded !== false ? { attemptsParam: fromParam } : {}),
+    };
+  }
+  return undefined;
+}
+
+/**
  * A function that calls a parameter and, on failure, itself (`withRetry(fn, attempt + 1)`): a
  * retry helper as a loop is; its attempts are not counted (`recursive` says where it re-enters).
  */
@@ -240,18 +289,19 @@ function recursiveHelperOf(
 /** A function that sends exactly one request itself, and what a retry around a call of it re-sends. */
 function wrapperOf(
   fn: FunctionDef,
-  callAt: ReadonlyMap<number, Call>,
+  callAt: (start: number, end: number) => Call | undefined,
   ctx: FileContext,
   sim: Simulator,
   at: (s: number, e: number) => SummaryLocation,
 ): WrapperSummary | undefined {
   if (fn.isGenerator) return undefined;
-  const info = sim.helperSummary(fn, 0);
-  if (!info.requests) return undefined;
+  // The one request first: most functions send none, and that walk is the cheaper one.
   const sent = sim.requestsIn(fn.body);
   if (sent.length !== 1) return undefined;
+  const info = sim.helperSummary(fn, 0);
+  if (!info.requests) return undefined;
   const req = sent[0]!;
-  const call = req.call ?? callAt.get(req.span.start * 1_000_003 + req.span.end);
+  const call = req.call ?? callAt(req.span.start, req.span.end);
   const own = call ? selfRetry(call, req.method, ctx, undefined) : undefined;
   return {
     throws: info.throws,
@@ -282,22 +332,6 @@ function byFailure(a: Failure, b: Failure): number {
   return (typeof a === "number" ? a : 1000) - (typeof b === "number" ? b : 1000);
 }
 
-/** The index of a parameter the loop calls (`await fn()`, `fn(*args)`), if any. */
-function calledParam(loop: Pick<LoopStmt, "body">, params: (string | undefined)[]): number | undefined {
-  let found: number | undefined;
-  walkStmts(loop.body, (st) => {
-    for (const e of stmtExprs(st))
-      walkExpr(e, (x) => {
-        if (found !== undefined || x.kind !== "call") return;
-        const name = dottedName(x.callee);
-        const i = name ? params.indexOf(name) : -1;
-        if (i >= 0) found = i;
-      });
-    return found === undefined;
-  });
-  return found;
-}
-
 /**
  * Calls of imported functions handed a function that sends a request (`withRetry(() => api.post(...))`),
  * and calls of imported functions where a retry may re-send them: in a loop, a decorated
@@ -307,8 +341,12 @@ function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
   const out: HelperUse[] = [];
   const maybeRetried = new Set<string>();
   for (const call of ctx.index.calls) {
+    // The root name first: most calls are of names no import brings.
+    let root = call.callee;
+    while (root.kind === "member") root = root.object;
+    if (root.kind !== "name" || !mayBeImported(root.name, ctx)) continue;
     const callee = dottedName(call.callee);
-    if (!callee || !mayBeImported(callee.split(".")[0]!, ctx)) continue;
+    if (!callee) continue;
     let handed = false;
     call.args.forEach((a, i) => {
       const fn = passedFunction(a.value, ctx);
@@ -317,9 +355,21 @@ function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
       if (info.requests) out.push({ callee, arg: i, throws: info.throws });
       handed ||= info.requests;
     });
-    if (!handed && !maybeRetried.has(callee) && mayBeRetried(call, ctx)) maybeRetried.add(callee);
+    if (!handed && !maybeRetried.has(callee) && (mayBeRetried(call, ctx) || clientMethod(callee)))
+      maybeRetried.add(callee);
   }
   for (const callee of [...maybeRetried].sort()) out.push({ callee, arg: -1, throws: false });
+  // `@retrying` / `@retry(times=5)` / `@http.retrying` on a function that sends a request.
+  for (const fn of ctx.allFunctions) {
+    if (fn.decorators.length === 0) continue;
+    for (const d of fn.decorators) {
+      const x = unwrap(d);
+      const callee = dottedName(x.kind === "call" ? x.callee : x);
+      if (!callee || !mayBeImported(callee.split(".")[0]!, ctx)) continue;
+      const info = sim.helperSummary(fn, 0);
+      if (info.requests) out.push({ callee, arg: 0, throws: info.throws, decorator: true });
+    }
+  }
   return out;
 }
 
@@ -335,6 +385,13 @@ function mayBeImported(name: string, ctx: FileContext): boolean {
     !ctx.patternPaths.has(name)
   );
 }
+
+/** `http.get`, `session.post`: a request through a client another file may configure to retry (its handlers are covered). */
+function clientMethod(callee: string): boolean {
+  const parts = callee.split(".");
+  return parts.length === 2 && CLIENT_METHODS.has(parts[1]!.toLowerCase());
+}
+const CLIENT_METHODS = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request"]);
 
 function mayBeRetried(call: Call, ctx: FileContext): boolean {
   if (ctx.index.loops.some((l) => contains(l, call))) return true;

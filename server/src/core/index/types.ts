@@ -38,6 +38,15 @@ export interface HelperSummary {
   delay?: HelperDelay;
   /** It retries by calling itself (`loop` is that call), not in a loop. */
   recursive?: true;
+  /**
+   * It returns the retrying function instead of running it: a decorator (`@retrying`) or a
+   * higher-order wrapper (`const getUser = withRetry(async (id) => ...)`).
+   */
+  wraps?: true;
+  /** It takes options and returns the decorator (`@retry(times=5)`); `param` is the decorator's. */
+  factory?: true;
+  /** A factory's attempts, given by one of its parameters (`times`), with its default when a number. */
+  attemptsParam?: { index: number; name: string; default?: number };
 }
 
 export interface SummaryImport {
@@ -61,6 +70,8 @@ export interface HelperUse {
   arg: number;
   /** That function throws on HTTP errors. */
   throws: boolean;
+  /** The callee decorates the function (`@retrying`, `@retry(times=5)`): `arg` is the decorator's parameter 0. */
+  decorator?: true;
 }
 
 /** A function that sends one request (`def ask(q): return client.chat.completions.create(...)`). */
@@ -75,7 +86,15 @@ export interface WrapperSummary {
    * Its client retries on its own: attempts per call, as messages name it, how to turn it off,
    * where; `idempotentOnly` for got and ky, which retry GET, PUT, DELETE ... only.
    */
-  selfRetry?: { attempts: number; by: string; off: string; at: SummaryLocation; idempotentOnly?: true };
+  selfRetry?: {
+    attempts: number;
+    by: string;
+    off: string;
+    at: SummaryLocation;
+    idempotentOnly?: true;
+    /** What it retries, when known: a handler around its requests does not see these as hard failures. */
+    retries?: (number | "network")[];
+  };
 }
 
 export interface ModuleSummary {

@@ -14,7 +14,9 @@ import { isBlind } from "../analysis/retries";
 import type { Simulator } from "../analysis/simulate";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
 import { exprFeatures, mergeFeatures, noFeatures } from "../analysis/waits";
-import type { Call } from "../ir/types";
+import { ConditionEvaluator } from "../analysis/conditions";
+import type { Span } from "../types";
+import type { Call, FunctionDef } from "../ir/types";
 import { dottedName, unwrap, walkStmts } from "../ir/walk";
 import { importedAs, prop, functionOf, isInfinite, span, configSite } from "./configuration";
 import type { ObjectLit } from "../ir/types";
@@ -30,20 +32,7 @@ function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
   const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
   const condition = prop(options, "retryCondition")?.value;
   const conditionFn = functionOf(condition, ctx);
-  const retried = new Set<Failure>();
-  const refs = new Map<number, StatusRef>();
-  const unchecked = new Set<Failure>();
-  for (const f of FAILURES) {
-    if (!conditionFn) {
-      if (f === "network" || (typeof f === "number" && f >= 500)) retried.add(f);
-      continue;
-    }
-    const r = sim.cond.evalFunction(conditionFn, f);
-    if (r.value === false) continue;
-    retried.add(f);
-    for (const ref of r.refs) refs.set(ref.start, ref);
-    if (!r.decided && !r.refs.some((x) => x.status === f || x.via === "range")) unchecked.add(f);
-  }
+  const { retried, refs, unchecked } = retriedBy(conditionFn, sim.cond);
   const delay = prop(options, "retryDelay")?.value;
   const retriesValue = prop(options, "retries")?.value;
   const site = configSite(
@@ -107,6 +96,53 @@ function axiosRetryCall(call: Call, ctx: FileContext, sim: Simulator): RetrySite
     }
   }
   return site;
+}
+
+/** The failures an axios-retry `retryCondition` retries (the default: network errors and 5xx). */
+function retriedBy(conditionFn: FunctionDef | undefined, cond: ConditionEvaluator) {
+  const retried = new Set<Failure>();
+  const refs = new Map<number, StatusRef>();
+  const unchecked = new Set<Failure>();
+  for (const f of FAILURES) {
+    if (!conditionFn) {
+      if (f === "network" || (typeof f === "number" && f >= 500)) retried.add(f);
+      continue;
+    }
+    const r = cond.evalFunction(conditionFn, f);
+    if (r.value === false) continue;
+    retried.add(f);
+    for (const ref of r.refs) refs.set(ref.start, ref);
+    if (!r.decided && !r.refs.some((x) => x.status === f || x.via === "range")) unchecked.add(f);
+  }
+  return { retried, refs, unchecked };
+}
+
+/**
+ * axios-retry applied to the axios instance held in `receiver` (`axiosRetry(http, { retries: 3 })`):
+ * the failures it retries, its attempts and the call; undefined without one, with `retries: 0`,
+ * or with a count it cannot read.
+ */
+export function axiosRetryOn(
+  receiver: string,
+  ctx: FileContext,
+): { retried: Set<Failure>; attempts: number; at: Span } | undefined {
+  for (const call of ctx.index.calls) {
+    if (call.callee.kind !== "name" || !importedAs(ctx, call.callee.name, /^axios-retry$/, "default"))
+      continue;
+    const target = call.args[0]?.value;
+    if (!target || dottedName(unwrap(target)) !== receiver) continue;
+    const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
+    let count = prop(options, "retries")?.value;
+    if (count && unwrap(count).kind === "name")
+      count = ctx.values.get((unwrap(count) as { name: string }).name);
+    const n = count ? unwrap(count) : undefined;
+    const retries = n === undefined ? 3 : n.kind === "number" ? n.value : undefined;
+    if (retries === undefined || retries <= 0) return undefined;
+    const condition = functionOf(prop(options, "retryCondition")?.value, ctx);
+    const { retried } = retriedBy(condition, new ConditionEvaluator(ctx));
+    return { retried, attempts: retries + 1, at: span(call) };
+  }
+  return undefined;
 }
 
 export const axiosRetry: Mechanism = {

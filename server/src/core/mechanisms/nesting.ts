@@ -25,6 +25,7 @@ import { calleeName, dottedName, unwrap } from "../ir/walk";
 import { keywordOrOption, objectArg, propertyValue } from "../analysis/context";
 import { clientRetriesOffFix } from "../fixes/retries-off";
 import { awsSelfRetry, isAwsClient } from "./aws";
+import { axiosRetryOn } from "./axios-retry";
 import { familySelfRetry, isFamilyClient } from "./sdk-clients";
 
 const SDK_RETRIES: Record<string, { retries: number; python: string; js: string }> = {
@@ -169,6 +170,16 @@ export function clientRetry(
       at: client.builtAt,
       idempotentOnly: true,
     };
+  }
+  if (client.kind === "axios" && receiver && receiver !== "axios") {
+    const own = axiosRetryOn(receiver, ctx);
+    if (own)
+      return {
+        attempts: own.attempts,
+        by: "axios-retry on the instance",
+        off: "retries: 0 in its axiosRetry options",
+        at: own.at,
+      };
   }
   if (client.kind === "requests") {
     if (!receiver || receiver === "requests") return undefined;

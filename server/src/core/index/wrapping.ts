@@ -1,0 +1,118 @@
+/**
+ * Retry helpers that return the retrying function instead of running it:
+ * - decorators: `def retrying(fn): def wrapper(*a): while ...: fn(*a)` (`@retrying`);
+ * - decorator factories: `def retry(times=3): def deco(fn): def wrapper(*a): for ...: fn(*a)`
+ *   (`@retry(times=5)`);
+ * - higher-order wrappers: `const withRetry = (fn) => async (...a) => { for (...) await fn(...a) }`
+ *   (`const getUser = withRetry(async (id) => fetch(...))`).
+ * The loop is in a function nested in the helper and calls a parameter of an enclosing one.
+ */
+
+import type { Arg, Expr, FunctionDef, LoopStmt } from "../ir/types";
+import { contains, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
+import type { FileContext } from "../analysis/model";
+
+export interface WrappingShape {
+  /** The function whose parameter is the attempt: the helper itself, or (factory) the function it returns. */
+  receiver: FunctionDef;
+  /** The index of that parameter. */
+  param: number;
+  /** The helper takes options and returns the decorator (`@retry(times=5)`). */
+  factory: boolean;
+  /** The retry loops that call the parameter, each in a function nested in the receiver. */
+  loops: LoopStmt[];
+}
+
+/** The wrapping shape of a top-level function, when its nested functions loop over one of its parameters. */
+export function wrappingShape(fn: FunctionDef, ctx: FileContext): WrappingShape | undefined {
+  const inner = ctx.allFunctions.filter((g) => g !== fn && contains(fn, g));
+  if (inner.length === 0) return undefined;
+  // The functions fn returns or defines directly (not inside another nested function).
+  const direct = inner.filter((g) => !inner.some((h) => h !== g && contains(h, g)));
+  for (const receiver of [fn, ...direct]) {
+    const names = receiver.params.map((p) => (p.rest ? undefined : p.name));
+    if (names.every((n) => n === undefined)) continue;
+    const loops: LoopStmt[] = [];
+    let param: number | undefined;
+    for (const loop of ctx.index.loops) {
+      const owner = ctx.index.owner.get(loop);
+      if (!owner || owner === receiver || !contains(receiver, owner)) continue;
+      // A nested function with a parameter of the same name shadows it.
+      const shadowed = (i: number) =>
+        inner.some(
+          (g) =>
+            g !== receiver &&
+            contains(receiver, g) &&
+            contains(g, loop) &&
+            g.params.some((p) => p.name === names[i]),
+        );
+      const i = calledParam(loop, names);
+      if (i === undefined || shadowed(i) || (param !== undefined && i !== param)) continue;
+      param = i;
+      loops.push(loop);
+    }
+    if (param !== undefined) return { receiver, param, factory: receiver !== fn, loops };
+  }
+  return undefined;
+}
+
+/** The index of a parameter the loop calls (`await fn()`, `fn(*args)`), if any. */
+export function calledParam(
+  loop: Pick<LoopStmt, "body">,
+  params: (string | undefined)[],
+): number | undefined {
+  let found: number | undefined;
+  walkStmts(loop.body, (st) => {
+    for (const e of stmtExprs(st))
+      walkExpr(e, (x) => {
+        if (found !== undefined || x.kind !== "call") return;
+        const name = dottedName(x.callee);
+        const i = name ? params.indexOf(name) : -1;
+        if (i >= 0) found = i;
+      });
+    return found === undefined;
+  });
+  return found;
+}
+
+/**
+ * A decorator factory's attempts given by one of its parameters (`for attempt in range(times)`,
+ * `for (let i = 0; i < times; i++)`): that parameter, and its default when it is a number.
+ */
+export function attemptsParameter(
+  loop: LoopStmt,
+  factory: FunctionDef,
+): { index: number; name: string; default?: number } | undefined {
+  let bound: Expr | undefined;
+  if (loop.loop === "for-in" || loop.loop === "for-of") {
+    const it = loop.iterates ? unwrap(loop.iterates) : undefined;
+    if (it?.kind === "call" && dottedName(it.callee) === "range" && it.args.length === 1)
+      bound = it.args[0]!.value;
+  } else if (loop.loop === "for" && loop.test) {
+    // `for (let i = 0; i < times; i++)`
+    const test = unwrap(loop.test);
+    const from = loop.init?.find((st) => st.kind === "var" && st.value !== undefined);
+    const start = from?.kind === "var" && from.value ? unwrap(from.value) : undefined;
+    if (test.kind === "binary" && test.op === "<" && start?.kind === "number" && start.value === 0)
+      bound = test.right;
+  }
+  const x = bound ? unwrap(bound) : undefined;
+  if (x?.kind !== "name") return undefined;
+  const index = factory.params.findIndex((p) => p.name === x.name && !p.rest);
+  if (index < 0) return undefined;
+  const d = factory.params[index]!.defaultValue;
+  const v = d ? unwrap(d) : undefined;
+  return { index, name: x.name, ...(v?.kind === "number" ? { default: v.value } : {}) };
+}
+
+/** The number a decorator factory call gives a parameter (`retry(times=5)`, `retry(5)`), else its default. */
+export function argumentNumber(
+  args: readonly Arg[],
+  param: { index: number; name: string; default?: number },
+): number | undefined {
+  const given = args.find((a) => a.name === param.name) ?? args.filter((a) => !a.name)[param.index];
+  if (args.some((a) => a.spread)) return undefined;
+  if (!given) return param.default;
+  const v = unwrap(given.value);
+  return v.kind === "number" ? v.value : undefined;
+}
