@@ -36,6 +36,7 @@ function wholeModuleIndex(module: Module): ModuleIndex {
     calls: [],
     loops: [],
     assigns: [],
+    strings: [],
     owner: new Map(),
   };
   const pending: [Stmt[], FunctionDef | undefined][] = [[module.body, undefined]];
@@ -43,6 +44,7 @@ function wholeModuleIndex(module: Module): ModuleIndex {
   const onExpr = (x: Expr): void => {
     if (x.kind === "call") index.calls.push(x);
     else if (x.kind === "assign") index.assigns.push(x);
+    else if (x.kind === "string") index.strings.push(x);
     else if (x.kind === "function") {
       index.functions.push(x.fn);
       index.blocks.push(x.fn.body);
@@ -78,7 +80,7 @@ function wholeModuleIndex(module: Module): ModuleIndex {
 
 /** Both indexes hold the same objects in the same order. */
 function expectSameIndex(actual: ModuleIndex, expected: ModuleIndex): void {
-  for (const key of ["stmts", "blocks", "functions", "calls", "loops", "assigns"] as const) {
+  for (const key of ["stmts", "blocks", "functions", "calls", "loops", "assigns", "strings"] as const) {
     expect(actual[key].length).toBe(expected[key].length);
     expect(actual[key].every((x, i) => x === expected[key][i])).toBe(true);
   }

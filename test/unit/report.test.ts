@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../server/src/core/engine";
 import { buildReport, reportDocument, type ReportEntry } from "../../server/src/core/report/index";
 import { renderHtml } from "../../server/src/core/report/html";
+import { layerRows } from "../../server/src/core/report/format";
 import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 
@@ -173,6 +174,42 @@ describe("hand-computed policies", () => {
     expect(held!.attempts).toBe(4);
     expect(given!.attempts).toBe("unknown");
     expect(given!.delay.waits).toBe("unknown");
+  });
+});
+
+describe("a first attempt sent before the loop", () => {
+  for (const name of ["first-attempt-before-loop.py", "first-attempt-before-loop.ts"]) {
+    it(`${name}: the request before the loop is an attempt too`, () => {
+      const loops = entriesOf(name).flatMap((e) => e.layers.filter((l) => l.mechanism === "loop"));
+      // `r = send(); while r.status == 429 and n < 3: wait; r = send(); n += 1`: 1 + 3 sends, 3 waits.
+      const before = loops.find((l) => l.line === (name.endsWith(".py") ? 10 : 7))!;
+      expect(before.attempts).toBe(4);
+      expect(before.delay.waits).toHaveLength(3);
+      if (name.endsWith(".py")) expect(loops.find((l) => l.line === 19)!.attempts).toBe(3);
+    });
+  }
+});
+
+describe("what a backoff decorator retries on", () => {
+  it("states its exception classes and giveup predicate, not 'any failure'", () => {
+    const layers = entriesOf("backoff_giveup.py").flatMap((e) => e.layers);
+    const at = (line: number) => layers.find((l) => l.line === line)!;
+    // giveup imported from another module: what it stops is unknown, so it is not "any failure".
+    expect(at(7).retries.on).toBe("RequestException (HTTP errors included), unless is_fatal gives up");
+    expect(at(7).retries.anyFailure).toBe(false);
+    expect(at(7).unknowns).toContain("which failures the giveup predicate stops");
+    const rows = new Map(layerRows(at(7)));
+    expect(rows.get("Retries")).toMatch(
+      /^RequestException \(HTTP errors included\), unless is_fatal gives up; /,
+    );
+    // A lambda that gives up below 500: 5xx and network errors are what it retries.
+    expect(at(14).retries.on).toBe("RequestException (HTTP errors included), unless a lambda gives up");
+    expect(at(14).retries.statuses).toEqual([500, 502, 503, 504]);
+    // No giveup: every failure, and it says which classes.
+    expect(at(21).retries.anyFailure).toBe(true);
+    expect(new Map(layerRows(at(21))).get("Retries")).toBe(
+      "RequestException (HTTP errors included): any failure, 401, 403 and other 4xx included",
+    );
   });
 });
 

@@ -37,6 +37,8 @@ export interface AttemptCode {
   binding?: { name: string; values: number[] | "unknown" };
   /** Offsets of the request calls an attempt sends. */
   requests: { start: number; throws: boolean }[];
+  /** The first attempt is sent before the loop (`r = send(); while r.status == 429: ... r = send()`). */
+  sentBefore?: boolean;
   /** Waits by the offset of their expression: the delay expression and its unit. */
   waits: Map<number, { end: number; delay?: Expr; unit: "ms" | "s" }>;
   /** The recursive call of a recursive retry, and the parameters it rebinds. */
@@ -81,7 +83,7 @@ export function runAttempts(code: AttemptCode, boundedByAnalysis: boolean | unde
   const vars = new Map<string, Value>(code.init);
   const unknowns = new Set<string>();
   const waits: (Interval | "unknown")[] = [];
-  let attempts = 0;
+  let attempts = code.sentBefore ? 1 : 0;
   let sentThisIteration = false;
   const lookup: Lookup = Object.assign(
     (name: string, at: number) => {

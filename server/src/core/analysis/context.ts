@@ -4,9 +4,9 @@
  * Name-based (not scope-exact): precise enough for the shapes retry code takes.
  */
 
-import type { Call, Expr, FunctionDef, Member, Module, ObjectLit, Stmt, Target } from "../ir/types";
-import { calleeName, dottedName, rootName, walkStmtsExprs } from "../ir/walk";
-import { indexModule } from "../ir/module-index";
+import type { Call, Expr, FunctionDef, Member, Module, ObjectLit, Target } from "../ir/types";
+import { calleeName, dottedName, rootName } from "../ir/walk";
+import { indexModule, type ModuleIndex } from "../ir/module-index";
 import type { ErrorKnowledge, FileSignals } from "./knowledge";
 import type { ClientInfo, ClientBinding, ImportInfo, FileContext, LanguageProfile } from "./model";
 
@@ -79,7 +79,7 @@ export function buildContext(
   const values = new Map<string, Expr>();
   for (const [name, list] of assigned) if (list.length === 1) values.set(name, list[0]!);
 
-  const signals = fileSignals(module, imports);
+  const signals = fileSignals(index, imports);
   const related = knowledge.relatedApis?.(signals);
   const ctx: FileContext = {
     language,
@@ -151,30 +151,15 @@ export function clientAt(ctx: FileContext, name: string, offset: number): Client
 
 const URL_HOST = /^(?:https?|wss?):\/\/([a-z0-9.-]+)/i;
 
-/** The hosts of the literal URLs under each top-level statement (a statement kept across an edit keeps its hosts). */
-const hostsByStatement = new WeakMap<Stmt, string[]>();
-
-/** The imported modules and the hosts of the literal URLs of a file. */
-function fileSignals(module: Module, imports: Map<string, ImportInfo>): FileSignals {
+/** The imported modules and the hosts of the literal URLs of a file (its strings, from the module index). */
+function fileSignals(index: ModuleIndex, imports: Map<string, ImportInfo>): FileSignals {
   const modules = [...new Set([...imports.values()].map((i) => i.module))];
   const hosts = new Set<string>();
-  for (const statement of module.body) {
-    let found = hostsByStatement.get(statement);
-    if (!found) {
-      const own = new Set<string>();
-      walkStmtsExprs(
-        [statement],
-        (e) => {
-          if (e.kind !== "string") return;
-          const host = URL_HOST.exec(e.value)?.[1];
-          if (host) own.add(host.toLowerCase());
-        },
-        true,
-      );
-      found = [...own];
-      hostsByStatement.set(statement, found);
-    }
-    for (const host of found) hosts.add(host);
+  for (const e of index.strings) {
+    // Most strings are no URL: the cheap test first.
+    if (!e.value.includes("://")) continue;
+    const host = URL_HOST.exec(e.value)?.[1];
+    if (host) hosts.add(host.toLowerCase());
   }
   return { modules, hosts: [...hosts] };
 }

@@ -320,5 +320,7 @@ export function truth(e: Expr, lookup: Lookup, depth = 0): boolean | undefined {
   }
   const v = evaluate(x, lookup, depth + 1);
   if (isInterval(v) && v.lo === v.hi && !v.random) return v.lo !== 0;
+  // A Retry-After the worst case does not send (`if (retryAfter)`, `if retry_after:`) tests false.
+  if (v === "absent") return false;
   return undefined;
 }

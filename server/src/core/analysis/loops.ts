@@ -371,11 +371,17 @@ export function loopScope(loop: LoopStmt): GrowthScope {
     if (op === "++" || op === "--" || op === "+=" || op === "-=") counters.add(target);
     else if (op === "*=" || op === "<<=" || op === "**=") growing.add(target);
     else if (op === "=" && value && mentions(value, target)) {
+      // `d = min(d * 2, cap)` multiplies itself, `n = n + 1` steps; `to_next = min(to_next, 5 * 60)` does neither.
       let multiplies = false;
+      let steps = false;
       walkExpr(value, (x) => {
-        if (x.kind === "binary" && (x.op === "*" || x.op === "<<" || x.op === "**")) multiplies = true;
+        if (x.kind !== "binary" || !(mentions(x.left, target) || mentions(x.right, target))) return;
+        if (x.op === "*" || x.op === "<<" || x.op === "**") multiplies = true;
+        else steps = true;
       });
-      (multiplies ? growing : counters).add(target);
+      // `response = parse(response)` neither counts nor grows.
+      if (multiplies) growing.add(target);
+      else if (steps) counters.add(target);
     }
   };
   for (const u of loop.update ?? []) {

@@ -76,9 +76,9 @@ export function evaluateRetry(
       for (const r of p.facts.refs)
         if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class"))
           refs.set(`${r.start}:${r.status}`, r);
-      for (const w of p.facts.waits) waits.set(w.expr.start, w);
+      for (const w of p.facts.waits) addWait(waits, w);
       if ((f === 429 || f === 503) && !p.facts.retryAfterChecked && !onlyCodesSentWithout(p.facts.refs, f))
-        for (const w of p.facts.waits) rateLimitWaits.set(w.expr.start, w);
+        for (const w of p.facts.waits) addWait(rateLimitWaits, w);
     }
     if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
     if (f === 413)
@@ -109,6 +109,20 @@ export function evaluateRetry(
     requests: [],
     ...(payloadTooLargeWaits ? { payloadTooLargeWaits } : {}),
   };
+}
+
+/** Keeps one event per wait, with the values each path that passes it gave the names it reads. */
+function addWait(into: Map<number, WaitEvent>, w: WaitEvent): void {
+  const known = into.get(w.expr.start);
+  const { expr, delay, helper, helperArgs, unit } = known ?? w;
+  into.set(w.expr.start, {
+    expr,
+    ...(delay ? { delay } : {}),
+    ...(helper ? { helper } : {}),
+    ...(helperArgs ? { helperArgs } : {}),
+    ...(unit ? { unit } : {}),
+    paths: [...(known?.paths ?? []), w.reaching ?? []],
+  });
 }
 
 /** Turns waits into classified wait sites. */

@@ -36,7 +36,14 @@ export interface WaitEvent {
   helperArgs?: Call;
   /** The delay's unit when the wait function fixes it (timers take ms, Python sleeps take seconds). */
   unit?: "ms" | "s";
+  /** On one path: the values names were last given on it before this wait (null: not a plain `=`). */
+  reaching?: readonly Reaching[];
+  /** On every retrying path that passes this wait: what `reaching` was on each. */
+  paths?: readonly (readonly Reaching[])[];
 }
+
+/** A name and the value a path last assigned to it (null when the assignment was not a plain `=`). */
+export type Reaching = readonly [string, Expr | null];
 
 export interface PathFacts {
   requested: boolean;
@@ -56,6 +63,8 @@ export interface PathFacts {
   retryAfterChecked?: boolean;
   /** Names the path assigned after a request was sent (what the next attempt may send differently). */
   assigned?: string[];
+  /** What those names were given, in order: the value a later wait reads on this path. */
+  values?: Reaching[];
   /**
    * Conditions the path took a branch of without knowing their value (`if (n < max)` taken as
    * false), so that the same test later on the path (`} while (n < max)`) answers the same,
@@ -269,7 +278,7 @@ export class Simulator {
     // An attempt-count or deadline check bounds the branch it lets through: the `then` branch, and
     // the `else` branch when `then` always leaves (`if (attempt >= max) throw err`).
     const limit = this.options.limitTest?.(st.test) === true;
-    if (!pre.facts.retryAfterChecked && mentionsRetryAfter(st.test, this.ctx))
+    if (!pre.facts.retryAfterChecked && mentionsRetryAfter(st.test, this.ctx) && !onlyLogs(st))
       pre.facts = { ...pre.facts, retryAfterChecked: true };
     if (c.value !== false) {
       const limited = limit || pre.facts.limited;
@@ -433,7 +442,8 @@ export class Simulator {
           if (f.responded && s !== 200 && s !== "network") return { kind: "throw", facts: f };
           break;
         case "wait":
-          f = { ...f, waits: [...f.waits, ev.wait] };
+          // The values this path gave the names a wait reads decide what it waits on this path.
+          f = { ...f, waits: [...f.waits, f.values ? { ...ev.wait, reaching: f.values } : ev.wait] };
           break;
         case "refresh":
           f = { ...f, refreshed: true };
@@ -813,6 +823,28 @@ function mentionsRetryAfter(test: Expr, ctx: FileContext): boolean {
   return found;
 }
 
+/** Calls that only report (`log.warning(...)`, `print(...)`, `console.warn(...)`, `warnings.warn(...)`). */
+const LOG_CALL =
+  /^(print|console\.\w+|warnings\.warn|(\w+\.)*(log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\.\w+)$/;
+
+/**
+ * An `if` on Retry-After whose branches only log it (`if retry_after: log.warning(...)`): the
+ * value reaches a message, not the wait, so the path has not honoured it.
+ */
+function onlyLogs(st: Extract<Stmt, { kind: "if" }>): boolean {
+  const branches = [...st.then, ...(st.else ?? [])];
+  if (branches.length === 0) return false;
+  let logs = true;
+  walkStmts(branches, (s) => {
+    if (!logs) return false;
+    if (s.kind === "if") return undefined;
+    const x = s.kind === "expr" ? unwrap(s.expr) : undefined;
+    if (x?.kind !== "call" || !LOG_CALL.test(dottedName(x.callee) ?? "")) logs = false;
+    return logs;
+  });
+  return logs;
+}
+
 function scanRetryAfter(test: Expr, ctx: FileContext, depth: number): boolean {
   let found = false;
   walkExpr(test, (x) => {
@@ -853,7 +885,22 @@ function noteAssigned(st: Stmt, o: Outcome): Outcome {
     if (x.kind === "assign" && x.target.kind === "name") names.push(x.target.name);
   }
   if (names.length === 0) return o;
-  return { kind: "normal", facts: { ...o.facts, assigned: [...(o.facts.assigned ?? []), ...names] } };
+  let values: Reaching[] | undefined;
+  if (st.kind === "var" && st.target.kind === "name")
+    values = [[st.target.name, st.op === "=" && st.value ? st.value : null]];
+  else if (st.kind === "expr") {
+    const x = unwrap(st.expr);
+    if (x.kind === "assign" && x.target.kind === "name")
+      values = [[x.target.name, x.op === "=" ? x.value : null]];
+  }
+  return {
+    kind: "normal",
+    facts: {
+      ...o.facts,
+      assigned: [...(o.facts.assigned ?? []), ...names],
+      ...(values ? { values: [...(o.facts.values ?? []), ...values] } : {}),
+    },
+  };
 }
 
 /**
@@ -944,6 +991,7 @@ function factsKey(f: PathFacts): string {
     f.refs.map((r) => r.start).join(","),
     f.waits.map((w) => w.expr.start).join(","),
     (f.assigned ?? []).join(","),
+    (f.values ?? []).map(([, v]) => (v ? v.start : -1)).join(","),
   ].join("|");
 }
 

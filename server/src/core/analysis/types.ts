@@ -94,7 +94,15 @@ export interface WaitSite extends Span {
   retryAfterCapped?: boolean;
   /** Edits wrapping the delay in a 60 s ceiling (quick fix), when the wait's unit is known. */
   ceilingFix?: TextEdit[];
+  /**
+   * When the value reaching the wait differs by path (Retry-After on one, a computed fallback on
+   * another): each distinct one. The fields above merge them; a rule about the delay judges each.
+   */
+  variants?: WaitVariant[];
 }
+
+/** What one value of a wait's delay is. */
+export type WaitVariant = Pick<WaitSite, "grows" | "exponential" | "jitter" | "readsRetryAfter">;
 
 export type RetryMechanism = "loop" | "recursion" | "decorator" | "helper" | "config";
 
@@ -129,6 +137,12 @@ export interface RetrySite extends Span {
   capFix?: TextEdit[];
   /** A human name for messages of `blind-retry`. */
   label: string;
+  /**
+   * What the code says it retries on, in words, when a decorator names it (`` `RequestException`
+   * (HTTP errors included), unless `is_fatal` gives up ``); `statusesKnown` is false when a
+   * predicate it cannot see decides which of them it gives up on.
+   */
+  retriesOn?: { text: string; statusesKnown: boolean };
   /** How many attempts it makes at most, when a constant says so (`range(5)`, `stop_after_attempt(5)`, `retries: 4`). */
   attempts?: number;
   /** As `nested-retry` names it: `tenacity`, `backoff`, `p-retry`, `this retry loop`. */

@@ -9,7 +9,8 @@ import { memberConstant } from "./context";
 import type { FileContext } from "./model";
 import { RETRY_AFTER_NAME, RETRY_AFTER_TEXT } from "./knowledge";
 import type { WaitEvent } from "./simulate";
-import type { WaitSite } from "./types";
+import type { WaitSite, WaitVariant } from "./types";
+import { ceilingOf, enclosingFunction } from "./wait-ceiling";
 
 export interface WaitFeatures {
   grows: boolean;
@@ -48,109 +49,77 @@ export interface GrowthScope {
 }
 
 export function classifyWait(wait: WaitEvent, ctx: FileContext, scope: GrowthScope): WaitSite {
-  const features = wait.helper
-    ? helperFeatures(wait, ctx, scope)
-    : wait.delay
-      ? exprFeatures(wait.delay, ctx, scope, 0)
-      : opaqueFeatures();
+  const delay = wait.delay;
+  // The value that reaches the wait on each path through it (a Retry-After branch and its fallback).
+  const variants =
+    wait.helper || !delay
+      ? []
+      : pathValues(wait, ctx).map((values) => judged(exprFeatures(delay, ctx, scope, 0, values)));
+  const distinct = variants.filter(
+    (v, i) => variants.findIndex((w) => JSON.stringify(w) === JSON.stringify(v)) === i,
+  );
+  const features =
+    distinct.length > 0
+      ? distinct.reduce(mergeVariants)
+      : judged(
+          wait.helper
+            ? helperFeatures(wait, ctx, scope)
+            : delay
+              ? exprFeatures(delay, ctx, scope, 0)
+              : opaqueFeatures(),
+        );
   return {
     kind: "wait",
     event: wait,
     start: wait.expr.start,
     end: wait.expr.end,
-    grows: features.grows || features.opaque,
-    exponential: features.exponential,
-    jitter: features.jitter || features.opaque,
-    readsRetryAfter: features.readsRetryAfter,
+    ...features,
+    ...(distinct.length > 1 ? { variants: distinct } : {}),
     ...ceilingOf(wait, ctx),
   };
 }
 
-/** Text that names Retry-After itself (the header, `retry_after`, `retryAfter`), not a reset time. */
-const RETRY_AFTER_ITSELF = /retry[-_ ]?after/i;
-/** Names that hold a limit: a comparison with one is a ceiling. */
-const LIMIT_NAME = /max|cap|limit|ceil|longest|upper/i;
-
-/** Whether a wait computed from Retry-After has a ceiling (absent when it does not read Retry-After). */
-function ceilingOf(wait: WaitEvent, ctx: FileContext): Pick<WaitSite, "retryAfterCapped"> {
-  const roots: Expr[] = [];
-  if (wait.helper) {
-    walkStmts(wait.helper.body, (s) => void roots.push(...stmtExprs(s)));
-    roots.push(...(wait.helperArgs?.args.map((a) => a.value) ?? []));
-  } else if (wait.delay) roots.push(wait.delay);
-  if (roots.length === 0) return {};
-  const seen = new Set<unknown>();
-  const names = new Set<string>();
-  let reads = false;
-  let capped = false;
-  const visit = (root: Expr, depth: number): void => {
-    if (depth > 6 || seen.has(root)) return;
-    seen.add(root);
-    walkExpr(root, (e) => {
-      if (e.kind === "string" && RETRY_AFTER_ITSELF.test(e.value)) reads = true;
-      else if (e.kind === "member" && RETRY_AFTER_ITSELF.test(e.property)) reads = true;
-      else if (e.kind === "name") {
-        if (RETRY_AFTER_ITSELF.test(e.name)) reads = true;
-        names.add(e.name);
-        for (const value of (ctx.assignments.get(e.name) ?? []).slice(0, 8)) visit(value, depth + 1);
-      } else if (e.kind === "binary" && isCeilingTest(e)) capped = true;
-      else if (e.kind === "call") {
-        const name = calleeName(e.callee) ?? "";
-        if (name === "min" || /clamp/i.test(name)) capped = true;
-        const fns = ctx.functions.get(name);
-        if (fns?.length === 1 && !seen.has(fns[0])) {
-          seen.add(fns[0]);
-          walkStmts(fns[0]!.body, (s) => {
-            for (const x of stmtExprs(s)) visit(x, depth + 1);
-          });
-        }
-      }
-    });
+/** What a wait's features say about it: something it cannot see into is neither constant nor jitter-free. */
+function judged(f: WaitFeatures): WaitVariant {
+  return {
+    grows: f.grows || f.opaque,
+    exponential: f.exponential,
+    jitter: f.jitter || f.opaque,
+    readsRetryAfter: f.readsRetryAfter,
   };
-  for (const r of roots) visit(r, 0);
-  if (!reads) return {};
-  // A guard in the enclosing function that compares the value with a limit (`if retry_after > 300: raise`).
-  const fn = enclosingFunction(ctx, wait.expr);
-  if (!capped && fn) {
-    walkStmts(fn.body, (s) => {
-      if (capped) return false;
-      if (s.kind !== "if") return;
-      walkExpr(s.test, (x) => {
-        if (
-          x.kind === "binary" &&
-          isCeilingTest(x) &&
-          (mentionsAny(x.left, names) || mentionsAny(x.right, names))
-        )
-          capped = true;
-      });
-    });
+}
+
+function mergeVariants(a: WaitVariant, b: WaitVariant): WaitVariant {
+  return {
+    grows: a.grows || b.grows,
+    exponential: a.exponential || b.exponential,
+    jitter: a.jitter || b.jitter,
+    readsRetryAfter: a.readsRetryAfter || b.readsRetryAfter,
+  };
+}
+
+/**
+ * For each path through the wait, the last value it gave each name, keeping the assignments
+ * made in the function of the wait (a helper's locals are its own). Empty when no path
+ * assigned anything the wait could read.
+ */
+function pathValues(wait: WaitEvent, ctx: FileContext): ReadonlyMap<string, Expr | null>[] {
+  const paths = wait.paths ?? (wait.reaching ? [wait.reaching] : []);
+  if (!paths.some((p) => p.length > 0)) return [];
+  const home = enclosingFunction(ctx, wait.expr);
+  const delay = wait.delay ? unwrap(wait.delay) : undefined;
+  const out: ReadonlyMap<string, Expr | null>[] = [];
+  for (const p of paths) {
+    const values = new Map<string, Expr | null>();
+    for (const [name, value] of p)
+      if (!value || enclosingFunction(ctx, value) === home) values.set(name, value);
+    // A path on which the delay is still None/null (`delay = None` before `if delay is None:`)
+    // never reaches the wait with it: the test the simulation could not read sets it first.
+    const own = delay?.kind === "name" ? values.get(delay.name) : undefined;
+    if (own && unwrap(own).kind === "null") continue;
+    out.push(values);
   }
-  return { retryAfterCapped: capped };
-}
-
-/** `x > 60`, `x >= MAX_WAIT`, `60 < x`: a comparison with a limit (not a presence test such as `x > 0`). */
-function isCeilingTest(e: Extract<Expr, { kind: "binary" }>): boolean {
-  if (!["<", "<=", ">", ">="].includes(e.op)) return false;
-  const limit = (x: Expr): boolean =>
-    (x.kind === "number" && x.value > 1) ||
-    (x.kind === "name" && LIMIT_NAME.test(x.name)) ||
-    (x.kind === "member" && LIMIT_NAME.test(x.property));
-  return limit(e.left) || limit(e.right);
-}
-
-function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
-  let found = false;
-  walkExpr(e, (x) => {
-    if (x.kind === "name" && names.has(x.name)) found = true;
-  });
-  return found;
-}
-
-function enclosingFunction(ctx: FileContext, at: Expr): FunctionDef | undefined {
-  let best: FunctionDef | undefined;
-  for (const fn of ctx.allFunctions)
-    if (fn.start <= at.start && at.end <= fn.end && (!best || fn.start >= best.start)) best = fn;
-  return best;
+  return out;
 }
 
 /** Nothing seen yet. */
@@ -173,8 +142,18 @@ export function mergeFeatures(a: WaitFeatures, b: WaitFeatures): WaitFeatures {
   };
 }
 
-/** Features of a delay expression, following local variables it reads. */
-export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, depth: number): WaitFeatures {
+/**
+ * Features of a delay expression, following local variables it reads: to the value `values`
+ * (one path's) holds for a name, else to every value the file assigns it.
+ */
+export function exprFeatures(
+  delay: Expr,
+  ctx: FileContext,
+  scope: GrowthScope,
+  depth: number,
+  values?: ReadonlyMap<string, Expr | null>,
+  resolving?: ReadonlySet<string>,
+): WaitFeatures {
   let f: WaitFeatures = noFeatures();
   if (depth > 6) return opaqueFeatures();
   walkExpr(delay, (e) => {
@@ -198,9 +177,20 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
           f.grows = true;
           f.exponential = true;
         }
+        const onPath = values?.get(e.name);
+        if (onPath) {
+          // The value this path gave it; the names in that value were given theirs earlier on the path.
+          const rest = new Map(values);
+          rest.delete(e.name);
+          f = mergeFeatures(f, exprFeatures(onPath, ctx, scope, depth + 1, rest, resolving));
+          return;
+        }
         // A variable assigned in several places (a Retry-After branch and a backoff branch): all of them.
+        // Within them the name itself (`wait = min(wait * 2, 60) + random()`) is growth the scope knows.
+        if (resolving?.has(e.name)) return;
+        const inner = new Set(resolving ?? []).add(e.name);
         for (const value of (ctx.assignments.get(e.name) ?? []).slice(0, 8)) {
-          if (value !== e) f = mergeFeatures(f, exprFeatures(value, ctx, scope, depth + 1));
+          if (value !== e) f = mergeFeatures(f, exprFeatures(value, ctx, scope, depth + 1, values, inner));
         }
         return;
       }
@@ -239,7 +229,7 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
           f.readsRetryAfter = true;
           // `headers.get("Retry-After", 2 ** attempt)`: the default is the wait when the header is absent.
           for (const a of e.args.slice(1)) {
-            const d = exprFeatures(a.value, ctx, scope, depth + 1);
+            const d = exprFeatures(a.value, ctx, scope, depth + 1, values, resolving);
             f = mergeFeatures(f, { ...d, opaque: false });
           }
           return false;
@@ -258,7 +248,8 @@ export function exprFeatures(delay: Expr, ctx: FileContext, scope: GrowthScope, 
           );
           // What the arguments carry flows into the result: `clamp(float(retry_after), 1, 30)` reads
           // Retry-After, `cap(2 ** attempt)` grows exponentially.
-          for (const a of e.args) f = mergeFeatures(f, exprFeatures(a.value, ctx, scope, depth + 1));
+          for (const a of e.args)
+            f = mergeFeatures(f, exprFeatures(a.value, ctx, scope, depth + 1, values, resolving));
           return false;
         }
         if (/retry_?after|retryafter|parse_?retry|reset/i.test(name)) {

@@ -1,6 +1,6 @@
 /** The module index: everything in a module the analysis looks up more than once. */
 
-import type { Assign, Call, Expr, FunctionDef, LoopStmt, Module, Stmt } from "./types";
+import type { Assign, Call, Expr, FunctionDef, LoopStmt, Module, Stmt, StringLit } from "./types";
 import { childBlocks, stmtExprs, walkExpr } from "./walk";
 
 /** Everything in a module the analysis looks up more than once, gathered in one pass. */
@@ -14,6 +14,8 @@ export interface ModuleIndex {
   loops: LoopStmt[];
   /** Assignments used as expressions (`x = y` inside an expression, `i++`, walrus). */
   assigns: Assign[];
+  /** Every string literal (the file's literal URLs are read from them). */
+  strings: StringLit[];
   /** The innermost function each statement belongs to (absent: module level). */
   owner: Map<Stmt, FunctionDef>;
 }
@@ -32,6 +34,7 @@ export function indexModule(module: Module): ModuleIndex {
     calls: [],
     loops: [],
     assigns: [],
+    strings: [],
     owner: new Map(),
   };
   const parts = module.body.map(indexPartsOf);
@@ -66,7 +69,16 @@ function indexPartsOf(statement: Stmt): StatementParts {
 }
 
 function emptyIndex(): ModuleIndex {
-  return { stmts: [], blocks: [], functions: [], calls: [], loops: [], assigns: [], owner: new Map() };
+  return {
+    stmts: [],
+    blocks: [],
+    functions: [],
+    calls: [],
+    loops: [],
+    assigns: [],
+    strings: [],
+    owner: new Map(),
+  };
 }
 
 function append(index: ModuleIndex, part: ModuleIndex): void {
@@ -76,6 +88,7 @@ function append(index: ModuleIndex, part: ModuleIndex): void {
   for (const x of part.calls) index.calls.push(x);
   for (const x of part.loops) index.loops.push(x);
   for (const x of part.assigns) index.assigns.push(x);
+  for (const x of part.strings) index.strings.push(x);
   for (const [st, fn] of part.owner) index.owner.set(st, fn);
 }
 
@@ -89,6 +102,7 @@ function indexBlock(
   const onExpr = (x: Expr): void => {
     if (x.kind === "call") index.calls.push(x);
     else if (x.kind === "assign") index.assigns.push(x);
+    else if (x.kind === "string") index.strings.push(x);
     else if (x.kind === "function") {
       index.functions.push(x.fn);
       index.blocks.push(x.fn.body);

@@ -1,9 +1,10 @@
 /**
  * The parts of a file the lowering did not read: the empty opaque nodes it
  * puts where code is nested deeper than its limit or a statement failed.
- * Found once per top-level statement: after an edit, the statements taken over
- * from the previous version (the same objects, shifted in place) keep theirs,
- * so only the edited statement is walked again.
+ * Found once per top-level statement: the lowering tells what it put under each
+ * statement it lowers (`recordUnread`), so the IR is not walked for them; after
+ * an edit, the statements taken over from the previous version (the same objects,
+ * shifted in place) keep theirs. Statements the lowering did not report are walked.
  */
 
 import type { Notice } from "../types";
@@ -16,6 +17,20 @@ const UNREAD: Record<string, string> = {
 };
 
 const byStatement = new WeakMap<Stmt, Opaque[]>();
+
+/** Whether an opaque node stands for code the lowering did not read. */
+export function isUnread(what: string): boolean {
+  return Object.hasOwn(UNREAD, what);
+}
+
+/**
+ * What the lowering left unread under the statements one top-level node lowered to (`nodes`: every
+ * unread-part node it put in them, in any order). They are kept under the first statement: the
+ * statements of one node are always in a module together (taken over together after an edit).
+ */
+export function recordUnread(statements: readonly Stmt[], nodes: Opaque[]): void {
+  statements.forEach((statement, i) => byStatement.set(statement, i === 0 ? nodes : []));
+}
 
 /** The first unread part of each kind in a module. */
 export function unreadParts(module: Module): Notice[] {

@@ -39,7 +39,9 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
   const positional = d.args.filter((a) => !a.name).map((a) => a.value);
   const gen = positional[0] ?? kwarg(d, "wait_gen");
   const exc = positional[1] ?? kwarg(d, "exception");
-  const giveup = functionOf(kwarg(d, "giveup"), ctx);
+  const giveupArg = kwarg(d, "giveup");
+  const given = giveupArg !== undefined && unwrap(giveupArg).kind !== "null" ? giveupArg : undefined;
+  const giveup = functionOf(given, ctx);
   const ev = attemptEvaluation(fn, sim, (s) => {
     const match = exc ? sim.cond.classTest([exc], s) : { value: true, refs: [], decided: false };
     if (match.value === false || !giveup) return match;
@@ -68,7 +70,15 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
     NO_SCOPE,
     sim.requestsIn(fn.body),
   );
-  site.blind = ev.blind && !giveup;
+  // A giveup predicate decides which failures stop the retry: one it cannot see (imported) is not blind either.
+  site.blind = ev.blind && !given;
+  site.retriesOn = {
+    text: `${exceptionsText(
+      exc,
+      [...ev.retried].some((r) => typeof r === "number"),
+    )}${given ? `, unless ${giveupText(given)} gives up` : ""}`,
+    statusesKnown: !given || giveup !== undefined,
+  };
   if (gen) {
     const genName = calleeName(unwrap(gen)) ?? "";
     const jitterArg = d.args.find((a) => a.name === "jitter");
@@ -99,17 +109,34 @@ function backoffDecorator(d: Expr, fn: FunctionDef, ctx: FileContext, sim: Simul
 function backoffLabel(exc: Expr | undefined): string {
   const head = "`@backoff.on_exception`";
   if (!exc) return `${head} with no exception class`;
+  return `${head} on ${exceptionsText(exc, true)}`;
+}
+
+/**
+ * The exception classes a decorator is given, in words (`` `RequestException` (HTTP errors
+ * included) `` when `http`: they cover the errors of HTTP responses).
+ */
+function exceptionsText(exc: Expr | undefined, http: boolean): string {
+  if (!exc) return "no exception class";
   const e = unwrap(exc);
   const types = e.kind === "array" ? e.elements : [e];
   const names = types.map((t) => {
     const dotted = dottedName(unwrap(t));
     return dotted ? dotted.slice(dotted.lastIndexOf(".") + 1) : undefined;
   });
-  if (names.some((n) => n === "Exception" || n === "BaseException")) return `${head} on every exception`;
+  if (names.some((n) => n === "Exception" || n === "BaseException")) return "every exception";
   const listed = names.filter((n) => n !== undefined).map((n) => `\`${n}\``);
-  if (listed.length === 0) return `${head} on the exception classes it is given`;
+  if (listed.length === 0) return "the exception classes it is given";
   const classes = listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} or ${listed.at(-1)}`;
-  return `${head} on ${classes} (HTTP errors included)`;
+  return http ? `${classes} (HTTP errors included)` : `${classes}`;
+}
+
+/** A giveup predicate as the code names it: `` `is_fatal` ``, or "a lambda". */
+function giveupText(g: Expr): string {
+  const x = unwrap(g);
+  if (x.kind === "function") return "a lambda";
+  const name = dottedName(x);
+  return name ? `\`${name}\`` : "a predicate";
 }
 
 export const backoff: Mechanism = { library: "backoff", languages: ["python"], decorator: backoffDecorator };

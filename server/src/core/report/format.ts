@@ -73,8 +73,10 @@ function codeSpan(text: string): string {
 }
 
 function retried(layer: PolicyLayer): string {
-  if (layer.retries.anyFailure) return "any failure, 401, 403 and other 4xx included";
+  const on = layer.retries.on;
+  if (layer.retries.anyFailure) return `${on ? `${on}: ` : ""}any failure, 401, 403 and other 4xx included`;
   const parts: string[] = [];
+  if (on) parts.push(on);
   if (layer.retries.statuses.length > 0) parts.push(layer.retries.statuses.join(", "));
   if (layer.retries.network) parts.push("network errors");
   return parts.length > 0 ? parts.join("; ") : "nothing it can see";

@@ -26,7 +26,13 @@ export interface PolicyLayer {
   start: number;
   end: number;
   /** What it retries: statuses, network errors, or any failure. */
-  retries: { statuses: number[]; network: boolean; anyFailure: boolean };
+  retries: {
+    statuses: number[];
+    network: boolean;
+    anyFailure: boolean;
+    /** What the code says it retries on, in words (a decorator's exception classes and giveup predicate). */
+    on?: string;
+  };
   /** Attempts in all, the first included. */
   attempts: Amount;
   /** How it waits. */

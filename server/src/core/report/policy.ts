@@ -6,7 +6,7 @@
  * gives beside its recognition (mechanisms/<library>.ts, `...Numbers`).
  */
 
-import type { Call, Expr, FunctionDef, ObjectLit, Stmt } from "../ir/types";
+import type { Call, Expr, FunctionDef, LoopStmt, ObjectLit, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import type { LineIndex } from "../parse/line-index";
 import type { HelperDelay, RequestSite, RetrySite } from "../analysis/types";
@@ -371,6 +371,7 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
     return {
       body: loop.body,
       init,
+      ...(sentBeforeLoop(site, f, loop) ? { sentBefore: true } : {}),
       headTest: loop.loop === "do" ? undefined : loop.test,
       tailTest: loop.loop === "do" ? loop.test : undefined,
       update: loop.update,
@@ -423,6 +424,32 @@ function attemptCode(site: RetrySite, f: FileCode): AttemptCode | undefined {
     failingStatus,
     constant,
   };
+}
+
+/**
+ * The loop re-sends a request whose first attempt went out before it: the loop body assigns a
+ * request's result to a name (`r = send()`) that the same call, in the same function, assigned
+ * just before the loop.
+ */
+function sentBeforeLoop(site: RetrySite, f: FileCode, loop: LoopStmt): boolean {
+  const callText = (e: Expr): string | undefined => {
+    const x = unwrap(e);
+    const call = x.kind === "call" ? x : undefined;
+    return call ? dottedName(call.callee) : undefined;
+  };
+  for (const r of site.requests) {
+    if (r.start < loop.start || r.end > loop.end) continue;
+    for (const name of assignedIn(loop.body)) {
+      const all = f.code.assignmentsOf(name);
+      const inLoop = all.find((a) => a.op === "=" && a.value.start <= r.start && r.end <= a.value.end);
+      if (!inLoop) continue;
+      const callee = callText(inLoop.value);
+      const before = all.filter((a) => a.end <= loop.start && sameFunction(f, a.at, loop.start));
+      const last = before[before.length - 1];
+      if (callee && last?.op === "=" && callText(last.value) === callee) return true;
+    }
+  }
+  return false;
 }
 
 /** The enclosing function of a call of `name`, the same-file function `name` and its one call back into it. */
@@ -560,7 +587,20 @@ function fromNumbers(site: RetrySite, f: FileCode, n: LibraryNumbers): PolicyLay
       : site.library
         ? `${site.library}${site.mechanism === "config" ? " configuration" : ""}`
         : "retry configuration";
-  return build(site.library, name, site.mechanism, site.anchor, f, { ...n, attempts }, retriesOf(site));
+  // A giveup predicate it cannot see decides which of the failures it gives up on.
+  const unknowns =
+    site.retriesOn?.statusesKnown === false
+      ? [...n.unknowns, "which failures the giveup predicate stops"]
+      : n.unknowns;
+  return build(
+    site.library,
+    name,
+    site.mechanism,
+    site.anchor,
+    f,
+    { ...n, attempts, unknowns },
+    retriesOf(site),
+  );
 }
 
 function build(
@@ -640,6 +680,7 @@ function retriesOf(site: RetrySite): PolicyLayer["retries"] {
     statuses: [...site.retried].filter((s): s is number => typeof s === "number").sort((a, b) => a - b),
     network: site.retried.has("network"),
     anyFailure: site.blind,
+    ...(site.retriesOn ? { on: site.retriesOn.text.replace(/`/g, "") } : {}),
   };
 }
 

@@ -16,7 +16,8 @@ export default defineRule({
   check(sites, ctx) {
     for (const retry of sites.retries) {
       for (const wait of retry.waits) {
-        if (!wait.exponential || wait.jitter) continue;
+        // Each value reaching the wait is judged: the computed fallback of a Retry-After wait too.
+        if (!(wait.variants ?? [wait]).some((v) => v.exponential && !v.jitter)) continue;
         ctx.report({ at: wait, messageId: "lockstep" });
       }
     }

@@ -22,7 +22,8 @@ export default defineRule({
       }
       for (const wait of retry.waits) {
         // A random wait is not the same delay every time; a Retry-After wait is the server's to set.
-        if (wait.grows || wait.jitter || wait.readsRetryAfter) continue;
+        // Each value reaching the wait is judged: a constant fallback next to a Retry-After branch is still constant.
+        if ((wait.variants ?? [wait]).every((v) => v.grows || v.jitter || v.readsRetryAfter)) continue;
         ctx.report({ at: wait, messageId: "constant" });
       }
     }

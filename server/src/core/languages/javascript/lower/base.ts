@@ -4,6 +4,7 @@ import type { Node } from "web-tree-sitter";
 import type { ParsedDocument } from "../../../parse/parser";
 import type { Span } from "../../../types";
 import type { Expr, FunctionDef, Opaque, Stmt } from "../../../ir/types";
+import { isUnread } from "../../../ir/unread";
 import { type Kid, type NameHint, TRANSPARENT_TYPES, isComment } from "./syntax";
 
 /** The lowering of one document; holds the document and the current nesting depth. */
@@ -21,6 +22,8 @@ export abstract class LoweringBase {
   protected abstract statements(container: Node): Stmt[];
 
   protected depth = 0;
+  /** The unread-part nodes (`isUnread`) made since the current top-level statement began. */
+  unread: Opaque[] = [];
   protected readonly text: string;
   /**
    * The generator functions handed to TypeScript's `__awaiter` helper (compiled `async` code),
@@ -95,7 +98,9 @@ export abstract class LoweringBase {
   }
 
   protected opaque(node: Node, what: string, children: Expr[]): Opaque {
-    return { kind: "opaque", what, children, ...this.span(node) };
+    const made: Opaque = { kind: "opaque", what, children, ...this.span(node) };
+    if (isUnread(what)) this.unread.push(made);
+    return made;
   }
 
   protected emptyOpaqueAt(node: Node, what: string): Opaque {

@@ -37,6 +37,7 @@
 import type { ReusePlan, Segment } from "../../../ir/reuse";
 import type { ParsedDocument } from "../../../parse/parser";
 import type { Module, Stmt } from "../../../ir/types";
+import { recordUnread } from "../../../ir/unread";
 import { Lowering } from "./statements";
 
 /**
@@ -51,9 +52,12 @@ export function lowerJavaScript(doc: ParsedDocument, reuse?: ReusePlan, segments
     const start = doc.startOf(child);
     const end = doc.endOf(child);
     const type = child.type;
-    const stmts =
-      (reuse && !child.hasError ? reuse.take(start, end, type) : undefined) ??
-      lowering.topLevelStatement(child);
+    let stmts = reuse && !child.hasError ? reuse.take(start, end, type) : undefined;
+    if (!stmts) {
+      lowering.unread = [];
+      stmts = lowering.topLevelStatement(child);
+      recordUnread(stmts, lowering.unread);
+    }
     segments?.push({ start, end, type, stmts });
     body.push(...stmts);
   }

@@ -38,6 +38,8 @@ export class Lowering extends ModuleLowering {
       return this.statement(this.kid(node));
     } catch {
       this.depth = depth;
+      // What the failed lowering made is dropped with it.
+      this.unread = [];
       return [{ kind: "expr", expr: this.opaque(node, "unlowered", []), ...this.span(node) }];
     }
   }

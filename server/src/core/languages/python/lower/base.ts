@@ -2,6 +2,7 @@
 
 import type { Span } from "../../../types";
 import type { Expr, Opaque, Param, Stmt, Target } from "../../../ir/types";
+import { isUnread } from "../../../ir/unread";
 import { type Syn, namedKids, spanOf } from "./syntax";
 
 /** The lowering of one document: the text and which functions being lowered yield. */
@@ -15,6 +16,9 @@ export abstract class LoweringBase {
 
   /** One entry per function being lowered: whether a `yield` was seen directly in it. */
   protected readonly yields: boolean[] = [];
+
+  /** The unread-part nodes (`isUnread`) made since the current top-level statement began. */
+  unread: Opaque[] = [];
 
   constructor(protected readonly text: string) {}
 
@@ -34,7 +38,14 @@ export abstract class LoweringBase {
   }
 
   protected emptyOpaque(n: Syn): Opaque {
-    return { kind: "opaque", what: n.truncated ? "too-deep" : n.type, children: [], ...spanOf(n) };
+    const made: Opaque = {
+      kind: "opaque",
+      what: n.truncated ? "too-deep" : n.type,
+      children: [],
+      ...spanOf(n),
+    };
+    if (isUnread(made.what)) this.unread.push(made);
+    return made;
   }
 
   /** Source text of a leaf node. */

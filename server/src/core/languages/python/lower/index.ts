@@ -32,6 +32,7 @@ import type { ReusePlan, Segment } from "../../../ir/reuse";
 import type { ParsedDocument } from "../../../parse/parser";
 import type { Module, Stmt } from "../../../ir/types";
 import { snapshot } from "./syntax";
+import { recordUnread } from "../../../ir/unread";
 import { Lowering } from "./statements";
 
 /**
@@ -46,7 +47,11 @@ export function lowerPython(doc: ParsedDocument, reuse?: ReusePlan, segments?: S
     if (!kid.named) continue;
     const before = body.length;
     if (kid.reused) body.push(...kid.reused);
-    else lowering.statement(kid, body);
+    else {
+      lowering.unread = [];
+      lowering.statement(kid, body);
+      recordUnread(body.slice(before), lowering.unread);
+    }
     segments?.push({ start: kid.start, end: kid.end, type: kid.type, stmts: body.slice(before) });
   }
   return { body, start: root.start, end: root.end };
