@@ -12,6 +12,7 @@ import type { Diagnostic } from "vscode-languageserver";
 import { TestClient, ruleIds } from "./lsp-client";
 
 const WORKSPACE_SCOPE = { diagnostics: { scope: "workspace" } };
+const CREATED = 1;
 const CHANGED = 2;
 
 /** A retry helper: five attempts with backoff, retrying what `fn` throws. */
@@ -155,6 +156,21 @@ describe("cross-file analysis in the server", () => {
       changes: [{ uri: uriOf("src/retry.ts"), type: CHANGED }],
     });
     await lastFor(client, uriOf("src/orders.ts"), (d) => !hasKeyFinding(d));
+  });
+
+  it("finds a helper file created after the server started", async () => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), "aei-xf-")));
+    write("src/orders.ts", CALLER);
+    client = await TestClient.start({ root });
+    await client.open(uriOf("src/orders.ts"), "typescript", CALLER);
+    // `./retry` does not exist yet: unknown, no finding.
+    expect(hasKeyFinding(await client.diagnosticsFor(uriOf("src/orders.ts"), 1))).toBe(false);
+
+    write("src/retry.ts", HELPER);
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: uriOf("src/retry.ts"), type: CREATED }],
+    });
+    await lastFor(client, uriOf("src/orders.ts"), hasKeyFinding);
   });
 
   it("re-publishes an open dependent when the helper is edited in the editor", async () => {

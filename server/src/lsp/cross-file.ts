@@ -10,6 +10,7 @@ import { summarizeFromDisk, WorkspaceIndex } from "../node/workspace-index";
 
 export class CrossFileState {
   private readonly index: WorkspaceIndex;
+  private readonly resolver = createResolver();
 
   /** @param changedOpen called for each open document (by path) whose input may have changed. */
   constructor(
@@ -17,7 +18,7 @@ export class CrossFileState {
     private readonly isOpen: (path: string) => boolean,
     private readonly changedOpen: (path: string) => void,
   ) {
-    this.index = new WorkspaceIndex(createResolver(), (file) => summarizeFromDisk(engine, file));
+    this.index = new WorkspaceIndex(this.resolver, (file) => summarizeFromDisk(engine, file));
   }
 
   inputFor(path: string): CrossFileInput | undefined {
@@ -28,12 +29,15 @@ export class CrossFileState {
   summarized(path: string, summary: ModuleSummary): string[] {
     const known = this.index.has(path) ? this.index.get(path) : undefined;
     if (known && JSON.stringify(known) === JSON.stringify(summary)) return [];
+    // A file the index did not know may be one an import could not find until now.
+    if (!known) this.resolver.forget();
     return this.update(path, () => this.index.set(path, summary));
   }
 
   /** A file is gone; returns the files to analyse again. */
   deleted(path: string): string[] {
     if (!this.index.has(path)) return [];
+    this.resolver.forget();
     return this.update(path, () => this.index.delete(path));
   }
 
