@@ -27,16 +27,7 @@ export interface ModuleIndex {
  * own code in order, then the function bodies, last found first).
  */
 export function indexModule(module: Module): ModuleIndex {
-  const index: ModuleIndex = {
-    stmts: [],
-    blocks: [module.body],
-    functions: [],
-    calls: [],
-    loops: [],
-    assigns: [],
-    strings: [],
-    owner: new Map(),
-  };
+  const index: ModuleIndex = { ...emptyIndex(), blocks: [module.body] };
   const parts = module.body.map(indexPartsOf);
   for (const part of parts) append(index, part.own);
   for (let i = parts.length - 1; i >= 0; i--) append(index, parts[i]!.bodies);
