@@ -29,16 +29,18 @@ export class CrossFileState {
   summarized(path: string, summary: ModuleSummary): string[] {
     const known = this.index.has(path) ? this.index.get(path) : undefined;
     if (known && JSON.stringify(known) === JSON.stringify(summary)) return [];
-    // A file the index did not know may be one an import could not find until now.
-    if (!known) this.resolver.forget();
     return this.update(path, () => this.index.set(path, summary));
   }
 
   /** A file is gone; returns the files to analyse again. */
   deleted(path: string): string[] {
     if (!this.index.has(path)) return [];
-    this.resolver.forget();
     return this.update(path, () => this.index.delete(path));
+  }
+
+  /** Files were created or deleted on disk: imports that found nothing (or a file now gone) are resolved again. */
+  filesCreatedOrDeleted(): void {
+    this.resolver.forget();
   }
 
   private update(path: string, apply: () => void): string[] {

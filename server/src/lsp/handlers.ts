@@ -321,6 +321,7 @@ export function watchedFilesChanged(
     const folder = s.workspace.folderOf(path);
     if (folder && kind !== "changed" && CatalogStore.mayBeCatalog(path)) catalogFolders.add(folder);
   }
+  if (changes.some((c) => c.kind !== "changed")) s.crossFile.filesCreatedOrDeleted();
   const sources = changes.filter((c) => !CatalogStore.isCatalogLike(c.path));
   if (changes.some((c) => isConfigFileName(c.path))) {
     // A project configuration changed: severities, selections and catalogs may all differ.
