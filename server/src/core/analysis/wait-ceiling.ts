@@ -90,8 +90,15 @@ export function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
 }
 
 export function enclosingFunction(ctx: FileContext, at: Expr): FunctionDef | undefined {
+  // Asked again and again for the same expressions (each path through each wait): kept per file.
+  let known = enclosing.get(ctx);
+  if (!known) enclosing.set(ctx, (known = new WeakMap()));
+  if (known.has(at)) return known.get(at);
   let best: FunctionDef | undefined;
   for (const fn of ctx.allFunctions)
     if (fn.start <= at.start && at.end <= fn.end && (!best || fn.start >= best.start)) best = fn;
+  known.set(at, best);
   return best;
 }
+
+const enclosing = new WeakMap<FileContext, WeakMap<Expr, FunctionDef | undefined>>();
