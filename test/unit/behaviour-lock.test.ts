@@ -9,7 +9,7 @@
  * Hovers are asked at the middle of every leaf token (numbers, strings,
  * names): each distinct target is listed once with how many tokens reach it.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { HoverTarget } from "../../server/src/core/hover-target";
@@ -18,6 +18,7 @@ import type { ParsedDocument } from "../../server/src/core/parse/parser";
 import { languageIdForPath, type Finding } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 import { evaluationSets } from "../helpers/evaluation-sets";
+import { sourceFiles } from "../helpers/source-files";
 
 const REPO = join(__dirname, "..", "..");
 
@@ -25,16 +26,6 @@ const LOCKED: { name: string; dir: string }[] = [
   ...evaluationSets(),
   { name: "examples", dir: join(REPO, "examples") },
 ];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return name === "node_modules" ? [] : sourceFiles(path);
-      return languageIdForPath(name) ? [path] : [];
-    });
-}
 
 describe("behaviour lock", () => {
   for (const { name, dir } of LOCKED) {

@@ -3,7 +3,7 @@
  * default). This test runs every evaluation set, examples/ and the rule and
  * site fixtures both ways and requires the same findings and the same sites.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Sites } from "../../server/src/core/analysis/types";
@@ -11,6 +11,7 @@ import { setCandidatesOnly } from "../../server/src/core/sites";
 import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 import { evaluationSets } from "../helpers/evaluation-sets";
+import { sourceFiles } from "../helpers/source-files";
 
 const REPO = join(__dirname, "..", "..");
 
@@ -20,16 +21,6 @@ const SETS: { name: string; dir: string }[] = [
   { name: "rule fixtures", dir: join(REPO, "test", "fixtures", "rules") },
   { name: "site fixtures", dir: join(REPO, "test", "fixtures", "sites") },
 ];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return name === "node_modules" ? [] : sourceFiles(path);
-      return languageIdForPath(name) ? [path] : [];
-    });
-}
 
 /** What the rules and the report read of the sites, as plain text. */
 function describeSites(sites: Sites): string[] {

@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { languageIdForPath } from "../../server/src/core/types";
 import { describeExpectation, describeFinding, readAnnotations } from "../helpers/annotations";
 import { runCli } from "../helpers/cli";
+import { sourceFiles } from "../helpers/source-files";
 
 const ROOT = join(__dirname, "..", "fixtures", "cross-file");
 
@@ -24,14 +24,6 @@ interface JsonReport {
     endLine: number;
     endColumn: number;
   }[];
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return languageIdForPath(name) ? [path] : [];
-  });
 }
 
 /** Lints a fixture folder with the built CLI; the findings of each file as comparable lines. */

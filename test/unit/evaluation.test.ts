@@ -5,21 +5,14 @@
  * Every folder of test/evaluation/ with an expected.json is a set; `npm run
  * evaluate` (all sets) or `npm run evaluate -- holdout` (one) prints the detailed report.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LineIndex } from "../../server/src/core/parse/line-index";
 import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 import { evaluationSets, scoredRules } from "../helpers/evaluation-sets";
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return languageIdForPath(name) ? [path] : [];
-  });
-}
+import { sourceFiles } from "../helpers/source-files";
 
 describe("evaluation sets", () => {
   const sets = evaluationSets();

@@ -5,7 +5,7 @@
  * functions in that order. Checked on every rule fixture and evaluation set, fresh and
  * after edits that take statements over from the previous version.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { indexModule, type ModuleIndex } from "../../server/src/core/ir/module-index";
@@ -14,18 +14,9 @@ import { childBlocks, stmtExprs, walkExpr } from "../../server/src/core/ir/walk"
 import { languageIdForPath } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
 import { evaluationSets } from "../helpers/evaluation-sets";
+import { sourceFiles } from "../helpers/source-files";
 
 const REPO = join(__dirname, "..", "..");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return name === "node_modules" ? [] : sourceFiles(path);
-      return languageIdForPath(name) ? [path] : [];
-    });
-}
 
 /** One walk of the whole module: the module body first, then function bodies, last found first. */
 function wholeModuleIndex(module: Module): ModuleIndex {

@@ -4,24 +4,15 @@
  * requires the reported parts to be those a walk of the same IR finds (a copy of the IR, whose
  * statements nothing was reported for, is walked), on deep and ordinary code of both languages.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { unreadParts } from "../../server/src/core/ir/unread";
 import { languageIdForPath, type LanguageId } from "../../server/src/core/types";
 import { getEngine } from "../helpers/engine";
+import { sourceFiles } from "../helpers/source-files";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "rules");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return sourceFiles(path);
-      return languageIdForPath(name) ? [path] : [];
-    });
-}
 
 const DEEP: [string, string, LanguageId][] = [
   ["nested ifs", "const a = 1;\n" + "if (a) {\n".repeat(700) + "x();\n" + "}\n".repeat(700), "typescript"],
