@@ -3,22 +3,17 @@
  * analysed again once they are loaded: its last diagnostics use the catalog,
  * as the CLI's do.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { realpathSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { tempProject } from "../helpers/cli";
 import { WIDGETS_PY, WIDGET_CATALOG } from "../helpers/widget-api";
 import { TestClient } from "./lsp-client";
 
-const root = realpathSync(mkdtempSync(join(tmpdir(), "aei-catalog-first-")));
-for (const [name, text] of Object.entries({
-  "catalogs/widget.api-errors.json": WIDGET_CATALOG,
-  "src/widgets.py": WIDGETS_PY,
-})) {
-  mkdirSync(dirname(join(root, name)), { recursive: true });
-  writeFileSync(join(root, name), text);
-}
+const root = realpathSync(
+  tempProject({ "catalogs/widget.api-errors.json": WIDGET_CATALOG, "src/widgets.py": WIDGETS_PY }),
+);
 let client: TestClient | undefined;
 
 afterAll(async () => {
