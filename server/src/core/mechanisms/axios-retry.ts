@@ -122,10 +122,23 @@ function retriedBy(conditionFn: FunctionDef | undefined, cond: ConditionEvaluato
  * the failures it retries, its attempts and the call; undefined without one, with `retries: 0`,
  * or with a count it cannot read.
  */
-export function axiosRetryOn(
-  receiver: string,
-  ctx: FileContext,
-): { retried: Set<Failure>; attempts: number; at: Span } | undefined {
+export function axiosRetryOn(receiver: string, ctx: FileContext): InstanceRetry | undefined {
+  // Asked for each request through the instance (handlers, nesting): found once per file.
+  let known = instanceRetries.get(ctx);
+  if (!known) instanceRetries.set(ctx, (known = new Map()));
+  if (!known.has(receiver)) known.set(receiver, findAxiosRetryOn(receiver, ctx));
+  return known.get(receiver);
+}
+
+interface InstanceRetry {
+  retried: Set<Failure>;
+  attempts: number;
+  at: Span;
+}
+
+const instanceRetries = new WeakMap<FileContext, Map<string, InstanceRetry | undefined>>();
+
+function findAxiosRetryOn(receiver: string, ctx: FileContext): InstanceRetry | undefined {
   for (const call of ctx.index.calls) {
     if (call.callee.kind !== "name" || !importedAs(ctx, call.callee.name, /^axios-retry$/, "default"))
       continue;
