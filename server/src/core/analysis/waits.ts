@@ -55,9 +55,13 @@ export function classifyWait(wait: WaitEvent, ctx: FileContext, scope: GrowthSco
     wait.helper || !delay
       ? []
       : pathValues(wait, ctx).map((values) => judged(exprFeatures(delay, ctx, scope, 0, values)));
-  const distinct = variants.filter(
-    (v, i) => variants.findIndex((w) => JSON.stringify(w) === JSON.stringify(v)) === i,
-  );
+  // One variant per distinct judgement, in the order the paths give them.
+  const byKey = new Map<string, WaitVariant>();
+  for (const v of variants) {
+    const key = `${+v.grows}${+v.exponential}${+v.jitter}${+v.readsRetryAfter}`;
+    if (!byKey.has(key)) byKey.set(key, v);
+  }
+  const distinct = [...byKey.values()];
   const features =
     distinct.length > 0
       ? distinct.reduce(mergeVariants)
