@@ -25,6 +25,8 @@ export interface WrappingShape {
 
 /** The wrapping shape of a top-level function, when its nested functions loop over one of its parameters. */
 export function wrappingShape(fn: FunctionDef, ctx: FileContext): WrappingShape | undefined {
+  // Asked of every top-level function of every file: most hold no loop at all.
+  if (!ctx.index.loops.some((loop) => contains(fn, loop))) return undefined;
   const inner = ctx.allFunctions.filter((g) => g !== fn && contains(fn, g));
   if (inner.length === 0) return undefined;
   // The functions fn returns or defines directly (not inside another nested function).
