@@ -4,7 +4,8 @@
  * Name-based (not scope-exact): precise enough for the shapes retry code takes.
  */
 
-import type { Call, Expr, FunctionDef, Member, Module, ObjectLit, Target } from "../ir/types";
+import type { Call, Expr, FunctionDef, Member, Module, ObjectLit, Stmt, Target } from "../ir/types";
+import type { Span } from "../types";
 import { calleeName, dottedName, rootName } from "../ir/walk";
 import { indexModule, type ModuleIndex } from "../ir/module-index";
 import type { ErrorKnowledge, FileSignals } from "./knowledge";
@@ -224,4 +225,54 @@ export function memberConstant(ctx: FileContext, x: Member): Expr | undefined {
   if (table?.kind === "call" && dottedName(table.callee) === "Object.freeze") table = table.args[0]?.value;
   if (table?.kind !== "object") return undefined;
   return table.properties.find((p) => p.key === x.property && !p.spread)?.value;
+}
+
+/**
+ * The values assigned to `name` that code at `at` can see: those in the same top-level
+ * statement (its function, the functions nested in it, a class's methods) and those at
+ * module level. A local of another function (`res`, `delay`) says nothing about this one,
+ * and leaving it out keeps an edit of one function from changing what another's analysis reads.
+ */
+export function assignmentsAt(ctx: FileContext, name: string, at: Span): Expr[] {
+  const all = ctx.assignments.get(name);
+  if (!all) return [];
+  const home = topLevelStatementAt(ctx.module.body, at.start);
+  return all.filter(
+    (v) => (home !== undefined && home.start <= v.start && v.end <= home.end) || atModuleLevel(ctx, v),
+  );
+}
+
+/** The functions of a file by the top-level statement they are in, built when first asked. */
+const functionsByStatement = new WeakMap<FileContext, Map<Stmt, FunctionDef[]>>();
+
+/** Whether an expression lies outside every function (module-level code, a class body). */
+function atModuleLevel(ctx: FileContext, x: Span): boolean {
+  let byStatement = functionsByStatement.get(ctx);
+  if (!byStatement) {
+    byStatement = new Map();
+    for (const fn of ctx.allFunctions) {
+      const st = topLevelStatementAt(ctx.module.body, fn.start);
+      if (!st) continue;
+      const list = byStatement.get(st) ?? [];
+      list.push(fn);
+      byStatement.set(st, list);
+    }
+    functionsByStatement.set(ctx, byStatement);
+  }
+  const st = topLevelStatementAt(ctx.module.body, x.start);
+  const fns = st ? byStatement.get(st) : undefined;
+  return !fns?.some((fn) => fn.start <= x.start && x.end <= fn.end);
+}
+
+/** The top-level statement holding `offset` (statements are in source order). */
+export function topLevelStatementAt(body: readonly Stmt[], offset: number): Stmt | undefined {
+  let lo = 0;
+  let hi = body.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (body[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = body[lo];
+  return found && found.start <= offset ? found : undefined;
 }

@@ -19,6 +19,7 @@ import {
   walkStmts,
 } from "../ir/walk";
 import { ConditionEvaluator, DEFINED, type CondResult, type Env, type Scenario } from "./conditions";
+import { assignmentsAt } from "./context";
 import type { FileContext } from "./model";
 import { isCredentialRefresh, RETRY_AFTER_TEXT } from "./knowledge";
 import { detectRequest } from "./requests";
@@ -856,7 +857,7 @@ function scanRetryAfter(test: Expr, ctx: FileContext, depth: number): boolean {
     ) {
       found = true;
     } else if (x.kind === "name" && depth < 3) {
-      const bound = ctx.assignments.get(x.name) ?? [];
+      const bound = assignmentsAt(ctx, x.name, x);
       if (
         bound.length > 0 &&
         bound.length <= 4 &&

@@ -5,6 +5,7 @@
 
 import type { Expr, FunctionDef } from "../ir/types";
 import { calleeName, stmtExprs, walkExpr, walkStmts } from "../ir/walk";
+import { assignmentsAt } from "./context";
 import type { FileContext } from "./model";
 import type { WaitEvent } from "./simulate";
 import type { WaitSite } from "./types";
@@ -35,7 +36,7 @@ export function ceilingOf(wait: WaitEvent, ctx: FileContext): Pick<WaitSite, "re
       else if (e.kind === "name") {
         if (RETRY_AFTER_ITSELF.test(e.name)) reads = true;
         names.add(e.name);
-        for (const value of (ctx.assignments.get(e.name) ?? []).slice(0, 8)) visit(value, depth + 1);
+        for (const value of assignmentsAt(ctx, e.name, e).slice(0, 8)) visit(value, depth + 1);
       } else if (e.kind === "binary" && isCeilingTest(e)) capped = true;
       else if (e.kind === "call") {
         const name = calleeName(e.callee) ?? "";

@@ -5,7 +5,7 @@
 
 import type { Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
-import { memberConstant } from "./context";
+import { assignmentsAt, memberConstant } from "./context";
 import type { FileContext } from "./model";
 import { RETRY_AFTER_NAME, RETRY_AFTER_TEXT } from "./knowledge";
 import type { WaitEvent } from "./simulate";
@@ -193,7 +193,7 @@ export function exprFeatures(
         // Within them the name itself (`wait = min(wait * 2, 60) + random()`) is growth the scope knows.
         if (resolving?.has(e.name)) return;
         const inner = new Set(resolving ?? []).add(e.name);
-        for (const value of (ctx.assignments.get(e.name) ?? []).slice(0, 8)) {
+        for (const value of assignmentsAt(ctx, e.name, e).slice(0, 8)) {
           if (value !== e) f = mergeFeatures(f, exprFeatures(value, ctx, scope, depth + 1, values, inner));
         }
         return;
