@@ -2,7 +2,8 @@
  * Seeded random edit sequences: after every edit, the engine that reuses the
  * previous version (incremental reparse, statements taken over from the
  * previous IR, what is cached per statement) must give exactly what a fresh
- * engine gives for the same text: findings, notices, syntax problems, sites.
+ * engine gives for the same text: findings (rule, range, message, related
+ * locations, fixes), notices, syntax problems, sites.
  * The sequences pass through broken text and back (an undo to the last text that
  * parsed). They are compared after every edit whose incremental parse has no syntax
  * error: on broken text, tree-sitter's error recovery after an incremental reparse
@@ -21,6 +22,10 @@ import { readAnnotations } from "../helpers/annotations";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "rules");
 const files: [string, LanguageId][] = [
+  // Same-file helpers, a generic retry helper, recursion, module-level constants and locals
+  // of one name in several functions: what the reuse of unaffected sites must get right.
+  ["../incremental/shared.ts", "typescript"],
+  ["../incremental/shared.py", "python"],
   ["unbounded-retry/invalid.ts", "typescript"],
   ["ignores-retry-after/invalid-wrapper.ts", "typescript"],
   ["blind-retry/invalid.js", "javascript"],
@@ -83,6 +88,7 @@ describe("incremental analysis over random edit sequences", () => {
       let text = readAnnotations(readFileSync(join(FIXTURES, file), "utf8")).text;
       let lastValid = text;
       let compared = 0;
+      let reused = 0;
       let previous = engine.parse({ text, languageId });
       engine.analyze(previous);
       for (let step = 0; step < 80; step++) {
@@ -90,6 +96,7 @@ describe("incremental analysis over random edit sequences", () => {
         text = text !== lastValid && next() < 0.3 ? lastValid : edit(text, next);
         const parsed = engine.parse({ text, languageId }, previous);
         const incremental = engine.analyze(parsed);
+        reused += engine.siteReuse(parsed)?.reused ?? 0;
         const again = fresh.parse({ text, languageId });
         const expected = fresh.analyze(again);
         if (expected.syntaxProblems.length === 0) lastValid = text;
@@ -106,6 +113,8 @@ describe("incremental analysis over random edit sequences", () => {
       }
       previous.tree.delete();
       expect(compared).toBeGreaterThanOrEqual(20);
+      // The sites of the code an edit cannot affect are taken over, not found again.
+      expect(reused).toBeGreaterThan(0);
     });
   }
 });

@@ -11,7 +11,8 @@ import { formatMessage, type Rule } from "./rules/define";
 import { RULES } from "./rules/index";
 import { buildContext } from "./analysis/context";
 import type { FileContext } from "./analysis/model";
-import { finish, siteSteps } from "./sites";
+import { finish, isCandidatesOnly, siteSteps } from "./sites";
+import { contextKey, SiteReuse, type Edit, type SiteMemo } from "./site-reuse";
 import { hasCrossFileInput } from "./index/cross-file";
 import { summarizeModule } from "./index/summary";
 import type { CrossFileInput, ModuleSummary } from "./index/types";
@@ -59,6 +60,14 @@ export class Engine {
     WeakMap<ErrorKnowledge, { ctx: FileContext; sites?: Sites }>
   >();
 
+  /** What each parse's site extraction leaves for the next version's, with the knowledge it used. */
+  private readonly siteMemos = new WeakMap<ParsedDocument, { knowledge: ErrorKnowledge; memo: SiteMemo }>();
+  /** For a parse made from an edit: the previous version's memo and the edit. */
+  private readonly edits = new WeakMap<
+    ParsedDocument,
+    { previous?: { knowledge: ErrorKnowledge; memo: SiteMemo }; edit: Edit }
+  >();
+
   private constructor(private readonly parsers: Parsers) {}
 
   /**
@@ -98,9 +107,20 @@ export class Engine {
       const withIndex = (): Generator<void, Sites> => siteSteps(cached.ctx, parsed.text, crossFile);
       return { parsed, ctx: cached.ctx, sites: () => finish(withIndex()), siteSteps: withIndex };
     }
+    const memos = this.siteMemos;
+    const edited = this.edits.get(parsed);
     const steps = function* (): Generator<void, Sites> {
       if (cached.sites) return cached.sites;
-      const sites = yield* siteSteps(cached.ctx, parsed.text);
+      // After an edit, the results of the code it cannot have affected are taken over.
+      const previous = edited?.previous?.knowledge === knowledge ? edited.previous.memo : undefined;
+      const reuse = new SiteReuse(
+        cached.ctx,
+        contextKey(cached.ctx, isCandidatesOnly()),
+        previous,
+        edited?.edit,
+      );
+      const sites = yield* siteSteps(cached.ctx, parsed.text, undefined, reuse);
+      if (!cached.sites) memos.set(parsed, { knowledge, memo: reuse.next });
       // A request in between (a hover) may have finished the same work first: keep one.
       return (cached.sites ??= sites);
     };
@@ -131,6 +151,11 @@ export class Engine {
   /** Parses a document; pass the parse of its previous version to reparse incrementally. */
   parse(doc: SourceDocument, previous?: ParsedDocument): ParsedDocument {
     return this.parsers.parse(doc.text, doc.languageId, previous);
+  }
+
+  /** How much of a parse's site extraction was taken over from the previous version (for tests and tools). */
+  siteReuse(doc: ParsedDocument): SiteMemo["stats"] | undefined {
+    return this.siteMemos.get(doc)?.memo.stats;
   }
 
   /** The IR of a document (lowered once per parse; for tests and tools). */
@@ -285,10 +310,14 @@ export class Engine {
       const previous = parsed.change ? this.segments.get(parsed.change.previous) : undefined;
       const reuse = previous && parsed.change ? new ReusePlan(previous, parsed.change) : undefined;
       if (reuse) {
+        const { previous: before, start, oldEnd, newEnd } = parsed.change!;
         // The previous IR is shifted in place: that version must be lowered afresh if asked again.
-        this.lowered.delete(parsed.change!.previous);
-        this.segments.delete(parsed.change!.previous);
-        this.siteCache.delete(parsed.change!.previous);
+        this.lowered.delete(before);
+        this.segments.delete(before);
+        this.siteCache.delete(before);
+        // Its site results go to the new version (which shifts them too).
+        this.edits.set(parsed, { previous: this.siteMemos.get(before), edit: { start, oldEnd, newEnd } });
+        this.siteMemos.delete(before);
       }
       const segments: Segment[] = [];
       module = languageFor(parsed.languageId).lower(parsed, reuse, segments);

@@ -14,7 +14,7 @@ import { findHandlers } from "./analysis/handlers";
 import { analyzeLoop, genericRetryHelpers } from "./analysis/loops";
 import { analyzeRecursion } from "./analysis/recursion";
 import { requestSite } from "./analysis/retries";
-import { detectRequest } from "./analysis/requests";
+import { detectedRequest, detectRequest } from "./analysis/requests";
 import { ownName, Simulator } from "./analysis/simulate";
 import { addCeilingFixes } from "./fixes/ceiling";
 import { markKeysPerAttempt } from "./analysis/keys";
@@ -23,6 +23,7 @@ import type { RequestInfo } from "./analysis/model";
 import { externalHelpers, handlesHelperResult, importedHelperSites } from "./index/cross-file";
 import type { CrossFileInput } from "./index/types";
 import { callRetried } from "./index/client-retries";
+import type { SiteReuse } from "./site-reuse";
 
 let candidatesOnly = true;
 
@@ -32,6 +33,10 @@ let candidatesOnly = true;
  */
 export function setCandidatesOnly(on: boolean): void {
   candidatesOnly = on;
+}
+
+export function isCandidatesOnly(): boolean {
+  return candidatesOnly;
 }
 
 /** The sites of a file, from its context (`buildContext`); `text` enables quick-fix edits. */
@@ -51,7 +56,12 @@ export function finish<T>(steps: Generator<void, T>): T {
  * `extractSites` in steps: it pauses after each loop, function and stage, so
  * that a caller can answer other requests (or stop) between them.
  */
-export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInput): Generator<void, Sites> {
+export function* siteSteps(
+  ctx: FileContext,
+  text = "",
+  crossFile?: CrossFileInput,
+  reuse?: SiteReuse,
+): Generator<void, Sites> {
   const sim = new Simulator(ctx, crossFile?.wrappers);
   const retries: RetrySite[] = [];
   // The requests of the file, found once: a loop, a recursion or a retry helper retries only
@@ -59,8 +69,12 @@ export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInp
   // sends none has no such retry and those analyses, the costly part, are skipped.
   const found: RequestInfo[] = [];
   for (const call of ctx.index.calls) {
+    // After an edit, what the previous version found a call to be, where the edit cannot change it.
+    const before = reuse?.request(call);
+    if (before !== undefined) detectedRequest(ctx, call, before);
     const req = detectRequest(call, ctx);
     if (req) found.push(req);
+    reuse?.found(call, detectedRequest(ctx, call) ?? null);
   }
   // Helpers of this file that other files hand requests to (the workspace index says so).
   const external = crossFile ? externalHelpers(ctx, crossFile) : undefined;
@@ -74,9 +88,12 @@ export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInp
         for (const [param, throws] of h.attempt)
           own.attempt.set(param, (own.attempt.get(param) ?? false) || throws);
     }
+    reuse?.helpers(helpers.keys());
     for (const loop of ctx.index.loops) {
       const fn = ctx.index.owner.get(loop);
-      const site = analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
+      const analyze = (): RetrySite | undefined =>
+        analyzeLoop(loop, ctx, sim, text, fn ? helpers.get(fn) : undefined);
+      const site = reuse ? reuse.loop(loop, fn, analyze) : analyze();
       if (site) retries.push(site);
       yield;
     }
@@ -91,7 +108,8 @@ export function* siteSteps(ctx: FileContext, text = "", crossFile?: CrossFileInp
     for (const fn of ctx.allFunctions) {
       if (!fn.name || !called.has(fn.name)) continue;
       // A retry helper of this file that other files hand requests to may retry by recursion.
-      const site = analyzeRecursion(fn, ctx, sim, external?.get(fn)?.attempt);
+      const analyze = (): RetrySite | undefined => analyzeRecursion(fn, ctx, sim, external?.get(fn)?.attempt);
+      const site = reuse ? reuse.recursion(fn, analyze) : analyze();
       if (site) retries.push(site);
       yield;
     }

@@ -247,6 +247,11 @@ const functionsByStatement = new WeakMap<FileContext, Map<Stmt, FunctionDef[]>>(
 
 /** Whether an expression lies outside every function (module-level code, a class body). */
 function atModuleLevel(ctx: FileContext, x: Span): boolean {
+  return functionsAround(ctx, x).length === 0;
+}
+
+/** The functions around a node, in the order of `ctx.allFunctions`. */
+export function functionsAround(ctx: FileContext, x: Span): FunctionDef[] {
   let byStatement = functionsByStatement.get(ctx);
   if (!byStatement) {
     byStatement = new Map();
@@ -261,7 +266,7 @@ function atModuleLevel(ctx: FileContext, x: Span): boolean {
   }
   const st = topLevelStatementAt(ctx.module.body, x.start);
   const fns = st ? byStatement.get(st) : undefined;
-  return !fns?.some((fn) => fn.start <= x.start && x.end <= fn.end);
+  return fns ? fns.filter((fn) => fn.start <= x.start && x.end <= fn.end) : [];
 }
 
 /** The top-level statement holding `offset` (statements are in source order). */

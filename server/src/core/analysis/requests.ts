@@ -30,6 +30,23 @@ export const SDK_ROOTS = /^(client|sdk|caseforge|stripe|openai|anthropic|cf|api|
 /** What `detectRequest` found per call, per file context (the analysis asks about a call several times). */
 const detected = new WeakMap<FileContext, WeakMap<Call, RequestInfo | null>>();
 
+/**
+ * What `detectRequest` says about a call, when it was asked already (null: no request), or
+ * with `info` given, what it is to say: a request found in the previous version of the file.
+ */
+export function detectedRequest(
+  ctx: FileContext,
+  call: Call,
+  info?: RequestInfo | null,
+): RequestInfo | null | undefined {
+  let byCall = detected.get(ctx);
+  if (info !== undefined) {
+    if (!byCall) detected.set(ctx, (byCall = new WeakMap()));
+    byCall.set(call, info);
+  }
+  return byCall?.get(call);
+}
+
 /** A request site, or undefined when the call is not one the file's language recognises. */
 export function detectRequest(call: Call, ctx: FileContext): RequestInfo | undefined {
   let byCall = detected.get(ctx);

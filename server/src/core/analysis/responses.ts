@@ -12,6 +12,7 @@
 import type { Call, Expr, Stmt } from "../ir/types";
 import { dottedName, stmtExprs, unwrap, walkExpr, walkStmts, walkStmtsExprs } from "../ir/walk";
 import type { FileContext } from "./model";
+import { functionsAround } from "./context";
 import { grpcCodeNamed, grpcCodeOf, isGrpcCodeCall } from "./grpc";
 
 const STATUS_FIELDS = new Set(["status", "status_code", "statusCode", "error_code", "errorCode"]);
@@ -30,70 +31,80 @@ export interface ResponseClaim {
   throws: boolean;
 }
 
-const cache = new WeakMap<FileContext, Map<Call, ResponseClaim>>();
+/** Per file context: the claims of each scope (a function's body, the module's), found when first needed. */
+const cache = new WeakMap<FileContext, Map<Stmt[], Map<Call, ResponseClaim>>>();
 
 /** Whether a call is a request by behaviour, and whether its failures arrive as thrown errors. Call only for calls the language did not recognise. */
 export function responseClaim(call: Call, ctx: FileContext): ResponseClaim | undefined {
-  let claims = cache.get(ctx);
-  if (!claims) {
-    claims = findClaims(ctx);
-    cache.set(ctx, claims);
+  let byScope = cache.get(ctx);
+  if (!byScope) {
+    byScope = new Map();
+    cache.set(ctx, byScope);
   }
-  return claims.get(call);
+  // The scopes that can claim the call (the module's, the functions around it), in the order
+  // of a walk of the whole file (module first, then the functions as the index lists them): the first claim holds.
+  for (const body of [ctx.module.body, ...functionsAround(ctx, call).map((f) => f.body)]) {
+    let claims = byScope.get(body);
+    if (!claims) {
+      claims = scopeClaims(body, ctx);
+      byScope.set(body, claims);
+    }
+    const claim = claims.get(call);
+    if (claim) return claim;
+  }
+  return undefined;
 }
 
-function findClaims(ctx: FileContext): Map<Call, ResponseClaim> {
+/** The claims one scope makes about the calls in it. */
+function scopeClaims(body: Stmt[], ctx: FileContext): Map<Call, ResponseClaim> {
   const claims = new Map<Call, ResponseClaim>();
-  const scopes: Stmt[][] = [ctx.module.body, ...ctx.allFunctions.map((f) => f.body)];
-  for (const body of scopes) {
-    // Names bound to a call's result in this scope (not in nested functions).
-    const bound = new Map<string, Call[]>();
-    const tries: Extract<Stmt, { kind: "try" }>[] = [];
-    walkStmts(body, (st) => {
-      if (st.kind === "try") tries.push(st);
-      if (st.kind === "var" && st.value) noteBinding(bound, targetName(st.target), st.value);
-      for (const e of stmtExprs(st))
-        walkExpr(e, (x) => {
-          if (x.kind === "assign" && x.op === "=") noteBinding(bound, targetName(x.target), x.value);
-        });
-    });
-    if (bound.size > 0) {
-      const read = responseNames(body, new Set(bound.keys()), ctx);
-      for (const name of read) {
-        const calls = bound.get(name)!;
-        // A name that also holds a request the language knows is explained by it.
-        if (calls.some((c) => knownRequest(c, ctx))) continue;
-        for (const call of calls)
-          if (!claims.has(call) && candidate(call, ctx)) claims.set(call, { throws: false });
-      }
+  // Names bound to a call's result in this scope (not in nested functions).
+  const bound = new Map<string, Call[]>();
+  const tries: Extract<Stmt, { kind: "try" }>[] = [];
+  walkStmts(body, (st) => {
+    if (st.kind === "try") tries.push(st);
+    if (st.kind === "var" && st.value) noteBinding(bound, targetName(st.target), st.value);
+    for (const e of stmtExprs(st))
+      walkExpr(e, (x) => {
+        if (x.kind === "assign" && x.op === "=") noteBinding(bound, targetName(x.target), x.value);
+      });
+  });
+  if (bound.size > 0) {
+    const read = responseNames(body, new Set(bound.keys()), ctx);
+    for (const name of read) {
+      const calls = bound.get(name)!;
+      // A name that also holds a request the language knows is explained by it.
+      if (calls.some((c) => knownRequest(c, ctx))) continue;
+      for (const call of calls)
+        if (!claims.has(call) && candidate(call, ctx)) claims.set(call, { throws: false });
     }
-    // `request(url).then(function (resp) { if (resp.status === 429) ... })`
-    walkStmts(body, (st) => {
-      for (const e of stmtExprs(st))
-        walkExpr(e, (x) => {
-          if (x.kind !== "call" || x.callee.kind !== "member" || x.callee.property !== "then") return;
-          const source = unwrap(x.callee.object);
-          const handler = x.args[0] ? unwrap(x.args[0].value) : undefined;
-          const param = handler?.kind === "function" ? handler.fn.params[0]?.name : undefined;
-          if (source.kind !== "call" || source.isNew || !param || handler?.kind !== "function") return;
-          if (claims.has(source) || knownRequest(source, ctx) || !candidate(source, ctx)) return;
-          if (responseNames(handler.fn.body, new Set([param]), ctx).size > 0)
-            claims.set(source, { throws: false });
-        });
-    });
-    for (const t of tries) {
-      const errors = t.handlers.filter(
-        (h) =>
-          (h.binding && responseNames(h.body, new Set([h.binding]), ctx).size > 0) ||
-          (h.binding !== undefined && readsGrpcCode(h.body, h.binding, ctx)) ||
-          (h.types.some((type) => isPackClientErrorClass(type, ctx)) && !leaves(h.body)),
-      );
-      if (errors.length === 0) continue;
-      const candidates = callsIn(t.body, ctx);
-      // The error of a request the language knows (or of a same-file helper that sends one) is explained by it.
-      if (candidates.some((c) => knownRequest(c, ctx))) continue;
-      for (const call of candidates) if (!claims.has(call)) claims.set(call, { throws: true });
-    }
+  }
+  // `request(url).then(function (resp) { if (resp.status === 429) ... })`
+  walkStmts(body, (st) => {
+    for (const e of stmtExprs(st))
+      walkExpr(e, (x) => {
+        if (x.kind !== "call" || x.callee.kind !== "member" || x.callee.property !== "then") return;
+        const source = unwrap(x.callee.object);
+        const handler = x.args[0] ? unwrap(x.args[0].value) : undefined;
+        const param = handler?.kind === "function" ? handler.fn.params[0]?.name : undefined;
+        if (source.kind !== "call" || source.isNew || !param || handler?.kind !== "function") return;
+        if (claims.has(source) || knownRequest(source, ctx) || !candidate(source, ctx)) return;
+        if (responseNames(handler.fn.body, new Set([param]), ctx).size > 0)
+          claims.set(source, { throws: false });
+      });
+  });
+  for (const t of tries) {
+    const errors = t.handlers.filter(
+      (h) =>
+        (h.binding && responseNames(h.body, new Set([h.binding]), ctx).size > 0) ||
+        (h.binding !== undefined && readsGrpcCode(h.body, h.binding, ctx)) ||
+        (h.types.some((type) => isPackClientErrorClass(type, ctx)) && !leaves(h.body)),
+    );
+    if (errors.length === 0) continue;
+    const candidates = callsIn(t.body, ctx);
+    // The error of a request the language knows (or of a same-file helper that sends one) is explained by it.
+    if (candidates.some((c) => knownRequest(c, ctx))) continue;
+    for (const call of candidates) if (!claims.has(call)) claims.set(call, { throws: true });
   }
   return claims;
 }
@@ -202,8 +213,26 @@ function readsStatusOf(ctx: FileContext): Set<string> {
   let found = statusReaders.get(ctx);
   if (found) return found;
   const out = new Set<string>();
+  // Gathered per top-level statement, kept on it: after an edit, only the edited one is walked again.
+  for (const st of ctx.module.body) {
+    let part = readersByStatement.get(st);
+    if (!part) {
+      part = statusReadersIn(st);
+      readersByStatement.set(st, part);
+    }
+    for (const name of part) out.add(name);
+  }
+  found = out;
+  statusReaders.set(ctx, found);
+  return found;
+}
+
+const readersByStatement = new WeakMap<Stmt, Set<string>>();
+
+function statusReadersIn(statement: Stmt): Set<string> {
+  const out = new Set<string>();
   walkStmtsExprs(
-    ctx.module.body,
+    [statement],
     (x) => {
       if (x.kind === "member" && STATUS_FIELDS.has(x.property)) {
         let o: Expr = x.object;
@@ -224,9 +253,7 @@ function readsStatusOf(ctx: FileContext): Set<string> {
     },
     true,
   );
-  found = out;
-  statusReaders.set(ctx, found);
-  return found;
+  return out;
 }
 
 /** The names among `names` whose status is compared with an HTTP status, or on which `raise_for_status()` is called. */
