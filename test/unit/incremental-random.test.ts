@@ -118,3 +118,92 @@ describe("incremental analysis over random edit sequences", () => {
     });
   }
 });
+
+/**
+ * Swaps that keep the code valid but change what it means, in one function or in what
+ * others depend on (a helper's body, a module-level constant, a status, a client): the
+ * sites taken over from the previous version must stay right through all of them.
+ */
+const SWAPS: Record<"typescript" | "python", [string, string][]> = {
+  typescript: [
+    ["429", "503"],
+    ["503", "404"],
+    ["404", "429"],
+    ["MAX_ATTEMPTS", "3"],
+    ["backoff(attempt)", "BASE_DELAY_MS"],
+    ["BASE_DELAY_MS", "fallbackDelay"],
+    ["fallbackDelay", "backoff(2)"],
+    ["= 1000", "= Math.random() * 1000"],
+    ["Math.random() * ", ""],
+    ["setTimeout(resolve, ms)", "resolve(ms)"],
+    ["resolve(ms)", "setTimeout(resolve, ms)"],
+    ["fetch(", "axios.get("],
+    ["axios.get(", "fetch("],
+    ["continue;", "break;"],
+    ["throw err;", "continue;"],
+    ["res.ok", "res.status === 200"],
+  ],
+  python: [
+    ["429", "503"],
+    ["503", "404"],
+    ["404", "429"],
+    ["MAX_ATTEMPTS", "3"],
+    ["backoff(attempt)", "BASE_DELAY"],
+    ["BASE_DELAY", "fallback_delay"],
+    ["fallback_delay", "backoff(2)"],
+    ["= 1.0", "= random.uniform(0, 1.0)"],
+    ["random.uniform(0, ", "max(0, "],
+    ["time.sleep(", "print("],
+    ["print(", "time.sleep("],
+    ["requests.get(", "requests.post("],
+    ["continue", "break"],
+    ["            raise\n", "            continue\n"],
+    ["res.ok", "res.status_code == 200"],
+  ],
+};
+
+describe("incremental analysis over random meaning-changing swaps", () => {
+  for (const [index, [file, languageId]] of (
+    [
+      ["shared.ts", "typescript"],
+      ["shared.py", "python"],
+    ] as const
+  ).entries()) {
+    it(`equals a fresh analysis after every swap: ${file}`, async () => {
+      const engine = await Engine.create(loadGrammarBytes());
+      const fresh = await Engine.create(loadGrammarBytes());
+      const next = random(2000 + index);
+      let text = readFileSync(join(FIXTURES, "..", "incremental", file), "utf8");
+      let reused = 0;
+      let changedFindings = 0;
+      let previous = engine.parse({ text, languageId });
+      let last = engine.analyze(previous).findings.map((f) => f.message);
+      for (let step = 0; step < 120; step++) {
+        const options = SWAPS[languageId].filter(([from]) => text.includes(from));
+        const [from, to] = options[Math.floor(next() * options.length)]!;
+        const at: number[] = [];
+        for (let i = text.indexOf(from); i >= 0; i = text.indexOf(from, i + 1)) at.push(i);
+        const where = at[Math.floor(next() * at.length)]!;
+        text = text.slice(0, where) + to + text.slice(where + from.length);
+        const parsed = engine.parse({ text, languageId }, previous);
+        const incremental = engine.analyze(parsed);
+        reused += engine.siteReuse(parsed)?.reused ?? 0;
+        const again = fresh.parse({ text, languageId });
+        expect(plain(incremental), `step ${step}: ${from} -> ${to}`).toEqual(plain(fresh.analyze(again)));
+        expect(describeSites(engine.sites(parsed)), `step ${step}`).toEqual(
+          describeSites(fresh.sites(again)),
+        );
+        const messages = incremental.findings.map((f) => f.message);
+        if (JSON.stringify(messages) !== JSON.stringify(last)) changedFindings++;
+        last = messages;
+        again.tree.delete();
+        previous.tree.delete();
+        previous = parsed;
+      }
+      previous.tree.delete();
+      expect(reused).toBeGreaterThan(0);
+      // The swaps do change findings (the comparison is not between two empty lists).
+      expect(changedFindings).toBeGreaterThanOrEqual(10);
+    });
+  }
+});

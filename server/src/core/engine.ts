@@ -108,6 +108,7 @@ export class Engine {
       return { parsed, ctx: cached.ctx, sites: () => finish(withIndex()), siteSteps: withIndex };
     }
     const memos = this.siteMemos;
+    const edits = this.edits;
     const edited = this.edits.get(parsed);
     const steps = function* (): Generator<void, Sites> {
       if (cached.sites) return cached.sites;
@@ -120,7 +121,11 @@ export class Engine {
         edited?.edit,
       );
       const sites = yield* siteSteps(cached.ctx, parsed.text, undefined, reuse);
-      if (!cached.sites) memos.set(parsed, { knowledge, memo: reuse.next });
+      if (!cached.sites) {
+        memos.set(parsed, { knowledge, memo: reuse.next });
+        // The previous version's results are not needed any more (and would keep them alive).
+        edits.delete(parsed);
+      }
       // A request in between (a hover) may have finished the same work first: keep one.
       return (cached.sites ??= sites);
     };

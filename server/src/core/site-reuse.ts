@@ -13,6 +13,7 @@
 
 import type { Call, FunctionDef, LoopStmt, Stmt } from "./ir/types";
 import { topLevelStatementAt } from "./analysis/context";
+import { statusReadersOf } from "./analysis/responses";
 import type { FileContext, RequestInfo } from "./analysis/model";
 import type { RetrySite } from "./analysis/types";
 import type { Span } from "./types";
@@ -85,36 +86,45 @@ export class SiteReuse {
     const fresh = newBody.filter((s) => !oldSet.has(s));
     for (const s of gone) this.stale.push({ start: s.start, end: s.end });
     const unique = (n: string): boolean => previous.ctx.values.has(n) || ctx.values.has(n);
-    // The names the edit can have changed the meaning of.
+    // The names the edit can have changed the meaning of: those whose definitions differ
+    // between the statements that went and those that came (a definition the edit left as it
+    // was still means the same; a result pointing into it is not kept, see `adopt`).
     const touched = new Set<string>();
-    const note = (s: Stmt, end: number): void => {
-      const names = namesOf(s);
+    const before = new DefinitionList();
+    const after = new DefinitionList();
+    const note = (s: Stmt, end: number, into: DefinitionList): void => {
       if (s.end < edit.start || s.start > end) {
         // A statement outside the edit that was not taken over (parsed differently): all of it.
-        for (const n of names.refs) touched.add(n);
+        for (const n of namesOf(s).refs) touched.add(n);
         return;
       }
-      for (const n of names.defs) touched.add(n);
-      for (const n of names.assigned) if (unique(n)) touched.add(n);
-      for (const n of changedNames(s, edit.start, end)) touched.add(n);
+      definitionsOf(s, into);
+      // What the edited code uses (not defines) matters only where the analysis gathers uses
+      // file-wide by name: the names whose status is read (`res.status`), which gained or lost
+      // a reader (below), and the global AWS configuration. Other uses are read afresh each
+      // time (who calls which function, which functions are handed a callback).
+      const changed = changedNames(s, edit.start, end);
+      if ([...GLOBAL_USES].some((n) => changed.has(n))) for (const n of changed) touched.add(n);
     };
-    for (const s of gone) note(s, edit.oldEnd);
-    for (const s of fresh) note(s, edit.newEnd);
-    // The receiver alone keys nothing: `self.lines` is found as `self.lines` or `lines`.
+    for (const s of gone) note(s, edit.oldEnd, before);
+    for (const s of fresh) note(s, edit.newEnd, after);
+    for (const n of before.differences(after, unique)) touched.add(n);
+    for (const n of symmetricDifference(statusReaders(gone), statusReaders(fresh))) touched.add(n);
     for (const receiver of RECEIVERS) touched.delete(receiver);
-    // Statements reaching a touched name, and through what they define, those reaching them.
+    // Statements reaching a touched name, and through what they define, those reaching them
+    // (the new statements too: a helper the edit left may call one it changed).
     const kept = newBody.filter((s) => oldSet.has(s));
     const tainted = new Set<Stmt>();
     for (let grew = true; grew;) {
       grew = false;
-      for (const s of kept) {
+      for (const s of [...kept, ...fresh]) {
         if (tainted.has(s)) continue;
         const names = namesOf(s);
         if (!intersects(touched, names.refs)) continue;
         tainted.add(s);
         const defined = [...names.defs, ...[...names.assigned].filter(unique)];
         for (const n of defined)
-          if (!touched.has(n)) {
+          if (!touched.has(n) && !RECEIVERS.includes(n)) {
             touched.add(n);
             grew = true;
           }
@@ -141,11 +151,12 @@ export class SiteReuse {
     const helper = this.next.helperOwners.has(fn) || this.previous?.helperOwners.has(fn);
     if (!helper && this.previous?.loops.has(loop) && this.holds(loop)) {
       const before = this.previous.loops.get(loop);
-      if (before === undefined || this.adopt(before)) {
+      const moved = before && this.moved(before);
+      if (before === undefined || moved) {
         this.next.stats.reused++;
         this.next.stats.retriesReused++;
-        this.next.loops.set(loop, before);
-        return before && snapshot(before);
+        this.next.loops.set(loop, moved);
+        return moved && snapshot(moved);
       }
     }
     const site = compute();
@@ -159,11 +170,12 @@ export class SiteReuse {
     this.next.stats.retries++;
     if (this.previous?.recursions.has(fn) && this.holds(fn)) {
       const before = this.previous.recursions.get(fn);
-      if (before === undefined || this.adopt(before)) {
+      const moved = before && this.moved(before);
+      if (before === undefined || moved) {
         this.next.stats.reused++;
         this.next.stats.retriesReused++;
-        this.next.recursions.set(fn, before);
-        return before && snapshot(before);
+        this.next.recursions.set(fn, moved);
+        return moved && snapshot(moved);
       }
     }
     const site = compute();
@@ -179,10 +191,11 @@ export class SiteReuse {
     this.next.stats.units++;
     if (!this.previous?.requests.has(call) || !this.holds(call)) return undefined;
     const before = this.previous.requests.get(call)!;
-    if (before !== null && !this.adopt(before)) return undefined;
+    const moved = before && this.moved(before);
+    if (moved === undefined) return undefined;
     this.next.stats.reused++;
-    this.next.requests.set(call, before);
-    return before && snapshot(before);
+    this.next.requests.set(call, moved);
+    return moved && snapshot(moved);
   }
 
   /** Keeps what the new version found a call to be, for the next. */
@@ -197,18 +210,16 @@ export class SiteReuse {
   }
 
   /**
-   * Moves a kept result to the new offsets, in place; false when it points into code that
-   * is gone (then it is not kept). Syntax nodes it refers to were moved with the tree.
+   * A copy of a kept result in the new offsets, or undefined when it points into code that is
+   * gone (then it is not kept). The previous version's memo stays as it was (an analysis of
+   * this version that is started again reads it again); syntax nodes the result refers to are
+   * shared, and were moved with the tree.
    */
-  private adopt(result: object): boolean {
+  private moved<T extends object>(result: T): T | undefined {
     const { start, oldEnd, newEnd } = this.edit!;
-    const delta = newEnd - oldEnd;
     const inStale = (v: number): boolean => this.stale.some((s) => s.start <= v && v < s.end);
-    // First check everything, then move: a result that does not hold is left as it was.
-    const spans: Record<string, unknown>[] = [];
     let holds = true;
     visitResult(result, (record, syntax) => {
-      if (!holds) return;
       for (const key of ["start", "end"] as const) {
         const v = record[key];
         if (typeof v !== "number") continue;
@@ -216,16 +227,21 @@ export class SiteReuse {
         // Syntax nodes are in new offsets already; a result's own spans are in old ones.
         else if (!syntax && v > start && v < oldEnd) holds = false;
       }
-      if (!syntax) spans.push(record);
+      return holds;
     });
-    if (!holds) return false;
+    if (!holds) return undefined;
+    const copy = snapshot(result);
+    const delta = newEnd - oldEnd;
     if (delta !== 0)
-      for (const record of spans)
+      visitResult(copy, (record, syntax) => {
+        if (syntax) return true;
         for (const key of ["start", "end"] as const) {
           const v = record[key];
           if (typeof v === "number" && v >= oldEnd) record[key] = v + delta;
         }
-    return true;
+        return true;
+      });
+    return copy;
   }
 }
 
@@ -242,6 +258,20 @@ interface StatementNames {
 
 /** Per statement object: statements taken over keep theirs. */
 const statementNames = new WeakMap<Stmt, StatementNames>();
+
+/** Uses the analysis of a request gathers from the whole file (`AWS.config.update(...)`, `AWS.config.maxRetries = n`). */
+const GLOBAL_USES = new Set(["update", "maxRetries"]);
+
+/** The names whose status some of the statements read (see `readsStatusOf`). */
+function statusReaders(statements: readonly Stmt[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of statements) for (const n of statusReadersOf(s)) out.add(n);
+  return out;
+}
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  return [...[...a].filter((n) => !b.has(n)), ...[...b].filter((n) => !a.has(n))];
+}
 
 /** `this`, `self`, `cls`: no lookup is keyed by them alone. */
 const RECEIVERS = ["this", "self", "cls"];
@@ -305,6 +335,96 @@ function namesOf(statement: Stmt): StatementNames {
   visit(statement, false);
   statementNames.set(statement, names);
   return names;
+}
+
+/**
+ * The definitions of some statements, each as a name and a signature: what it is, where
+ * (module level or in which functions) and its code without offsets. Two lists differ in
+ * the names whose signatures differ.
+ */
+class DefinitionList {
+  private readonly visible = new Map<string, string[]>();
+  /** Locals: they matter elsewhere only when their value is the one of that name in the file. */
+  private readonly locals = new Map<string, string[]>();
+
+  add(name: string, signature: string, local: boolean): void {
+    const into = local ? this.locals : this.visible;
+    const list = into.get(name) ?? [];
+    list.push(signature);
+    into.set(name, list);
+  }
+
+  differences(other: DefinitionList, unique: (name: string) => boolean): string[] {
+    const out: string[] = [];
+    const compare = (
+      a: Map<string, string[]>,
+      b: Map<string, string[]>,
+      keep: (n: string) => boolean,
+    ): void => {
+      for (const name of new Set([...a.keys(), ...b.keys()])) {
+        if (!keep(name)) continue;
+        const x = (a.get(name) ?? []).sort().join("\n");
+        const y = (b.get(name) ?? []).sort().join("\n");
+        if (x !== y) out.push(name);
+      }
+    };
+    compare(this.visible, other.visible, () => true);
+    compare(this.locals, other.locals, unique);
+    return out;
+  }
+}
+
+/** A node's code without its offsets (the same code elsewhere in the file gives the same text). */
+function codeOf(node: unknown): string {
+  return JSON.stringify(node, (key, value: unknown) =>
+    key === "start" || key === "end" ? undefined : value,
+  );
+}
+
+/** Adds the definitions of a statement (as `namesOf` finds them) to a list. */
+function definitionsOf(statement: Stmt, into: DefinitionList): void {
+  const seen = new Set<object>();
+  const target = (t: unknown, holder: unknown, path: string, inFunction: boolean): void => {
+    if (!t || typeof t !== "object") return;
+    const rec = t as Record<string, unknown>;
+    const signature = (what: string): string => `${what}|${path}|${codeOf(holder)}`;
+    if (rec.kind === "name" && typeof rec.name === "string")
+      into.add(rec.name, signature("assign"), inFunction);
+    else if (rec.kind === "pattern")
+      for (const b of rec.bindings as { name: string }[]) into.add(b.name, signature("pattern"), false);
+    else if (rec.kind === "expr")
+      for (const s of stringsOf(rec.expr))
+        if (!RECEIVERS.includes(s)) into.add(s, signature("member"), false);
+  };
+  const visit = (value: unknown, path: string, inFunction: boolean): void => {
+    if (value === null || typeof value !== "object" || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, path, inFunction);
+      return;
+    }
+    const rec = value as Record<string, unknown>;
+    let innerPath = path;
+    let inner = inFunction;
+    if (Array.isArray(rec.params) && Array.isArray(rec.body) && rec.head) {
+      const name = typeof rec.name === "string" ? rec.name : "";
+      if (name) into.add(name, `function|${path}|${codeOf(rec)}`, false);
+      innerPath = `${path}/${name}@${inFunction}`;
+      inner = true;
+    } else if (rec.kind === "class" && typeof rec.name === "string") {
+      into.add(rec.name, `class|${path}|${codeOf(rec)}`, false);
+      innerPath = `${path}/class ${rec.name}`;
+    } else if (rec.kind === "import") {
+      if (typeof rec.namespace === "string") into.add(rec.namespace, `import|${codeOf(rec)}`, false);
+      for (const n of rec.names as { local: string }[]) into.add(n.local, `import|${codeOf(rec)}`, false);
+    }
+    if ("target" in rec) target(rec.target, rec, path, inFunction);
+    for (const key in rec) {
+      const v = rec[key];
+      if (v !== null && typeof v === "object") visit(v, innerPath, inner);
+    }
+  };
+  visit(statement, "", false);
 }
 
 /** Every string under a node (names, properties, string values), node kinds and operators aside. */
@@ -408,8 +528,11 @@ function isSyntax(rec: Record<string, unknown>): boolean {
   );
 }
 
-/** Visits every record of a result once; syntax nodes are reported but not entered. */
-function visitResult(root: object, visit: (record: Record<string, unknown>, syntax: boolean) => void): void {
+/** Visits every record of a result once (until `visit` says false); syntax nodes are reported but not entered. */
+function visitResult(
+  root: object,
+  visit: (record: Record<string, unknown>, syntax: boolean) => boolean,
+): void {
   const seen = new Set<object>();
   const stack: unknown[] = [root];
   while (stack.length > 0) {
@@ -427,7 +550,7 @@ function visitResult(root: object, visit: (record: Record<string, unknown>, synt
     }
     const rec = value as Record<string, unknown>;
     const syntax = isSyntax(rec);
-    visit(rec, syntax);
+    if (!visit(rec, syntax)) return;
     if (syntax) continue;
     for (const key in rec) {
       const v = rec[key];

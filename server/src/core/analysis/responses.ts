@@ -214,20 +214,23 @@ function readsStatusOf(ctx: FileContext): Set<string> {
   if (found) return found;
   const out = new Set<string>();
   // Gathered per top-level statement, kept on it: after an edit, only the edited one is walked again.
-  for (const st of ctx.module.body) {
-    let part = readersByStatement.get(st);
-    if (!part) {
-      part = statusReadersIn(st);
-      readersByStatement.set(st, part);
-    }
-    for (const name of part) out.add(name);
-  }
+  for (const st of ctx.module.body) for (const name of statusReadersOf(st)) out.add(name);
   found = out;
   statusReaders.set(ctx, found);
   return found;
 }
 
 const readersByStatement = new WeakMap<Stmt, Set<string>>();
+
+/** The names whose status a top-level statement reads, kept on it. */
+export function statusReadersOf(statement: Stmt): Set<string> {
+  let found = readersByStatement.get(statement);
+  if (!found) {
+    found = statusReadersIn(statement);
+    readersByStatement.set(statement, found);
+  }
+  return found;
+}
 
 function statusReadersIn(statement: Stmt): Set<string> {
   const out = new Set<string>();
