@@ -14,7 +14,8 @@
  *   - start-up: server start to first diagnostics on a TypeScript and a Python file, and the
  *     extension's activation (scripts/bench-server.ts, scripts/bench-activation.ts).
  * Rows that need what the machine lacks say so instead of a number.
- * `--startup`: the start-up rows only. `--server`: the server's memory rows only.
+ * `--startup`: the start-up rows only. `--server`: the server's memory rows only. `--edits`: the
+ * edit-latency rows only.
  * `BENCH_BASELINE=<path to another dist/cli.js>` adds that CLI's times (a before/after table).
  */
 import { spawnSync } from "node:child_process";
@@ -22,6 +23,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { Engine } from "../server/src/core/engine";
 import { createEngine } from "../server/src/node/engine";
 import { activationRow, probeActivation } from "./bench-activation";
 import { best, indexRows, sourceFiles, type SourceFile } from "./bench-index";
@@ -72,12 +74,8 @@ function processMs(runs: number, command: string, args: string[]): number | unde
   return fastest;
 }
 
-async function main(): Promise<void> {
-  const t0 = performance.now();
-  const engine = await createEngine();
-  row("engine start (grammars + catalog)", ms(performance.now() - t0));
-
-  const header = HEADER;
+/** The edit-latency rows: a keystroke in the middle of each 5,000-line file, 40 times. */
+function editRows(engine: Engine): void {
   for (const [name, text, lang] of editFiles()) {
     const edit: number[] = [];
     let previous = engine.parse({ text, languageId: lang });
@@ -100,6 +98,15 @@ async function main(): Promise<void> {
       `p50 ${percentile(edit, 50).toFixed(1)} ms, p95 ${percentile(edit, 95).toFixed(1)} ms, max ${edit.at(-1)!.toFixed(1)} ms`,
     );
   }
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const engine = await createEngine();
+  row("engine start (grammars + catalog)", ms(performance.now() - t0));
+
+  const header = HEADER;
+  editRows(engine);
 
   // Analysis vs the parse floor, one thread, in-process.
   const generated: SourceFile[] = [];
@@ -323,6 +330,12 @@ async function startupOnly(): Promise<void> {
   printTable();
 }
 
+/** `--edits`: only the edit-latency rows. */
+async function editsOnly(): Promise<void> {
+  editRows(await createEngine());
+  printTable();
+}
+
 /** `--server`: only the server's memory rows (10,000 edits, the 5,000-file workspace). */
 async function serverOnly(): Promise<void> {
   await workspaceRows(HEADER);
@@ -332,4 +345,5 @@ async function serverOnly(): Promise<void> {
 if (process.argv[2] === "--activation-probe") probeActivation(process.argv[3]!, process.argv[4]!);
 else if (process.argv.includes("--startup")) void startupOnly();
 else if (process.argv.includes("--server")) void serverOnly();
+else if (process.argv.includes("--edits")) void editsOnly();
 else void main();
