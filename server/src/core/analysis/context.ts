@@ -242,31 +242,56 @@ export function assignmentsAt(ctx: FileContext, name: string, at: Span): Expr[] 
   );
 }
 
-/** The functions of a file by the top-level statement they are in, built when first asked. */
-const functionsByStatement = new WeakMap<FileContext, Map<Stmt, FunctionDef[]>>();
-
 /** Whether an expression lies outside every function (module-level code, a class body). */
 function atModuleLevel(ctx: FileContext, x: Span): boolean {
   return functionsAround(ctx, x).length === 0;
 }
 
+/** The functions of a file sorted by start, each with the function around it: built when first asked. */
+interface FunctionTree {
+  sorted: FunctionDef[];
+  parent: Map<FunctionDef, FunctionDef | undefined>;
+  order: Map<FunctionDef, number>;
+}
+
+const functionTrees = new WeakMap<FileContext, FunctionTree>();
+
+function functionTree(ctx: FileContext): FunctionTree {
+  let tree = functionTrees.get(ctx);
+  if (tree) return tree;
+  const order = new Map(ctx.allFunctions.map((fn, i) => [fn, i]));
+  const sorted = [...ctx.allFunctions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const parent = new Map<FunctionDef, FunctionDef | undefined>();
+  const open: FunctionDef[] = [];
+  for (const fn of sorted) {
+    while (
+      open.length > 0 &&
+      !(open[open.length - 1]!.start <= fn.start && fn.end <= open[open.length - 1]!.end)
+    )
+      open.pop();
+    parent.set(fn, open[open.length - 1]);
+    open.push(fn);
+  }
+  tree = { sorted, parent, order };
+  functionTrees.set(ctx, tree);
+  return tree;
+}
+
 /** The functions around a node, in the order of `ctx.allFunctions`. */
 export function functionsAround(ctx: FileContext, x: Span): FunctionDef[] {
-  let byStatement = functionsByStatement.get(ctx);
-  if (!byStatement) {
-    byStatement = new Map();
-    for (const fn of ctx.allFunctions) {
-      const st = topLevelStatementAt(ctx.module.body, fn.start);
-      if (!st) continue;
-      const list = byStatement.get(st) ?? [];
-      list.push(fn);
-      byStatement.set(st, list);
-    }
-    functionsByStatement.set(ctx, byStatement);
+  const { sorted, parent, order } = functionTree(ctx);
+  // The last function starting at or before the node; the ones around it are it or its ancestors.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start <= x.start) lo = mid + 1;
+    else hi = mid;
   }
-  const st = topLevelStatementAt(ctx.module.body, x.start);
-  const fns = st ? byStatement.get(st) : undefined;
-  return fns ? fns.filter((fn) => fn.start <= x.start && x.end <= fn.end) : [];
+  const out: FunctionDef[] = [];
+  for (let fn = sorted[lo - 1]; fn; fn = parent.get(fn))
+    if (fn.start <= x.start && x.end <= fn.end) out.push(fn);
+  return out.sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 /** The top-level statement holding `offset` (statements are in source order). */
