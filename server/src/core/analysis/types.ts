@@ -158,6 +158,8 @@ export interface RetrySite extends Span {
   helperLoop?: RelatedLocation;
   /** How that helper waits between attempts, as its file's summary says (the resilience report shows it). */
   helperDelay?: HelperDelay;
+  /** That helper has no attempt cap and no deadline (reported in its file; the report says so at the call). */
+  helperUnbounded?: true;
 }
 
 export type { HelperDelay };

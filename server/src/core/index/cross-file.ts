@@ -100,6 +100,7 @@ function helperSite(
     mechanismName: label,
     ...(attempts !== undefined ? { attempts } : {}),
     ...(helper.delay ? { helperDelay: helper.delay } : {}),
+    ...(helper.unbounded && attempts === undefined ? { helperUnbounded: true as const } : {}),
     helperLoop: {
       start: helper.loop.start,
       end: helper.loop.end,

@@ -208,7 +208,9 @@ function helperOf(
       param,
       retriedIfThrows: [...thrown.retried].sort(byFailure),
       retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
-      ...(thrown.bounded === false ? {} : optional("attempts", loopAttempts(loop, ctx))),
+      ...(thrown.bounded === false
+        ? { unbounded: true as const }
+        : optional("attempts", loopAttempts(loop, ctx))),
       loop: at(loop.keyword.start, loop.keyword.end),
       delay: delayOf(thrown),
     };
@@ -242,6 +244,7 @@ function wrappingHelperOf(
       retriedIfThrows: [...thrown.retried].sort(byFailure),
       retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
       ...optional("attempts", attempts),
+      ...(thrown.bounded === false ? { unbounded: true as const } : {}),
       loop: at(loop.keyword.start, loop.keyword.end),
       delay: delayOf(thrown),
       wraps: true,
@@ -274,6 +277,7 @@ function recursiveHelperOf(
     param,
     retriedIfThrows: [...thrown.retried].sort(byFailure),
     retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
+    ...(thrown.bounded === false ? { unbounded: true as const } : {}),
     loop: at(thrown.anchor.start, thrown.anchor.end),
     delay: delayOf(thrown),
     recursive: true,

@@ -32,6 +32,8 @@ export interface HelperSummary {
   retriedIfReturns: (number | "network")[];
   /** The most attempts it makes, when a constant says so. */
   attempts?: number;
+  /** It has no attempt cap and no deadline (`while (true)`, recursion without a counter). */
+  unbounded?: true;
   /** The loop keyword, where the helper's own policy findings are reported. */
   loop: SummaryLocation;
   /** How it waits between attempts. */

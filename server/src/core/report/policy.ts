@@ -64,7 +64,7 @@ function importedHelperLayer(site: RetrySite, f: FileCode): PolicyLayer {
     ? ` (${baseName(site.helperLoop.file.path)}:${site.helperLoop.file.line + 1})`
     : "";
   const n: LibraryNumbers = {
-    attempts: site.attempts ?? (site.bounded === false ? "unbounded" : "unknown"),
+    attempts: site.attempts ?? (site.helperUnbounded || site.bounded === false ? "unbounded" : "unknown"),
     wait: delay?.kind === "none" ? () => ({ minMs: 0, maxMs: 0 }) : "unknown",
     formula: delay ? delayWords(delay) : "unknown",
     kind: delay?.kind ?? "unknown",
