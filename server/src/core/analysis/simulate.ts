@@ -784,7 +784,7 @@ function importedRequest(
               start: at.start,
               end: at.end,
               file: {
-                path: w.path,
+                path: w.selfRetry.path ?? w.path,
                 line: at.line,
                 character: at.character,
                 endLine: at.endLine,

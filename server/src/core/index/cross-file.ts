@@ -27,7 +27,8 @@ export function hasCrossFileInput(input: CrossFileInput | undefined): input is C
     !!input &&
     (Object.keys(input.helpers).length > 0 ||
       Object.keys(input.wrappers).length > 0 ||
-      Object.keys(input.callers).length > 0)
+      Object.keys(input.callers).length > 0 ||
+      input.axiosRetry !== undefined)
   );
 }
 

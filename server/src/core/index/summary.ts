@@ -18,7 +18,8 @@ import type { Failure, HelperDelay, RetrySite } from "../analysis/types";
 import type { HelperSummary, ModuleSummary, SummaryImport, SummaryLocation, WrapperSummary } from "./types";
 import { LineIndex } from "../parse/line-index";
 import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
-import { clientRetried } from "./client-retries";
+import { clientRetried, throughGlobalAxios } from "./client-retries";
+import { globalAxiosRetry } from "../mechanisms/axios-retry";
 import { helperUses } from "./uses";
 import { attemptsParameter, calledParam, wrappingShape } from "./wrapping";
 
@@ -67,6 +68,7 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
   const clients = retryingClients(ctx, at);
   const exports = exportedNames(ctx.module.body);
   const all = ctx.language.family === "python" ? dunderAll(ctx.module.body) : undefined;
+  const global = ctx.language.family === "javascript" ? globalAxiosRetry(ctx) : undefined;
   return {
     imports,
     helpers,
@@ -75,6 +77,15 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
     ...(Object.keys(clients).length > 0 ? { clients } : {}),
     ...(Object.keys(exports).length > 0 ? { exports } : {}),
     ...(all ? { all } : {}),
+    ...(global
+      ? {
+          axiosRetry: {
+            attempts: global.attempts,
+            retries: [...global.retried].sort(byFailure),
+            at: at(global.at.start, global.at.end),
+          },
+        }
+      : {}),
   };
 }
 
@@ -301,8 +312,10 @@ function wrapperOf(
   const req = sent[0]!;
   const call = req.call ?? callAt(req.span.start, req.span.end);
   const own = call ? selfRetry(call, req.method, ctx, undefined) : undefined;
+  const global = !own && call && throughGlobalAxios(call, ctx) && !globalAxiosRetry(ctx);
   return {
     throws: info.throws,
+    ...(global ? { globalAxios: true as const } : {}),
     ...(req.method ? { method: req.method } : {}),
     ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
     ...(own

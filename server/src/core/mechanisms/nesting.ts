@@ -25,7 +25,9 @@ import { calleeName, dottedName, unwrap } from "../ir/walk";
 import { keywordOrOption, objectArg, propertyValue } from "../analysis/context";
 import { clientRetriesOffFix } from "../fixes/retries-off";
 import { awsSelfRetry, isAwsClient } from "./aws";
-import { axiosRetryOn } from "./axios-retry";
+import { axiosRetryOn, isGlobalAxios } from "./axios-retry";
+import { globalAxiosSelfRetry, throughGlobalAxios } from "../index/client-retries";
+import type { CrossFileInput } from "../index/types";
 import { familySelfRetry, isFamilyClient } from "./sdk-clients";
 
 const SDK_RETRIES: Record<string, { retries: number; python: string; js: string }> = {
@@ -41,7 +43,12 @@ const SDK_RETRIES: Record<string, { retries: number; python: string; js: string 
 const IDEMPOTENT = new Set(["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"]);
 
 /** Marks, on each retry, its attempt count and the requests whose client retries by itself. */
-export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext, text?: string): void {
+export function markNestedRetries(
+  retries: readonly RetrySite[],
+  ctx: FileContext,
+  text?: string,
+  crossFile?: CrossFileInput,
+): void {
   for (const retry of retries) {
     if (retry.mechanism === "config") continue;
     // A helper in another file comes with its name and attempts (`core/index`).
@@ -51,7 +58,7 @@ export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContex
       const call = ctx.index.calls.find((c) => c.start === req.start && c.end === req.end);
       if (!call) continue;
       // A request wrapper of another file brings its client's own retries along (`core/index`).
-      req.selfRetry = selfRetry(call, req.method, ctx, text) ?? req.selfRetry;
+      req.selfRetry = selfRetry(call, req.method, ctx, text, crossFile) ?? req.selfRetry;
       // A got or ky instance of another file retries idempotent methods only; a per-request override turns any off.
       if (
         req.selfRetry?.at.file &&
@@ -76,10 +83,17 @@ export function selfRetry(
   method: string | undefined,
   ctx: FileContext,
   text: string | undefined,
+  crossFile?: CrossFileInput,
 ): SelfRetry | undefined {
   const req = detectRequest(call, ctx);
   const client = req?.client;
   if (!client || retriesOffInCall(call, ctx)) return undefined;
+  if (client.kind === "axios" && throughGlobalAxios(call, ctx)) {
+    const global = globalAxiosSelfRetry(ctx, crossFile);
+    if (!global) return undefined;
+    const { retried: _retried, ...retry } = global;
+    return retry;
+  }
   const receiver = call.callee.kind === "member" ? (dottedName(call.callee.object) ?? "") : "";
   const own = clientRetry(client, receiver, ctx, text);
   if (!own || (own.idempotentOnly && (!method || !IDEMPOTENT.has(method)))) return undefined;
@@ -171,7 +185,7 @@ export function clientRetry(
       idempotentOnly: true,
     };
   }
-  if (client.kind === "axios" && receiver && receiver !== "axios") {
+  if (client.kind === "axios" && receiver && receiver !== "axios" && !isGlobalAxios(receiver, ctx)) {
     const own = axiosRetryOn(receiver, ctx);
     if (own)
       return {
