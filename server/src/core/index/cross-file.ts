@@ -40,12 +40,23 @@ export function importedHelperSites(ctx: FileContext, sim: Simulator, input: Cro
     return name !== undefined && Object.hasOwn(input.helpers, name) ? input.helpers[name] : undefined;
   };
   for (const call of ctx.index.calls) {
-    const helper = helperOf(call.callee);
-    const arg = helper && !helper.factory ? call.args[helper.param] : undefined;
-    if (!helper || !arg || arg.name) continue;
+    // `retry(5)(fn)` is `@retry(5)` on `fn`: the attempts read from the factory's arguments.
+    const factory = call.callee.kind === "call" ? call.callee : undefined;
+    const helper = helperOf(factory ? factory.callee : call.callee);
+    if (!helper || !!helper.factory !== !!factory || (factory && !helper.wraps)) continue;
+    const arg = call.args[helper.param];
+    if (!arg || arg.name) continue;
     const fn = passedFunction(arg.value, ctx);
-    const site = fn ? helperSite(helper, call.callee, call, fn, sim, helper.attempts) : undefined;
-    if (site) out.push(site);
+    const attempts =
+      factory && helper.attemptsParam ? argumentNumber(factory.args, helper.attemptsParam) : helper.attempts;
+    const site = fn
+      ? helperSite(helper, factory ? factory.callee : call.callee, call, fn, sim, attempts)
+      : undefined;
+    if (!site) continue;
+    // `retrying(send)`: the retry calls `send` (handlers in it are covered).
+    const passed = unwrap(arg.value);
+    if (passed.kind === "name" && fn?.name === passed.name) site.calls?.add(passed.name);
+    out.push(site);
   }
   // `@retrying def f(): ...` is `f = retrying(f)`; `@retry(times=5)` is `f = retry(times=5)(f)`.
   for (const fn of ctx.allFunctions)
