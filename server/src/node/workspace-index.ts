@@ -108,7 +108,8 @@ export class WorkspaceIndex {
       if (from === file && target.client && arg < 0)
         wrappers[callee] = { ...target.client, ...where, client: true };
       if (target.file === file && from !== file && target.helper && arg >= 0)
-        (callers[target.name] ??= []).push({ arg, throws });
+        // A decorator is handed the function as the parameter its summary names (a method decorator: the descriptor).
+        (callers[target.name] ??= []).push({ arg: decorator ? target.helper.param : arg, throws });
     }
     for (const list of Object.values(callers))
       list.sort((a, b) => a.arg - b.arg || Number(a.throws) - Number(b.throws));

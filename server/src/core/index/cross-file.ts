@@ -147,7 +147,7 @@ export function externalHelpers(ctx: FileContext, input: CrossFileInput): Map<Fu
     for (const use of uses) {
       add(fn, fn.params[use.arg]?.name, use.throws);
       if (!shape) continue;
-      const param = shape.receiver.params[use.arg]?.name;
+      const param = use.arg === shape.param ? shape.attempt : shape.receiver.params[use.arg]?.name;
       for (const loop of shape.loops) {
         const owner = ctx.index.owner.get(loop);
         if (owner) add(owner, param, use.throws);

@@ -240,7 +240,7 @@ function wrappingHelperOf(
   at: (s: number, e: number) => SummaryLocation,
 ): HelperSummary | undefined {
   const shape = wrappingShape(fn, ctx);
-  const name = shape?.receiver.params[shape.param]?.name;
+  const name = shape?.attempt;
   if (!shape || !name) return undefined;
   for (const loop of shape.loops) {
     const run = (throws: boolean) =>
