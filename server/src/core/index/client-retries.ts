@@ -12,6 +12,7 @@ import type { Failure, SelfRetry } from "../analysis/types";
 import type { Call } from "../ir/types";
 import { dottedName } from "../ir/walk";
 import { axiosRetryOn, globalAxiosRetry, isGlobalAxios } from "../mechanisms/axios-retry";
+import { mountedRetried } from "../mechanisms/urllib3";
 import type { CrossFileInput } from "./types";
 
 /** The failures a client held in `receiver` retries by itself, when known. */
@@ -19,8 +20,13 @@ export function clientRetried(
   info: ClientInfo,
   receiver: string,
   ctx: FileContext,
+  method?: string,
 ): ReadonlySet<Failure> | undefined {
   if (info.retries) return info.retries;
+  if (info.kind === "requests") {
+    const mounted = mountedRetried(receiver, info, ctx);
+    return mounted ? forMethod(mounted.retried, mounted.methods, method) : undefined;
+  }
   if (info.kind === "axios" && receiver && receiver !== "axios" && !isGlobalAxios(receiver, ctx))
     return axiosRetryOn(receiver, ctx)?.retried;
   return undefined;
@@ -36,13 +42,26 @@ export function callRetried(
   if (req?.client.kind === "axios" && throughGlobalAxios(call, ctx))
     return globalAxiosSelfRetry(ctx, input)?.retried;
   const receiver = call.callee.kind === "member" ? (dottedName(call.callee.object) ?? "") : "";
-  const own = req ? clientRetried(req.client, receiver, ctx) : undefined;
+  const own = req ? clientRetried(req.client, receiver, ctx, req.method) : undefined;
   if (own) return own;
   const callee = dottedName(call.callee);
   const imported =
     input && callee && Object.hasOwn(input.wrappers, callee) ? input.wrappers[callee] : undefined;
   const retries = imported?.client ? imported.selfRetry?.retries : undefined;
-  return retries ? new Set(retries) : undefined;
+  if (!retries) return undefined;
+  // A call through a client of another file names its method: `session.get(...)`.
+  const verb = call.callee.kind === "member" ? call.callee.property.toUpperCase() : undefined;
+  return forMethod(new Set(retries), imported?.selfRetry?.retriesMethods, req?.method ?? verb);
+}
+
+/** The failures retried for a request of `method`: statuses only for the methods listed (undefined: every method). */
+function forMethod(
+  retried: ReadonlySet<Failure>,
+  methods: readonly string[] | undefined,
+  method: string | undefined,
+): ReadonlySet<Failure> {
+  if (!methods || (method !== undefined && methods.includes(method))) return retried;
+  return new Set([...retried].filter((f) => f === "network"));
 }
 
 /** A request through the global `axios` (`axios.get(...)`, `axios(config)`), not an instance. */

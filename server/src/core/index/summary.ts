@@ -18,6 +18,7 @@ import type { Failure, HelperDelay, RetrySite } from "../analysis/types";
 import type { HelperSummary, ModuleSummary, SummaryImport, SummaryLocation, WrapperSummary } from "./types";
 import { LineIndex } from "../parse/line-index";
 import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
+import { mountedRetried } from "../mechanisms/urllib3";
 import { clientRetried, throughGlobalAxios } from "./client-retries";
 import { globalAxiosRetry } from "../mechanisms/axios-retry";
 import { helperUses } from "./uses";
@@ -107,7 +108,8 @@ function retryingClients(
     const info = bindings[0]!.info;
     const own = clientRetry(info, name, ctx, undefined);
     if (!own) continue;
-    const retries = clientRetried(info, name, ctx);
+    const mounted = info.kind === "requests" ? mountedRetried(name, info, ctx) : undefined;
+    const retries = mounted?.retried ?? clientRetried(info, name, ctx);
     out[name] = {
       throws: info.throws,
       selfRetry: {
@@ -117,6 +119,7 @@ function retryingClients(
         at: at(own.at.start, own.at.end),
         ...(own.idempotentOnly ? { idempotentOnly: true as const } : {}),
         ...(retries ? { retries: [...retries].sort(byFailure) } : {}),
+        ...(mounted?.methods ? { retriesMethods: mounted.methods } : {}),
       },
     };
   }

@@ -96,6 +96,8 @@ export interface WrapperSummary {
     idempotentOnly?: true;
     /** What it retries, when known: a handler around its requests does not see these as hard failures. */
     retries?: (number | "network")[];
+    /** The methods whose statuses it retries (a urllib3 Retry's `allowed_methods`); absent: every method. */
+    retriesMethods?: string[];
     /** The file of `at`, when not the wrapper's own (axios-retry applied to the global axios by another module). */
     path?: string;
   };
