@@ -242,6 +242,8 @@ function addLoopFixes(
     const unit = event?.unit;
     if (!response || response.target.kind !== "name" || !event || !delay || !unit || wait.readsRetryAfter)
       continue;
+    // Offered only where no path reads Retry-After yet.
+    if (wait.variants?.some((v) => v.readsRetryAfter)) continue;
     // A constant delay stays as the fallback: that must stay visible to retry-without-backoff.
     if (response.end > wait.start || !(wait.grows || wait.jitter)) continue;
     const at = { expr: event.expr, delay, unit };
