@@ -166,6 +166,17 @@ export interface RetrySite extends Span {
   helperLoop?: RelatedLocation;
   /** How that helper waits between attempts, as its file's summary says (the resilience report shows it). */
   helperDelay?: HelperDelay;
+  /**
+   * backoff (npm): the strategy and the cap its calls configure, where the report reads their numbers
+   * (`options`: the options object; `unseen`: options it cannot see; `failAfter`: the cap's argument,
+   * "none" when never set, absent when code it cannot read may set it).
+   */
+  eventBackoff?: {
+    kind: "fibonacci" | "exponential";
+    options?: Span;
+    unseen: boolean;
+    failAfter?: Span | "none";
+  };
 }
 
 export type { HelperDelay };
