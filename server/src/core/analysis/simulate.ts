@@ -824,7 +824,7 @@ function mentionsRetryAfter(test: Expr, ctx: FileContext): boolean {
 }
 
 /** Calls that only report (`log.warning(...)`, `print(...)`, `console.warn(...)`, `warnings.warn(...)`). */
-const LOG_CALL =
+export const LOG_CALL =
   /^(print|console\.\w+|warnings\.warn|(\w+\.)*(log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\.\w+)$/;
 
 /**
