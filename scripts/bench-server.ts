@@ -15,7 +15,6 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from "vscode-jsonrpc/node";
-import { SERVER_NODE_FLAGS } from "../client/src/server-flags";
 import { CODE_CACHE_ENV } from "../server/src/code-cache";
 
 type Row = (work: string, value: string) => void;
@@ -48,7 +47,7 @@ function rssMiB(pid: number): number {
 async function start(script: string, root: string, env: Record<string, string> = {}): Promise<Server> {
   const started = performance.now();
   const args = script.endsWith("cli.js") ? [script, "lsp", "--stdio"] : [script, "--stdio"];
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
   });

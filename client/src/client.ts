@@ -18,7 +18,6 @@ import {
   type RunSetting,
 } from "../../server/src/protocol";
 import { DOCUMENT_SELECTOR, isSupportedDocument } from "./languages";
-import { SERVER_NODE_FLAGS } from "./server-flags";
 
 /** The id VS Code knows the client by; it also names the `apiErrorInsight.trace.server` setting. */
 export const CLIENT_ID = "apiErrorInsight";
@@ -37,11 +36,11 @@ export function createClient(
   // The server keeps V8's compiled code of its bundle there: later starts skip most compiling (server-loader.ts).
   const env = { [CODE_CACHE_ENV]: context.globalStorageUri.fsPath };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
+    run: { module, transport: TransportKind.stdio, options: { env } },
     debug: {
       module,
       transport: TransportKind.stdio,
-      options: { execArgv: [...SERVER_NODE_FLAGS, "--nolazy", "--inspect=6019"] },
+      options: { execArgv: ["--nolazy", "--inspect=6019"], env },
     },
   };
   const docs = new BundledDocs(context);

@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SERVER_NODE_FLAGS } from "../../client/src/server-flags";
 import { CODE_CACHE_ENV } from "../../server/src/code-cache";
 import { BLIND_RETRY_TS } from "./documents";
 import { userCacheDir } from "../../server/src/node/cache-dir";
@@ -30,7 +29,7 @@ async function run(
   serverScript: boolean,
   env: Record<string, string>,
 ): Promise<{ rules: string[]; startLine: string }> {
-  client = await TestClient.start({ serverScript, nodeFlags: [...SERVER_NODE_FLAGS], env });
+  client = await TestClient.start({ serverScript, env });
   const uri = client.uri("load.ts");
   await client.open(uri, "typescript", BLIND_RETRY_TS);
   const rules = ruleIds(await client.diagnosticsFor(uri));

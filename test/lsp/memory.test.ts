@@ -7,7 +7,6 @@
  */
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { SERVER_NODE_FLAGS } from "../../client/src/server-flags";
 import type { MemoryUsageResult } from "../../server/src/protocol";
 import { random, positionAt } from "../fuzz/fuzz";
 import { RULE_CASES } from "./documents";
@@ -61,7 +60,7 @@ function rssMiB(pid: number): number {
 
 describe("the server's memory over edits", () => {
   it("keeps the live heap flat, and gives resident memory back when idle", async () => {
-    client = await TestClient.start({ nodeFlags: ["--expose-gc", ...SERVER_NODE_FLAGS] });
+    client = await TestClient.start({ nodeFlags: ["--expose-gc"] });
     const docs: OpenDocument[] = RULE_CASES.map((c) => ({
       uri: client!.uri(c.file),
       text: c.text,

@@ -19,6 +19,7 @@ import { clientAt, clientFromConstructor, keywordOrOption } from "./context";
 import { detectRequest } from "./requests";
 import type { ConditionEvaluator } from "./conditions";
 import { classMatch, codeStatus, isCodeAccess } from "./knowledge";
+import { LOG_CALL, ownName } from "./simulate";
 import type { FileContext } from "./model";
 import type { Failure, HandlerSite, StatusRef } from "./types";
 
@@ -108,7 +109,16 @@ function addHandler(
   retried: ClientRetried,
   endsIn?: FunctionDef,
 ): void {
-  const branches = tests.map((t) => ({ named: namedIn(t.test, ctx, cond), body: t.body }));
+  const holders = statusHolders(
+    tests.map((t) => t.test),
+    ctx.index.owner.get(whole),
+    ctx,
+    cond,
+  );
+  const branches = tests.map((t) => ({
+    named: narrowsOtherKind(t.test, holders) ? [] : namedIn(t.test, ctx, cond),
+    body: t.body,
+  }));
   const sources = sourceCalls(
     whole,
     tests.map((t) => t.test),
@@ -118,7 +128,15 @@ function addHandler(
   const propagates =
     propagatesErrors(rest) ||
     classifies(branches, rest, cond) ||
-    (endsIn !== undefined && handsBack(endsIn, tests, rest, cond)) ||
+    (endsIn !== undefined && handsBack(endsIn, tests, rest, ctx, cond)) ||
+    translates(branches, rest, tests, whole, ctx, cond) ||
+    delegates(
+      rest,
+      tests.map((t) => t.test),
+      whole,
+      ctx,
+      cond,
+    ) ||
     judgesUnknownClient(sources, ctx);
   out.push(coveredByClients(makeHandler(head, branches, whole, propagates, ctx), sources, retried));
 }
@@ -331,17 +349,240 @@ function handsBack(
   fn: FunctionDef,
   tests: { test: Expr; body: Stmt[] }[],
   rest: Stmt[],
+  ctx: FileContext,
   cond: ConditionEvaluator,
 ): boolean {
   if (!rest.every((st) => st.kind === "return" && (!st.value || unwrap(st.value).kind === "null")))
     return false;
+  return handedStatus(fn, tests, ctx, cond);
+}
+
+/** The statuses the handler tests are read from what its function was given (a parameter). */
+function handedStatus(
+  fn: FunctionDef,
+  tests: { test: Expr }[],
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): boolean {
   const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => n !== undefined));
-  let subject: string | undefined;
+  const holders = statusHolders(
+    tests.map((t) => t.test),
+    fn,
+    ctx,
+    cond,
+  );
+  return holders.size > 0 && [...holders].every((h) => params.has(h));
+}
+
+/**
+ * A branch on the kind of something other than the response, narrowed to one status for that
+ * kind (`issubclass(response_class, FileResponse) and status == 404`, `status == 401 and
+ * response_class == DeleteDevicesResponse`): it picks what to build for that kind, and treats no
+ * status differently from the others. A type check of the response or error itself
+ * (`isinstance(e, ApiError) and e.status >= 500`) still names the status.
+ */
+function narrowsOtherKind(test: Expr, holders: ReadonlySet<string>): boolean {
+  const x = unwrap(test);
+  if (x.kind !== "logical" || x.op !== "and" || holders.size === 0) return false;
+  const other = (e: Expr | undefined): boolean => {
+    const root = e ? rootName(unwrap(e)) : undefined;
+    return root !== undefined && !holders.has(root);
+  };
+  const isClass = (e: Expr): boolean => {
+    const dotted = dottedName(unwrap(e));
+    return dotted !== undefined && /^[A-Z]\w*[a-z]\w*$/.test(dotted.slice(dotted.lastIndexOf(".") + 1));
+  };
+  const kindCheck = (p: Expr): boolean => {
+    const y = unwrap(p);
+    if (y.kind === "call") {
+      const name = calleeName(y.callee);
+      return (name === "isinstance" || name === "issubclass") && other(y.args[0]?.value);
+    }
+    if (y.kind !== "binary") return false;
+    if (y.op === "instanceof") return other(y.left);
+    if (y.op === "==" || y.op === "===" || y.op === "is")
+      return (isClass(y.right) && other(y.left)) || (isClass(y.left) && other(y.right));
+    return false;
+  };
+  const parts: Expr[] = [];
+  const flatten = (e: Expr): void => {
+    const y = unwrap(e);
+    if (y.kind === "logical" && y.op === "and") {
+      flatten(y.left);
+      flatten(y.right);
+    } else parts.push(y);
+  };
+  flatten(x);
+  return parts.some(kindCheck);
+}
+
+const COMPARISON = new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">="]);
+
+/**
+ * The variables the handler's statuses are read from (`res` in `res.status`, and in
+ * `status` after `const status = res.status` in the same function).
+ */
+function statusHolders(
+  tests: Expr[],
+  fn: FunctionDef | undefined,
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): Set<string> {
+  const holders = new Set<string>();
+  // What is compared with an HTTP status number is a status too (`response.code >= 500`).
+  const compared = new Set<Expr>();
   for (const t of tests)
-    walkExpr(t.test, (e) => {
-      if (subject === undefined && cond.isStatusExpr(e) && e.kind === "member") subject = rootName(e);
+    walkExpr(t, (e) => {
+      if (e.kind !== "binary" || !COMPARISON.has(e.op)) return;
+      for (const [side, other] of [
+        [e.left, e.right],
+        [e.right, e.left],
+      ] as const) {
+        const n = cond.numberOf(other);
+        if (n !== undefined && n >= 100 && n <= 599) compared.add(unwrap(side));
+      }
     });
-  return subject !== undefined && params.has(subject);
+  for (const t of tests)
+    walkExpr(t, (e) => {
+      if (!compared.has(e) && !cond.isStatusExpr(e)) return;
+      if (e.kind === "member") {
+        const root = rootName(e);
+        if (root) holders.add(root);
+      } else if (e.kind === "name") {
+        const roots = (ctx.assignments.get(e.name) ?? [])
+          .filter((v) => !fn || (fn.start <= v.start && v.end <= fn.end))
+          .map((v) => unwrap(v))
+          .map((x) => (x.kind === "member" ? rootName(x) : undefined));
+        if (roots.length === 0) holders.add(e.name);
+        for (const root of roots) if (root) holders.add(root);
+      }
+    });
+  return holders;
+}
+
+/**
+ * Whether the statuses no branch takes are handed, with the response or error that
+ * holds them, to another function that decides their fate (`const handled = await
+ * handleErrors(manager, res); if (handled === null) return retry(...)`): what becomes of
+ * a 429 or a 5xx is that function's answer, not this handler's. Only a function of this
+ * file that tests statuses counts: a log call, `next(err)` or `Promise.reject(err)` is no hand-over.
+ */
+function delegates(
+  rest: Stmt[],
+  tests: Expr[],
+  whole: Stmt,
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): boolean {
+  const holders = statusHolders(tests, ctx.index.owner.get(whole), ctx, cond);
+  if (holders.size === 0) return false;
+  const handsOver = (e: Expr | undefined): boolean => {
+    const x = e ? unwrap(e) : undefined;
+    if (x?.kind !== "call" || LOG_CALL.test(dottedName(x.callee) ?? "")) return false;
+    const given = x.args.some((a) => {
+      const v = unwrap(a.value);
+      return v.kind === "name" && holders.has(v.name);
+    });
+    if (!given) return false;
+    // A function of this file that tests statuses itself (`parse_body(res)` does not; `next(err)`
+    // and `Promise.reject(err)` hand the failure on as it is).
+    const own = ctx.functions.get(ownName(x.callee));
+    return own !== undefined && own.some((f) => testsStatus(f, cond));
+  };
+  return rest.some(
+    (st) =>
+      (st.kind === "expr" && handsOver(st.expr)) ||
+      (st.kind === "var" && handsOver(st.value)) ||
+      ((st.kind === "return" || st.kind === "throw") && handsOver(st.value)),
+  );
+}
+
+/** A function that compares something with an HTTP error status, or calls `raise_for_status()`. */
+function testsStatus(fn: FunctionDef, cond: ConditionEvaluator): boolean {
+  let found = false;
+  walkStmtsExprs(fn.body, (e) => {
+    if (found) return;
+    if (e.kind === "call" && e.callee.kind === "member" && e.callee.property === "raise_for_status")
+      found = true;
+    if (e.kind !== "binary" || !COMPARISON.has(e.op)) return;
+    for (const side of [e.left, e.right]) {
+      const n = cond.numberOf(side);
+      if (n !== undefined && n >= 400 && n <= 599) found = true;
+    }
+  });
+  return found;
+}
+
+/**
+ * A translation table (SPEC 3, *decides the failure*): a function handed a status that
+ * only maps each status to a label for its caller (`case 429: return { code: 2, message:
+ * "resource_exhausted" }`, `elif http_status == 404: self.set_status("not_found")`): every
+ * branch, and what the statuses no branch takes meet, is one return of a constant or one
+ * call with constant arguments, and at least two branches give different labels. It
+ * classifies statuses; what becomes of the failure is its caller's choice.
+ */
+function translates(
+  branches: Branch[],
+  rest: Stmt[],
+  tests: { test: Expr }[],
+  whole: Stmt,
+  ctx: FileContext,
+  cond: ConditionEvaluator,
+): boolean {
+  const fn = ctx.index.owner.get(whole);
+  if (!fn || !handedStatus(fn, tests, ctx, cond)) return false;
+  const labels = new Set<string>();
+  for (const body of [...branches.map((b) => b.body), rest]) {
+    if (body.length === 0 && body === rest) continue;
+    const label = body.length === 1 ? labelOf(body[0]!) : undefined;
+    if (label === undefined) return false;
+    labels.add(label);
+  }
+  return labels.size >= 2;
+}
+
+/** The constant a statement gives (`return "x"`, `return { code: 2 }`, `set_status("x")`), as a key. */
+function labelOf(st: Stmt): string | undefined {
+  if (st.kind === "return") return st.value ? constantKey(st.value) : "return";
+  if (st.kind !== "expr") return undefined;
+  const x = unwrap(st.expr);
+  if (x.kind !== "call" || x.args.length === 0) return undefined;
+  const args = x.args.map((a) => constantKey(a.value));
+  if (args.some((a) => a === undefined)) return undefined;
+  return `${dottedName(x.callee) ?? "?"}(${args.join(",")})`;
+}
+
+/** A literal, a named constant or an object of those, as a key; undefined for anything computed. */
+function constantKey(e: Expr, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  switch (e.kind) {
+    case "string":
+      return e.parts ? undefined : JSON.stringify(e.value);
+    case "number":
+      return String(e.value);
+    case "bool":
+      return String(e.value);
+    case "null":
+      return "null";
+    case "name":
+    case "member": {
+      const dotted = dottedName(e);
+      return dotted && /^[A-Z][A-Z0-9_]*$/.test(dotted.slice(dotted.lastIndexOf(".") + 1))
+        ? dotted
+        : undefined;
+    }
+    case "object": {
+      const parts: string[] = [];
+      for (const p of e.properties) {
+        const v = p.key !== undefined && !p.spread ? constantKey(p.value, depth + 1) : undefined;
+        if (v === undefined) return undefined;
+        parts.push(`${p.key}:${v}`);
+      }
+      return `{${parts.join(",")}}`;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -521,7 +762,11 @@ function addSwitch(
   const rest = fallback ? fallback.body : after;
   const sources = sourceCalls(st, [st.subject], ctx, cond);
   const propagates =
-    propagatesErrors(rest) || classifies(branches, rest, cond) || judgesUnknownClient(sources, ctx);
+    propagatesErrors(rest) ||
+    classifies(branches, rest, cond) ||
+    translates(branches, rest, [{ test: st.subject }], st, ctx, cond) ||
+    delegates(rest, [st.subject], st, ctx, cond) ||
+    judgesUnknownClient(sources, ctx);
   out.push(coveredByClients(makeHandler(st.keyword, branches, st, propagates, ctx), sources, retried));
 }
 

@@ -57,6 +57,8 @@ export interface PathFacts {
   bindings?: [string, Expr][];
   /** The path went through a `catch` / `except` handler. */
   caught?: boolean;
+  /** The class an explicit `raise X(...)` on the path raised, until a handler catches it (typed handlers only). */
+  raised?: string;
   /** The path passed a condition that checks an attempt count or a deadline (`limitTest`). */
   limited?: boolean;
   /** The path passed a condition on Retry-After (`if retry_after: ... else: backoff`). */
@@ -229,7 +231,8 @@ export class Simulator {
       case "throw": {
         const o = this.applyEvents(this.eventsOf(st), facts);
         if (o.kind !== "normal") return [o];
-        return [{ kind: isAbortError(st.value) ? "abort" : "throw", facts: o.facts }];
+        const raised = this.ctx.language.catchClausesNameClasses ? raisedClass(st.value) : undefined;
+        return [{ kind: isAbortError(st.value) ? "abort" : "throw", facts: { ...o.facts, raised } }];
       }
       case "break":
         return [{ kind: "break", facts }];
@@ -385,9 +388,14 @@ export class Simulator {
     for (const o of body) {
       if (o.kind === "throw") {
         let remaining: PathFacts[] = [o.facts];
+        const raised = o.facts.raised;
         for (const h of st.handlers) {
           if (remaining.length === 0) break;
-          const match = this.cond.classTest(h.types, this.scenario);
+          // An error the code raises itself is caught by a handler of its class, not by what the
+          // request's failure would be (`raise BadRequestError(r)` passes `except ReadTimeoutError`).
+          const match: CondResult = raised
+            ? { value: this.catchesRaised(h.types, raised, 0), refs: [], decided: true }
+            : this.cond.classTest(h.types, this.scenario);
           const next: PathFacts[] = [];
           for (const f of remaining) {
             if (match.value !== false) {
@@ -395,6 +403,7 @@ export class Simulator {
                 ...this.block(h.body, [
                   {
                     ...f,
+                    raised: undefined,
                     caught: true,
                     decided: f.decided || match.decided,
                     refs: [...f.refs, ...match.refs],
@@ -634,6 +643,48 @@ export class Simulator {
     return fns && fns.length === 1 ? fns[0] : undefined;
   }
 
+  /**
+   * Whether an `except` clause catches the class `raised` that the code raised itself: it names
+   * the class, a catch-all (`Exception`, a bare `except:`), or a base the class has in this file
+   * (`class BadRequest(ApiError)`); a tuple held in a module-level name is read. A class of
+   * another module whose bases the analyser cannot see is taken as not caught by other names.
+   */
+  private catchesRaised(types: Expr[], raised: string, depth: number): boolean {
+    if (types.length === 0) return true;
+    const names: string[] = [];
+    const add = (t: Expr, d: number): void => {
+      const x = unwrap(t);
+      if (x.kind === "array") for (const e of x.elements) add(e, d);
+      const dotted = dottedName(x);
+      if (!dotted) return;
+      const value = x.kind === "name" && d < 3 ? this.ctx.values.get(x.name) : undefined;
+      if (value && unwrap(value).kind === "array") add(value, d + 1);
+      else names.push(dotted.slice(dotted.lastIndexOf(".") + 1));
+    };
+    for (const t of types) add(t, 0);
+    if (names.some((n) => n === raised || n === "Exception" || n === "BaseException")) return true;
+    if (depth >= 5) return false;
+    return this.basesOf(raised).some((b) => this.catchesRaised(types, b, depth + 1));
+  }
+
+  private classBases: Map<string, string[]> | undefined;
+
+  /** The names of the bases of a class defined in this file (`class A(B, mod.C)` -> B, C). */
+  private basesOf(name: string): string[] {
+    if (!this.classBases) {
+      this.classBases = new Map();
+      for (const st of this.ctx.index.stmts) {
+        if (st.kind !== "class" || !st.name) continue;
+        const bases = st.bases.map((b) => dottedName(b)).filter((b): b is string => b !== undefined);
+        this.classBases.set(
+          st.name,
+          bases.map((b) => b.slice(b.lastIndexOf(".") + 1)),
+        );
+      }
+    }
+    return this.classBases.get(name) ?? [];
+  }
+
   /** Does a same-file function send requests, throw on HTTP errors, wait? */
   helperSummary(fn: FunctionDef, depth: number): { requests: boolean; throws: boolean; wait?: boolean } {
     const cached = this.helperInfo.get(fn);
@@ -827,7 +878,7 @@ function mentionsRetryAfter(test: Expr, ctx: FileContext): boolean {
 }
 
 /** Calls that only report (`log.warning(...)`, `print(...)`, `console.warn(...)`, `warnings.warn(...)`). */
-const LOG_CALL =
+export const LOG_CALL =
   /^(print|console\.\w+|warnings\.warn|(\w+\.)*(log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\.\w+)$/;
 
 /**
@@ -1020,4 +1071,13 @@ function capOutcomes(list: Outcome[]): Outcome[] {
     if (!seen.has(key)) seen.set(key, o);
   }
   return [...seen.values()].slice(0, MAX_OUTCOMES);
+}
+
+/** The class a `raise X(...)` / `raise X` names; undefined for a re-raise (`raise`, `raise err`). */
+function raisedClass(value: Expr | undefined): string | undefined {
+  if (!value) return undefined;
+  const x = unwrap(value);
+  const dotted = dottedName(x.kind === "call" ? x.callee : x);
+  const last = dotted?.slice(dotted.lastIndexOf(".") + 1);
+  return last && /^[A-Z]/.test(last) ? last : undefined;
 }
