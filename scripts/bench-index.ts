@@ -146,6 +146,7 @@ export async function indexRows(
         const path = resolve(from, "..", specifier) + ".ts";
         return files.has(path) ? path : resolver.resolve(from, specifier, false);
       },
+      root: (file) => resolver.root(file),
       forget: () => resolver.forget(),
     },
     (file) => byPath.get(file),

@@ -107,6 +107,23 @@ export function getUser(id: string) {
 }
 `;
 
+/** A setup module applying axios-retry to the global axios; `retries` as given. */
+const globalSetup = (retries: number): string => `import axios from "axios";
+import axiosRetry from "axios-retry";
+
+axiosRetry(axios, { retries: ${retries} });
+`;
+
+const THROUGH_GLOBAL_AXIOS = `import axios from "axios";
+import pRetry from "p-retry";
+
+const networkOnly = (err: { response?: unknown }) => err.response === undefined;
+
+export function getUser(id: string) {
+  return pRetry(() => axios.get(\`https://api.example.com/users/\${id}\`), { retries: 4, randomize: true, shouldRetry: networkOnly });
+}
+`;
+
 let root: string;
 let client: TestClient | undefined;
 
@@ -217,5 +234,26 @@ describe("cross-file analysis in the server", () => {
 
     await changedOnDisk(client, "src/http.ts", httpClient(0));
     await lastFor(client, uriOf("src/users.ts"), (d) => !hasNested(d));
+  });
+
+  it("re-publishes the files that import axios when axios-retry on the global axios changes on disk", async () => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), "aei-xf-")));
+    write("package.json", '{ "name": "app", "private": true }\n');
+    write("src/setup.ts", globalSetup(3));
+    write("src/users.ts", THROUGH_GLOBAL_AXIOS);
+    client = await TestClient.start({ root, settings: WORKSPACE_SCOPE });
+    const found = await lastFor(client, uriOf("src/users.ts"), hasNested);
+    const nested = found.find((d) => d.code === "nested-retry");
+    expect(nested?.message).toContain("4 by axios-retry on the global axios x 5");
+    expect(nested?.relatedInformation?.[0]?.location.uri).toBe(uriOf("src/setup.ts"));
+
+    // `users.ts` does not import the setup module: it is re-judged because it imports axios.
+    await changedOnDisk(client, "src/setup.ts", globalSetup(0));
+    await lastFor(client, uriOf("src/users.ts"), (d) => !hasNested(d));
+    await changedOnDisk(client, "src/setup.ts", globalSetup(2));
+    const again = await lastFor(client, uriOf("src/users.ts"), hasNested);
+    expect(again.find((d) => d.code === "nested-retry")?.message).toContain(
+      "3 by axios-retry on the global axios x 5",
+    );
   });
 });

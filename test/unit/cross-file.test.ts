@@ -128,6 +128,21 @@ describe("cross-file index in the resilience report", () => {
     expect(layer.delay).toMatchObject({ kind: "exponential", jitter: true });
   });
 
+  it("says unbounded, not unknown, for a retry helper of another file that never gives up", () => {
+    const attemptsAt = (fixture: string, file: string, line: number) => {
+      const run = runCli(["report", "--format", "json", "."], join(ROOT, fixture));
+      expect(run.stderr).toBe("");
+      const entries = (JSON.parse(run.stdout) as { entries: Entry[] }).entries;
+      return entries.find((e) => e.file === file && e.line === line)?.layers.map((l) => l.attempts);
+    };
+    // A wrapper whose loop is `while (true)`.
+    expect(attemptsAt("ts-wrapper-hof", "orders.ts", 23)).toEqual(["unbounded"]);
+    // A recursive helper without a counter.
+    expect(attemptsAt("ts-recursive-helper", "orders.ts", 10)).toEqual(["unbounded"]);
+    // A Python decorator whose loop is `while True`.
+    expect(attemptsAt("py-decorator", "shop/orders.py", 64)).toEqual(["unbounded"]);
+  });
+
   it("shows the own retries of a client of another file under the retry around it", () => {
     const run = runCli(["report", "--format", "json", "."], join(ROOT, "ts-exported-client"));
     expect(run.stderr).toBe("");

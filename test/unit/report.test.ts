@@ -177,6 +177,55 @@ describe("hand-computed policies", () => {
   });
 });
 
+describe("the backoff package (npm)", () => {
+  it("gives a ready handler's policy from its strategy and failAfter, and backoff.call's Fibonacci default", () => {
+    const text = [
+      'const backoff = require("backoff");',
+      'const axios = require("axios");',
+      "function status(id, resolve) {",
+      "  const retry = backoff.exponential({ randomisationFactor: 0.5, initialDelay: 500, maxDelay: 4000 });",
+      "  retry.failAfter(4);",
+      '  retry.on("ready", async () => {',
+      "    try {",
+      "      resolve(await axios.get(`https://api.example.com/jobs/${id}`));",
+      "    } catch (err) {",
+      "      if (err.response && err.response.status < 500) return resolve(null);",
+      "      retry.backoff(err);",
+      "    }",
+      "  });",
+      "}",
+      "async function getJob(id, done) {",
+      "  try {",
+      "    done(null, await axios.get(`https://api.example.com/v2/jobs/${id}`));",
+      "  } catch (err) {",
+      "    done(err);",
+      "  }",
+      "}",
+      "function load(id, cb) {",
+      "  const call = backoff.call(getJob, id, cb);",
+      "  call.start();",
+      "}",
+    ].join("\n");
+    const entries = reportDocument(engine, { text, languageId: "javascript", path: "x.js" }, "x.js").entries;
+    const layers = entries.flatMap((e) => e.layers.filter((l) => l.library === "backoff"));
+    const ready = layers.find((l) => l.line === 11)!;
+    expect(ready.attempts).toBe(5);
+    expect(ready.delay.formula).toBe("min(4 s, 500 ms × 2^(n − 1)) × random[1, 1.5]");
+    expect(ready.delay.jitter).toBe(true);
+    expect(ready.delay.waits).toEqual([
+      { minMs: 500, maxMs: 750 },
+      { minMs: 1000, maxMs: 1500 },
+      { minMs: 2000, maxMs: 3000 },
+      { minMs: 4000, maxMs: 6000 },
+    ]);
+    expect(ready.retryAfter).toEqual({ honoured: false });
+    const call = layers.find((l) => l.line === 23)!;
+    expect(call.attempts).toBe("unbounded");
+    expect(call.delay.formula).toBe("min(10 s, 100 ms × fibonacci(n))");
+    expect(call.delay.jitter).toBe(false);
+  });
+});
+
 describe("a first attempt sent before the loop", () => {
   for (const name of ["first-attempt-before-loop.py", "first-attempt-before-loop.ts"]) {
     it(`${name}: the request before the loop is an attempt too`, () => {

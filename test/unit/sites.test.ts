@@ -64,7 +64,11 @@ function retry(r: RetrySite, at: At): object {
     bounded: r.bounded ?? "unknown",
     waitsNothing: r.waitsNothing,
     waits: r.waits.map((w) => wait(w, at)),
-    rateLimitWaits: r.rateLimitWaits.map((w) => at(w)),
+    rateLimitWaits: r.rateLimitWaits.map((w) => ({
+      at: at(w),
+      ignoredOn: w.ignoredOn ?? [],
+      retryAfterFix: w.retryAfterFix !== undefined,
+    })),
     requests: r.requests.map((q) => request(q, at)),
     libraryHonoursRetryAfter: r.libraryHonoursRetryAfter,
     calls: r.calls ? [...r.calls].sort() : undefined,
@@ -104,7 +108,6 @@ function wait(w: WaitSite, at: At): object {
     exponential: w.exponential,
     jitter: w.jitter,
     readsRetryAfter: w.readsRetryAfter,
-    retryAfterFix: w.retryAfterFix !== undefined,
   };
 }
 

@@ -118,7 +118,7 @@ export function* siteSteps(
   if (crossFile) retries.push(...importedHelperSites(ctx, sim, crossFile));
   if (text) addCeilingFixes(retries, text, ctx.language.family === "python");
   markKeysPerAttempt(retries, ctx, text);
-  markNestedRetries(retries, ctx, text);
+  markNestedRetries(retries, ctx, text, crossFile);
   yield;
 
   const handlers = findHandlers(ctx, sim.cond, (call) => callRetried(call, ctx, crossFile));

@@ -24,6 +24,8 @@ const ROOT_MARKERS = [".git", "package.json", "pyproject.toml", "setup.py", "set
 export interface Resolver {
   /** The file `specifier` imported from `from` stands for, or undefined (unknown). */
   resolve(from: string, specifier: string, python: boolean): string | undefined;
+  /** The root of the project a file belongs to (the nearest folder above with a root marker). */
+  root(file: string): string;
   /** Drops what was learnt of the disk: a file was created or deleted (a long-running server). */
   forget(): void;
 }
@@ -139,6 +141,9 @@ export function createResolver(): Resolver {
         resolved.set(key, file);
       }
       return file !== from ? file : undefined;
+    },
+    root(file) {
+      return rootOf(dirname(file));
     },
     forget() {
       for (const cache of [isFileCache, configs, roots, resolved]) cache.clear();

@@ -7,6 +7,7 @@
  */
 import type {
   CrossFileInput,
+  GlobalAxiosRetry,
   HelperSummary,
   ImportedHelper,
   ImportedWrapper,
@@ -53,6 +54,8 @@ export class WorkspaceIndex {
   private readonly summaries = new Map<string, ModuleSummary>();
   /** The resolved uses by file: those it makes and those made of it, in one order. */
   private resolved: Map<string, ResolvedUse[]> | undefined;
+  /** The modules that apply axios-retry to the global `axios`, by project root (`globalSetups`). */
+  private setups: Map<string, { file: string; setup: GlobalAxiosRetry }[]> | undefined;
 
   /**
    * @param summaryOf gives the summary of a file the index was not told about (an imported
@@ -66,11 +69,13 @@ export class WorkspaceIndex {
   set(file: string, summary: ModuleSummary): void {
     this.summaries.set(file, summary);
     this.resolved = undefined;
+    this.setups = undefined;
   }
 
   delete(file: string): void {
     this.summaries.delete(file);
     this.resolved = undefined;
+    this.setups = undefined;
   }
 
   has(file: string): boolean {
@@ -82,6 +87,7 @@ export class WorkspaceIndex {
       const s = this.summaryOf(file);
       if (!s) return undefined;
       this.summaries.set(file, s);
+      if (s.axiosRetry) this.setups = undefined;
     }
     return this.summaries.get(file);
   }
@@ -97,24 +103,90 @@ export class WorkspaceIndex {
       if (decorator && !target.helper?.wraps) continue;
       const where = { path: target.file, name: target.name };
       if (from === file && target.helper && arg >= 0) helpers[callee] = { ...target.helper, ...where };
-      if (from === file && target.wrapper && arg < 0) wrappers[callee] = { ...target.wrapper, ...where };
+      if (from === file && target.wrapper && arg < 0)
+        wrappers[callee] = { ...this.withGlobalAxiosRetry(target.file, target.wrapper), ...where };
       if (from === file && target.client && arg < 0)
         wrappers[callee] = { ...target.client, ...where, client: true };
       if (target.file === file && from !== file && target.helper && arg >= 0)
-        (callers[target.name] ??= []).push({ arg, throws });
+        // A decorator is handed the function as the parameter its summary names (a method decorator: the descriptor).
+        (callers[target.name] ??= []).push({ arg: decorator ? target.helper.param : arg, throws });
     }
     for (const list of Object.values(callers))
       list.sort((a, b) => a.arg - b.arg || Number(a.throws) - Number(b.throws));
+    const axiosRetry = this.globalAxiosRetryFor(file);
     const input = { helpers, wrappers, callers };
+    if (axiosRetry) return { ...input, axiosRetry };
     return Object.values(input).every((x) => Object.keys(x).length === 0) ? undefined : input;
   }
 
-  /** The files whose input depends on `file`'s summary: its callers and the files it calls into. */
+  /**
+   * axios-retry applied to the global `axios` by another module of `file`'s project, for a file
+   * that imports axios and applies none itself: only when every module of the project that
+   * applies one applies the same policy, with its retries on.
+   */
+  private globalAxiosRetryFor(file: string): CrossFileInput["axiosRetry"] {
+    const summary = this.summaries.get(file);
+    if (!summary || summary.axiosRetry || !importsGlobalAxios(summary)) return undefined;
+    const setups = this.globalSetups().get(this.resolver.root(file)) ?? [];
+    if (setups.length === 0) return undefined;
+    const policy = (s: GlobalAxiosRetry) => JSON.stringify([s.attempts, s.retries]);
+    const [first] = setups;
+    if (setups.some((s) => policy(s.setup) !== policy(first!.setup)) || first!.setup.attempts <= 1)
+      return undefined;
+    return { ...first!.setup, path: first!.file };
+  }
+
+  /** A wrapper whose request goes through the global `axios`, with the axios-retry its project applies to it. */
+  private withGlobalAxiosRetry(file: string, wrapper: WrapperSummary): WrapperSummary {
+    const setup = wrapper.globalAxios && !wrapper.selfRetry ? this.globalAxiosRetryFor(file) : undefined;
+    if (!setup) return wrapper;
+    return {
+      ...wrapper,
+      selfRetry: {
+        attempts: setup.attempts,
+        by: "axios-retry on the global axios",
+        off: "retries: 0 in its axiosRetry options",
+        at: setup.at,
+        retries: setup.retries,
+        path: setup.path,
+      },
+    };
+  }
+
+  /** The modules that apply axios-retry to the global `axios`, by project root, in path order. */
+  private globalSetups(): Map<string, { file: string; setup: GlobalAxiosRetry }[]> {
+    if (!this.setups) {
+      this.setups = new Map();
+      for (const file of [...this.summaries.keys()].sort()) {
+        const setup = this.summaries.get(file)!.axiosRetry;
+        if (!setup) continue;
+        const root = this.resolver.root(file);
+        const list = this.setups.get(root) ?? [];
+        list.push({ file, setup });
+        this.setups.set(root, list);
+      }
+    }
+    return this.setups;
+  }
+
+  /**
+   * The files whose input depends on `file`'s summary: its callers and the files it calls into;
+   * for a module that applies axios-retry to the global `axios`, the files of its project that import axios.
+   */
   dependents(file: string): string[] {
     const out = new Set<string>();
     for (const use of this.usesOf(file)) {
       if (use.target.file === file) out.add(use.from);
       if (use.from === file) out.add(use.target.file);
+    }
+    if (this.summaries.get(file)?.axiosRetry) {
+      const root = this.resolver.root(file);
+      for (const [other, summary] of this.summaries) {
+        if (!importsGlobalAxios(summary) || this.resolver.root(other) !== root) continue;
+        out.add(other);
+        // The callers of its request wrappers see the axios-retry through them.
+        for (const use of this.usesOf(other)) if (use.target.file === other) out.add(use.from);
+      }
     }
     out.delete(file);
     return [...out].sort();
@@ -231,4 +303,11 @@ export class WorkspaceIndex {
     }
     return undefined;
   }
+}
+
+/** The file imports the global `axios` (`import axios from "axios"`, `require("axios")`). */
+function importsGlobalAxios(summary: ModuleSummary): boolean {
+  return summary.imports.some(
+    (i) => i.module === "axios" && (i.imported === "default" || i.imported === "*"),
+  );
 }

@@ -6,8 +6,8 @@
  * condition true, so rules can point at them.
  */
 
-import type { ArrayLit, Call, Expr, FunctionDef } from "../ir/types";
-import { calleeName, dottedName, unwrap } from "../ir/walk";
+import type { ArrayLit, Call, Expr, FunctionDef, Stmt } from "../ir/types";
+import { calleeName, dottedName, unwrap, walkStmts } from "../ir/walk";
 import { memberConstant } from "./context";
 import type { FileContext } from "./model";
 import {
@@ -240,6 +240,8 @@ export class ConditionEvaluator {
 
   private binary(op: string, l: Expr, r: Expr, s: Scenario, env: Env): CondResult {
     if (op === "instanceof") return this.classTest([r], s);
+    const offset = offsetComparison(op, l, r, env);
+    if (offset !== undefined) return { value: offset, refs: [], decided: false };
     if (
       (op === "in" || op === "not in") &&
       this.isCodeExpr(l, env) &&
@@ -750,10 +752,83 @@ export class ConditionEvaluator {
         // `const { status } = error.response`: names read by shape; nothing to bind.
         continue;
       } else if (stmt.kind !== "expr") {
-        return UNKNOWN;
+        return this.flagResult(fn, s, env, depth) ?? UNKNOWN;
       }
     }
     return result ?? UNKNOWN;
+  }
+
+  /**
+   * A helper that answers with a flag it sets (`ok = False`, `if ...: ok = True`, `return ok`):
+   * the other value wherever the conditions around one of its later assignments all hold under
+   * the scenario, the first value where every such assignment has a condition that fails.
+   * Undefined for any other shape (another `return`, the flag set in a loop or to a non-literal).
+   */
+  private flagResult(fn: FunctionDef, s: Scenario, env: Env, depth: number): CondResult | undefined {
+    const last = fn.body.at(-1);
+    const returned = last?.kind === "return" && last.value ? unwrap(last.value) : undefined;
+    if (returned?.kind !== "name") return undefined;
+    const flag = returned.name;
+    const first = fn.body.find(
+      (st): st is Extract<Stmt, { kind: "var" }> =>
+        st.kind === "var" && st.target.kind === "name" && st.target.name === flag,
+    );
+    const initial = first?.value ? unwrap(first.value) : undefined;
+    if (initial?.kind !== "bool") return undefined;
+    // Each later assignment of the flag with the tests (and the branch taken) that lead to it.
+    const guarded: { guards: { test: Expr; taken: boolean }[]; value: boolean }[] = [];
+    let plain = true;
+    const visit = (stmts: Stmt[], guards: { test: Expr; taken: boolean }[]): void => {
+      for (const st of stmts) {
+        if (st === first || st === last) continue;
+        if (st.kind === "return") plain = false;
+        else if (st.kind === "var" && st.target.kind === "name" && st.target.name === flag) {
+          const v = st.value ? unwrap(st.value) : undefined;
+          if (v?.kind !== "bool" || st.op !== "=") plain = false;
+          else guarded.push({ guards, value: v.value });
+        } else if (st.kind === "if") {
+          visit(st.then, [...guards, { test: st.test, taken: true }]);
+          visit(st.else ?? [], [...guards, { test: st.test, taken: false }]);
+        } else if (st.kind === "block") visit(st.body, guards);
+        else if (st.kind === "loop" || st.kind === "try" || st.kind === "switch") {
+          // The flag set or the helper left in code it does not follow here: not this shape.
+          walkStmts([st], (inner) => {
+            if (
+              inner.kind === "return" ||
+              (inner.kind === "var" && inner.target.kind === "name" && inner.target.name === flag)
+            )
+              plain = false;
+          });
+        }
+      }
+    };
+    visit(fn.body, []);
+    if (!plain || guarded.some((g) => g.value === initial.value)) return undefined;
+    const refs: StatusRef[] = [];
+    let reached: boolean | undefined = false;
+    for (const g of guarded) {
+      let holds: boolean | undefined = true;
+      const seen: StatusRef[] = [];
+      for (const guard of g.guards) {
+        const r = this.eval(guard.test, s, env, depth + 1);
+        const c = guard.taken ? r : negate(r);
+        seen.push(...c.refs);
+        if (c.value === false) {
+          holds = false;
+          break;
+        }
+        if (c.value === undefined) holds = undefined;
+      }
+      // The statuses its conditions name are named on the way, where it may be reached too.
+      if (holds !== false) refs.push(...seen);
+      if (holds === true) {
+        reached = true;
+        break;
+      }
+      if (holds === undefined) reached = undefined;
+    }
+    if (reached === undefined) return { value: undefined, refs, decided: true };
+    return { value: reached ? !initial.value : initial.value, refs, decided: true };
   }
 }
 
@@ -775,6 +850,33 @@ function fieldRead(x: Expr): string | undefined {
     return k?.kind === "string" && !k.parts ? k.value : undefined;
   }
   return undefined;
+}
+
+/**
+ * `n <= max` where the path set `n = max + 1` (a counter pushed past its cap to end the loop):
+ * decided by the constant whatever `max` is. Undefined for anything else.
+ */
+function offsetComparison(op: string, l: Expr, r: Expr, env: Env): boolean | undefined {
+  if (!["<", "<=", ">", ">="].includes(op)) return undefined;
+  const offsetOf = (a: Expr, b: Expr): number | undefined => {
+    let x = unwrap(a);
+    if (x.kind === "name") {
+      const bound = env.get(x.name);
+      if (!bound || bound === DEFINED) return undefined;
+      x = unwrap(bound);
+    }
+    if (x.kind !== "binary" || (x.op !== "+" && x.op !== "-")) return undefined;
+    const k = unwrap(x.right);
+    const base = dottedName(unwrap(x.left));
+    if (k.kind !== "number" || !base || base !== dottedName(unwrap(b))) return undefined;
+    return x.op === "+" ? k.value : -k.value;
+  };
+  const left = offsetOf(l, r);
+  const right = left === undefined ? offsetOf(r, l) : undefined;
+  // Compare (base + d) OP base, with d moved to the side it came from.
+  const d = left ?? (right === undefined ? undefined : -right);
+  if (d === undefined) return undefined;
+  return op === "<" ? d < 0 : op === "<=" ? d <= 0 : op === ">" ? d > 0 : d >= 0;
 }
 
 function negate(r: CondResult): CondResult {

@@ -109,7 +109,16 @@ function addHandler(
   retried: ClientRetried,
   endsIn?: FunctionDef,
 ): void {
-  const branches = tests.map((t) => ({ named: namedIn(t.test, ctx, cond), body: t.body }));
+  const holders = statusHolders(
+    tests.map((t) => t.test),
+    ctx.index.owner.get(whole),
+    ctx,
+    cond,
+  );
+  const branches = tests.map((t) => ({
+    named: narrowsOtherKind(t.test, holders) ? [] : namedIn(t.test, ctx, cond),
+    body: t.body,
+  }));
   const sources = sourceCalls(
     whole,
     tests.map((t) => t.test),
@@ -363,6 +372,48 @@ function handedStatus(
     cond,
   );
   return holders.size > 0 && [...holders].every((h) => params.has(h));
+}
+
+/**
+ * A branch on the kind of something other than the response, narrowed to one status for that
+ * kind (`issubclass(response_class, FileResponse) and status == 404`, `status == 401 and
+ * response_class == DeleteDevicesResponse`): it picks what to build for that kind, and treats no
+ * status differently from the others. A type check of the response or error itself
+ * (`isinstance(e, ApiError) and e.status >= 500`) still names the status.
+ */
+function narrowsOtherKind(test: Expr, holders: ReadonlySet<string>): boolean {
+  const x = unwrap(test);
+  if (x.kind !== "logical" || x.op !== "and" || holders.size === 0) return false;
+  const other = (e: Expr | undefined): boolean => {
+    const root = e ? rootName(unwrap(e)) : undefined;
+    return root !== undefined && !holders.has(root);
+  };
+  const isClass = (e: Expr): boolean => {
+    const dotted = dottedName(unwrap(e));
+    return dotted !== undefined && /^[A-Z]\w*[a-z]\w*$/.test(dotted.slice(dotted.lastIndexOf(".") + 1));
+  };
+  const kindCheck = (p: Expr): boolean => {
+    const y = unwrap(p);
+    if (y.kind === "call") {
+      const name = calleeName(y.callee);
+      return (name === "isinstance" || name === "issubclass") && other(y.args[0]?.value);
+    }
+    if (y.kind !== "binary") return false;
+    if (y.op === "instanceof") return other(y.left);
+    if (y.op === "==" || y.op === "===" || y.op === "is")
+      return (isClass(y.right) && other(y.left)) || (isClass(y.left) && other(y.right));
+    return false;
+  };
+  const parts: Expr[] = [];
+  const flatten = (e: Expr): void => {
+    const y = unwrap(e);
+    if (y.kind === "logical" && y.op === "and") {
+      flatten(y.left);
+      flatten(y.right);
+    } else parts.push(y);
+  };
+  flatten(x);
+  return parts.some(kindCheck);
 }
 
 const COMPARISON = new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">="]);

@@ -54,6 +54,9 @@ export function analyzeLoop(
     for (const o of outs) {
       if (o.kind === "normal" && loop.test && (loop.loop === "while" || loop.loop === "do")) {
         const env = new Map(o.facts.bindings ?? []);
+        // A counter this path last set past its cap (`n = max + 1`) answers the loop's test.
+        const last = new Map(o.facts.values ?? []);
+        for (const [name, value] of last) if (value && isOffsetOfAnother(name, value)) env.set(name, value);
         const evaluated = sim.cond.eval(loop.test, s, env);
         const c =
           evaluated.value === undefined
@@ -242,6 +245,8 @@ function addLoopFixes(
     const unit = event?.unit;
     if (!response || response.target.kind !== "name" || !event || !delay || !unit || wait.readsRetryAfter)
       continue;
+    // Offered only where no path reads Retry-After yet.
+    if (wait.variants?.some((v) => v.readsRetryAfter)) continue;
     // A constant delay stays as the fallback: that must stay visible to retry-without-backoff.
     if (response.end > wait.start || !(wait.grows || wait.jitter)) continue;
     const at = { expr: event.expr, delay, unit };
@@ -491,4 +496,13 @@ function calledNames(stmts: Stmt[]): Set<string> {
     }
   });
   return out;
+}
+
+/** `self.max_retries + 1` given to `n`: a fixed step away from another value (not `n + 1`, a count). */
+function isOffsetOfAnother(name: string, e: Expr): boolean {
+  const x = unwrap(e);
+  if (x.kind !== "binary" || (x.op !== "+" && x.op !== "-") || unwrap(x.right).kind !== "number")
+    return false;
+  const base = dottedName(unwrap(x.left));
+  return base !== undefined && base !== name;
 }

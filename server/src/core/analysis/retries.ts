@@ -19,7 +19,8 @@ export interface RetryEvaluation {
   blind: boolean;
   waitsNothing: boolean;
   waits: WaitEvent[];
-  rateLimitWaits: WaitEvent[];
+  /** The waits on paths that retry 429 or 503, each with only the paths of that status through it. */
+  rateLimitWaits: RateLimitWaitEvent[];
   requests: RequestInfo[];
   /**
    * The waits before a retried 413, when every path retrying it waits (a hand-written retry of 413
@@ -27,6 +28,12 @@ export interface RetryEvaluation {
    * tested Retry-After on the way.
    */
   payloadTooLargeWaits?: WaitEvent[] | "checked";
+}
+
+/** A wait passed by paths that retry `status` (429 or 503): `wait.paths` holds only theirs. */
+export interface RateLimitWaitEvent {
+  status: number;
+  wait: WaitEvent;
 }
 
 /**
@@ -55,7 +62,8 @@ export function evaluateRetry(
   const retried = new Set<Failure>();
   const refs = new Map<string, StatusRef>();
   const waits = new Map<number, WaitEvent>();
-  const rateLimitWaits = new Map<number, WaitEvent>();
+  // Per status (429, 503): the waits its retrying paths pass, by position.
+  const rateLimitWaits = new Map<number, Map<number, WaitEvent>>();
   let waitsNothing = false;
   let payloadTooLargeWaits: RetryEvaluation["payloadTooLargeWaits"];
   const unchecked = new Set<Failure>();
@@ -77,8 +85,16 @@ export function evaluateRetry(
         if (r.status === f || r.via === "range" || (typeof f === "number" && r.via === "class"))
           refs.set(`${r.start}:${r.status}`, r);
       for (const w of p.facts.waits) addWait(waits, w);
-      if ((f === 429 || f === 503) && !p.facts.retryAfterChecked && !onlyCodesSentWithout(p.facts.refs, f))
-        for (const w of p.facts.waits) addWait(rateLimitWaits, w);
+      if (
+        (f === 429 || f === 503) &&
+        namesRateLimit(p.facts.refs, f) &&
+        !p.facts.retryAfterChecked &&
+        !onlyCodesSentWithout(p.facts.refs, f)
+      ) {
+        const byStart = rateLimitWaits.get(f) ?? new Map<number, WaitEvent>();
+        rateLimitWaits.set(f, byStart);
+        for (const w of p.facts.waits) addWait(byStart, w);
+      }
     }
     if (plain.every((p) => p.facts.waits.length === 0)) waitsNothing = true;
     if (f === 413)
@@ -97,7 +113,9 @@ export function evaluateRetry(
   // wait, it does not retry 429 on a path of its own.
   if (mode === "explicit")
     for (const o of outcomesOf(404))
-      if (retries(o) && o.facts.requested) for (const w of o.facts.waits) rateLimitWaits.delete(w.expr.start);
+      if (retries(o) && o.facts.requested)
+        for (const w of o.facts.waits)
+          for (const byStart of rateLimitWaits.values()) byStart.delete(w.expr.start);
   const blind = isBlind(retried, unchecked);
   return {
     retried,
@@ -105,7 +123,9 @@ export function evaluateRetry(
     blind,
     waitsNothing,
     waits: [...waits.values()],
-    rateLimitWaits: [...rateLimitWaits.values()],
+    rateLimitWaits: [...rateLimitWaits].flatMap(([status, byStart]) =>
+      [...byStart.values()].map((wait) => ({ status, wait })),
+    ),
     requests: [],
     ...(payloadTooLargeWaits ? { payloadTooLargeWaits } : {}),
   };
@@ -160,7 +180,6 @@ export function makeRetrySite(
     tooLarge === "checked" ||
     (tooLarge !== undefined && waitSites(tooLarge, ctx, scope).every((w) => w.readsRetryAfter));
   const refs = honours413 ? ev.refs.filter((r) => !(r.status === 413 && r.via !== "range")) : ev.refs;
-  const rateLimitStarts = new Set(ev.rateLimitWaits.map((w) => w.expr.start));
   const explicitRateLimit = ev.refs.some(
     (r) => r.status === 429 || r.status === 503 || (r.via === "class" && r.status >= 500),
   );
@@ -171,10 +190,41 @@ export function makeRetrySite(
     blind: ev.blind,
     waitsNothing: ev.waitsNothing,
     waits,
-    rateLimitWaits: explicitRateLimit ? waits.filter((w) => rateLimitStarts.has(w.start)) : [],
+    rateLimitWaits: explicitRateLimit ? rateLimitWaitSites(ev.rateLimitWaits, waits, ctx, scope) : [],
     requests: dedupeRequests(requests.map(requestSite)),
     ...base,
   };
+}
+
+/**
+ * The waits of 429/503 retries, each judged on the paths of each status apart: a wait that a 429
+ * path reaches with Retry-After and a 503 path with a constant ignores Retry-After on 503
+ * (`ignoredOn`). A value chosen by a test of Retry-After (its fallback) was left out before.
+ */
+function rateLimitWaitSites(
+  events: readonly RateLimitWaitEvent[],
+  waits: readonly WaitSite[],
+  ctx: FileContext,
+  scope: GrowthScope,
+): WaitSite[] {
+  const out: WaitSite[] = [];
+  for (const site of waits) {
+    const mine = events.filter((e) => e.wait.expr.start === site.start);
+    if (mine.length === 0) continue;
+    const ignoredOn = mine
+      .filter(({ wait }) => {
+        const judged = classifyWait(wait, ctx, scope);
+        return (judged.variants ?? [judged]).some((v) => !v.readsRetryAfter);
+      })
+      .map((e) => e.status)
+      .sort((a, b) => a - b);
+    out.push({
+      ...site,
+      readsRetryAfter: ignoredOn.length === 0,
+      ...(ignoredOn.length > 0 ? { ignoredOn } : {}),
+    });
+  }
+  return out;
 }
 
 function dedupeRefs(refs: StatusRef[]): StatusRef[] {
@@ -193,6 +243,14 @@ function dedupeRefs(refs: StatusRef[]): StatusRef[] {
 function dedupeRequests(list: RequestSite[]): RequestSite[] {
   const seen = new Set<number>();
   return list.filter((r) => (seen.has(r.start) ? false : (seen.add(r.start), true)));
+}
+
+/**
+ * SPEC 3, *retry triggers*: the path itself names the 429 or 503 it retries (a literal, a list, a
+ * `>= 500` range, a rate-limit or 5xx class), not only a neighbouring path of the same retry.
+ */
+function namesRateLimit(refs: readonly StatusRef[], f: number): boolean {
+  return refs.some((r) => r.status === f || (f === 503 && r.via === "class" && r.status >= 500));
 }
 
 /**

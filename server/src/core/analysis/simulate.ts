@@ -551,9 +551,12 @@ export class Simulator {
       out.push({ kind: "abort" });
       return;
     }
-    if (opts.attemptParams?.has(dotted)) {
+    // `fn(...)`, `fn.apply(this, args)`, `fn.call(this, ...args)` (a method decorator's original).
+    const attempt = /\.(apply|call)$/.test(dotted) ? dotted.slice(0, dotted.lastIndexOf(".")) : dotted;
+    if (opts.attemptParams?.has(dotted) || opts.attemptParams?.has(attempt)) {
       // The attempt function of a generic retry helper: it fails the way the functions passed to it do.
-      out.push({ kind: "helper", fn: EMPTY_FN, throws: opts.attemptParams.get(dotted)! });
+      const throws = opts.attemptParams.get(dotted) ?? opts.attemptParams.get(attempt)!;
+      out.push({ kind: "helper", fn: EMPTY_FN, throws });
       return;
     }
     const request = withImported(detectRequest(call, this.ctx), importedRequest(call, dotted, this.wrappers));
@@ -836,7 +839,7 @@ function importedRequest(
               start: at.start,
               end: at.end,
               file: {
-                path: w.path,
+                path: w.selfRetry.path ?? w.path,
                 line: at.line,
                 character: at.character,
                 endLine: at.endLine,

@@ -99,6 +99,11 @@ export interface WaitSite extends Span {
    * another): each distinct one. The fields above merge them; a rule about the delay judges each.
    */
   variants?: WaitVariant[];
+  /**
+   * For a wait of a 429/503 retry (`RetrySite.rateLimitWaits`): the statuses whose retrying paths
+   * reach it with a delay that does not read Retry-After. `readsRetryAfter` is then false.
+   */
+  ignoredOn?: number[];
 }
 
 /** What one value of a wait's delay is. */
@@ -125,7 +130,10 @@ export interface RetrySite extends Span {
   waitsNothing: boolean;
   /** The waits on the retry paths. */
   waits: WaitSite[];
-  /** The waits on paths that retry an explicitly named 429 or 503 (what `ignores-retry-after` checks). */
+  /**
+   * The waits on paths that retry an explicitly named 429 or 503 (what `ignores-retry-after` checks),
+   * judged per status on the paths that reach them (`readsRetryAfter`, `ignoredOn`).
+   */
   rateLimitWaits: WaitSite[];
   /** Names of the functions an attempt calls (a handler inside one of them is covered by this retry). */
   calls?: Set<string>;
@@ -158,6 +166,19 @@ export interface RetrySite extends Span {
   helperLoop?: RelatedLocation;
   /** How that helper waits between attempts, as its file's summary says (the resilience report shows it). */
   helperDelay?: HelperDelay;
+  /** That helper has no attempt cap and no deadline (reported in its file; the report says so at the call). */
+  helperUnbounded?: true;
+  /**
+   * backoff (npm): the strategy and the cap its calls configure, where the report reads their numbers
+   * (`options`: the options object; `unseen`: options it cannot see; `failAfter`: the cap's argument,
+   * "none" when never set, absent when code it cannot read may set it).
+   */
+  eventBackoff?: {
+    kind: "fibonacci" | "exponential";
+    options?: Span;
+    unseen: boolean;
+    failAfter?: Span | "none";
+  };
 }
 
 export type { HelperDelay };

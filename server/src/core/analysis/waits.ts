@@ -3,7 +3,7 @@
  * does it have a random component, does it come from Retry-After?
  */
 
-import type { Expr, FunctionDef, Stmt } from "../ir/types";
+import type { CatchClause, Expr, FunctionDef, Stmt } from "../ir/types";
 import { calleeName, dottedName, stmtExprs, unwrap, walkExpr, walkStmts } from "../ir/walk";
 import { assignmentsAt, memberConstant } from "./context";
 import type { FileContext } from "./model";
@@ -167,6 +167,7 @@ export function exprFeatures(
         return;
       case "member":
         if (RETRY_AFTER_NAME.test(e.property) || RETRY_AFTER_TEXT.test(e.property)) f.readsRetryAfter = true;
+        else if (carriedByCaughtError(e, ctx)) f.readsRetryAfter = true;
         if (JITTER_NAME.test(e.property) && e.property !== "random") f.jitter = true;
         if (scope.counters.has(dottedName(e) ?? "")) f.grows = true;
         return;
@@ -275,6 +276,26 @@ export function exprFeatures(
   });
   // A name that is a parameter of the enclosing function and not a counter is opaque.
   return f;
+}
+
+const catchClauses = new WeakMap<FileContext, CatchClause[]>();
+
+/**
+ * A value the error a handler caught carries (`except RateLimitError as e: sleep(e.backoff)`):
+ * the client built that error from the response, and the wait it holds is the server's answer
+ * as far as the analyser can tell (dropbox's `RateLimitError.backoff` is the Retry-After value).
+ * It is judged like a Retry-After read: neither a fixed delay nor one that ignores the server.
+ */
+function carriedByCaughtError(e: Expr & { kind: "member" }, ctx: FileContext): boolean {
+  const object = unwrap(e.object);
+  if (object.kind !== "name") return false;
+  let clauses = catchClauses.get(ctx);
+  if (!clauses) {
+    clauses = [];
+    for (const st of ctx.index.stmts) if (st.kind === "try") clauses.push(...st.handlers);
+    catchClauses.set(ctx, clauses);
+  }
+  return clauses.some((c) => c.binding === object.name && c.start <= e.start && e.end <= c.end);
 }
 
 /** A header name that is Retry-After (or a reset time): the literal, or a constant holding it (`Headers.RetryAfter`). */

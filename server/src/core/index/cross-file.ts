@@ -27,7 +27,8 @@ export function hasCrossFileInput(input: CrossFileInput | undefined): input is C
     !!input &&
     (Object.keys(input.helpers).length > 0 ||
       Object.keys(input.wrappers).length > 0 ||
-      Object.keys(input.callers).length > 0)
+      Object.keys(input.callers).length > 0 ||
+      input.axiosRetry !== undefined)
   );
 }
 
@@ -39,12 +40,23 @@ export function importedHelperSites(ctx: FileContext, sim: Simulator, input: Cro
     return name !== undefined && Object.hasOwn(input.helpers, name) ? input.helpers[name] : undefined;
   };
   for (const call of ctx.index.calls) {
-    const helper = helperOf(call.callee);
-    const arg = helper && !helper.factory ? call.args[helper.param] : undefined;
-    if (!helper || !arg || arg.name) continue;
+    // `retry(5)(fn)` is `@retry(5)` on `fn`: the attempts read from the factory's arguments.
+    const factory = call.callee.kind === "call" ? call.callee : undefined;
+    const helper = helperOf(factory ? factory.callee : call.callee);
+    if (!helper || !!helper.factory !== !!factory || (factory && !helper.wraps)) continue;
+    const arg = call.args[helper.param];
+    if (!arg || arg.name) continue;
     const fn = passedFunction(arg.value, ctx);
-    const site = fn ? helperSite(helper, call.callee, call, fn, sim, helper.attempts) : undefined;
-    if (site) out.push(site);
+    const attempts =
+      factory && helper.attemptsParam ? argumentNumber(factory.args, helper.attemptsParam) : helper.attempts;
+    const site = fn
+      ? helperSite(helper, factory ? factory.callee : call.callee, call, fn, sim, attempts)
+      : undefined;
+    if (!site) continue;
+    // `retrying(send)`: the retry calls `send` (handlers in it are covered).
+    const passed = unwrap(arg.value);
+    if (passed.kind === "name" && fn?.name === passed.name) site.calls?.add(passed.name);
+    out.push(site);
   }
   // `@retrying def f(): ...` is `f = retrying(f)`; `@retry(times=5)` is `f = retry(times=5)(f)`.
   for (const fn of ctx.allFunctions)
@@ -100,6 +112,7 @@ function helperSite(
     mechanismName: label,
     ...(attempts !== undefined ? { attempts } : {}),
     ...(helper.delay ? { helperDelay: helper.delay } : {}),
+    ...(helper.unbounded && attempts === undefined ? { helperUnbounded: true as const } : {}),
     helperLoop: {
       start: helper.loop.start,
       end: helper.loop.end,
@@ -134,7 +147,7 @@ export function externalHelpers(ctx: FileContext, input: CrossFileInput): Map<Fu
     for (const use of uses) {
       add(fn, fn.params[use.arg]?.name, use.throws);
       if (!shape) continue;
-      const param = shape.receiver.params[use.arg]?.name;
+      const param = use.arg === shape.param ? shape.attempt : shape.receiver.params[use.arg]?.name;
       for (const loop of shape.loops) {
         const owner = ctx.index.owner.get(loop);
         if (owner) add(owner, param, use.throws);

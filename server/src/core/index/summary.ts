@@ -18,7 +18,9 @@ import type { Failure, HelperDelay, RetrySite } from "../analysis/types";
 import type { HelperSummary, ModuleSummary, SummaryImport, SummaryLocation, WrapperSummary } from "./types";
 import { LineIndex } from "../parse/line-index";
 import { clientRetry, loopAttempts, selfRetry } from "../mechanisms/nesting";
-import { clientRetried } from "./client-retries";
+import { mountedRetried } from "../mechanisms/urllib3";
+import { clientRetried, throughGlobalAxios } from "./client-retries";
+import { globalAxiosRetry } from "../mechanisms/axios-retry";
 import { helperUses } from "./uses";
 import { attemptsParameter, calledParam, wrappingShape } from "./wrapping";
 
@@ -67,6 +69,7 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
   const clients = retryingClients(ctx, at);
   const exports = exportedNames(ctx.module.body);
   const all = ctx.language.family === "python" ? dunderAll(ctx.module.body) : undefined;
+  const global = ctx.language.family === "javascript" ? globalAxiosRetry(ctx) : undefined;
   return {
     imports,
     helpers,
@@ -75,6 +78,15 @@ export function summarizeModule(ctx: FileContext, text: string): ModuleSummary {
     ...(Object.keys(clients).length > 0 ? { clients } : {}),
     ...(Object.keys(exports).length > 0 ? { exports } : {}),
     ...(all ? { all } : {}),
+    ...(global
+      ? {
+          axiosRetry: {
+            attempts: global.attempts,
+            retries: [...global.retried].sort(byFailure),
+            at: at(global.at.start, global.at.end),
+          },
+        }
+      : {}),
   };
 }
 
@@ -96,7 +108,8 @@ function retryingClients(
     const info = bindings[0]!.info;
     const own = clientRetry(info, name, ctx, undefined);
     if (!own) continue;
-    const retries = clientRetried(info, name, ctx);
+    const mounted = info.kind === "requests" ? mountedRetried(name, info, ctx) : undefined;
+    const retries = mounted?.retried ?? clientRetried(info, name, ctx);
     out[name] = {
       throws: info.throws,
       selfRetry: {
@@ -106,6 +119,7 @@ function retryingClients(
         at: at(own.at.start, own.at.end),
         ...(own.idempotentOnly ? { idempotentOnly: true as const } : {}),
         ...(retries ? { retries: [...retries].sort(byFailure) } : {}),
+        ...(mounted?.methods ? { retriesMethods: mounted.methods } : {}),
       },
     };
   }
@@ -208,7 +222,9 @@ function helperOf(
       param,
       retriedIfThrows: [...thrown.retried].sort(byFailure),
       retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
-      ...(thrown.bounded === false ? {} : optional("attempts", loopAttempts(loop, ctx))),
+      ...(thrown.bounded === false
+        ? { unbounded: true as const }
+        : optional("attempts", loopAttempts(loop, ctx))),
       loop: at(loop.keyword.start, loop.keyword.end),
       delay: delayOf(thrown),
     };
@@ -227,7 +243,7 @@ function wrappingHelperOf(
   at: (s: number, e: number) => SummaryLocation,
 ): HelperSummary | undefined {
   const shape = wrappingShape(fn, ctx);
-  const name = shape?.receiver.params[shape.param]?.name;
+  const name = shape?.attempt;
   if (!shape || !name) return undefined;
   for (const loop of shape.loops) {
     const run = (throws: boolean) =>
@@ -242,6 +258,7 @@ function wrappingHelperOf(
       retriedIfThrows: [...thrown.retried].sort(byFailure),
       retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
       ...optional("attempts", attempts),
+      ...(thrown.bounded === false ? { unbounded: true as const } : {}),
       loop: at(loop.keyword.start, loop.keyword.end),
       delay: delayOf(thrown),
       wraps: true,
@@ -274,6 +291,7 @@ function recursiveHelperOf(
     param,
     retriedIfThrows: [...thrown.retried].sort(byFailure),
     retriedIfReturns: returned ? [...returned.retried].sort(byFailure) : [],
+    ...(thrown.bounded === false ? { unbounded: true as const } : {}),
     loop: at(thrown.anchor.start, thrown.anchor.end),
     delay: delayOf(thrown),
     recursive: true,
@@ -297,8 +315,10 @@ function wrapperOf(
   const req = sent[0]!;
   const call = req.call ?? callAt(req.span.start, req.span.end);
   const own = call ? selfRetry(call, req.method, ctx, undefined) : undefined;
+  const global = !own && call && throughGlobalAxios(call, ctx) && !globalAxiosRetry(ctx);
   return {
     throws: info.throws,
+    ...(global ? { globalAxios: true as const } : {}),
     ...(req.method ? { method: req.method } : {}),
     ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
     ...(own

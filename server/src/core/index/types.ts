@@ -32,6 +32,8 @@ export interface HelperSummary {
   retriedIfReturns: (number | "network")[];
   /** The most attempts it makes, when a constant says so. */
   attempts?: number;
+  /** It has no attempt cap and no deadline (`while (true)`, recursion without a counter). */
+  unbounded?: true;
   /** The loop keyword, where the helper's own policy findings are reported. */
   loop: SummaryLocation;
   /** How it waits between attempts. */
@@ -94,7 +96,13 @@ export interface WrapperSummary {
     idempotentOnly?: true;
     /** What it retries, when known: a handler around its requests does not see these as hard failures. */
     retries?: (number | "network")[];
+    /** The methods whose statuses it retries (a urllib3 Retry's `allowed_methods`); absent: every method. */
+    retriesMethods?: string[];
+    /** The file of `at`, when not the wrapper's own (axios-retry applied to the global axios by another module). */
+    path?: string;
   };
+  /** Its request goes through the global `axios` of a file that applies no axios-retry to it: another module of the project may. */
+  globalAxios?: true;
 }
 
 export interface ModuleSummary {
@@ -119,6 +127,18 @@ export interface ModuleSummary {
   clients?: Record<string, WrapperSummary>;
   /** Python `__all__`, when it is a literal list: the names `from m import *` takes. */
   all?: string[];
+  /** axios-retry applied to the global `axios` at the top of the file: it holds for every `axios` request of the project. */
+  axiosRetry?: GlobalAxiosRetry;
+}
+
+/** `axiosRetry(axios, options)` on the module's default export, as each request through `axios` sees it. */
+export interface GlobalAxiosRetry {
+  /** Attempts per request (1 + `retries`): 1 with its retries off, 0 when the count cannot be read. */
+  attempts: number;
+  /** What its `retryCondition` retries. */
+  retries: (number | "network")[];
+  /** The `axiosRetry(...)` call. */
+  at: SummaryLocation;
 }
 
 /** A request wrapper of another file, as a caller sees it. */
@@ -145,4 +165,9 @@ export interface CrossFileInput {
   wrappers: Record<string, ImportedWrapper>;
   /** This file's top-level functions that other files call with a function sending a request. */
   callers: Record<string, { arg: number; throws: boolean }[]>;
+  /**
+   * axios-retry applied to the global `axios` by another module of the project (the only
+   * policy the project applies to it, with retries on): requests through `axios` here retry.
+   */
+  axiosRetry?: GlobalAxiosRetry & { path: string };
 }

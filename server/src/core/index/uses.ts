@@ -19,8 +19,13 @@ export function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
   const out: HelperUse[] = [];
   const maybeRetried = new Set<string>();
   for (const call of ctx.index.calls) {
+    // `retry(5)(fn)`: a decorator factory called in an expression, as `@retry(5)` on `fn`.
+    if (call.callee.kind === "call") {
+      out.push(...factoryUses(call, call.callee, ctx, sim));
+      continue;
+    }
     // The root name first: most calls are of names no import brings.
-    let root = call.callee;
+    let root: Expr = call.callee;
     while (root.kind === "member") root = root.object;
     if (root.kind !== "name" || !mayBeImported(root.name, ctx)) continue;
     const callee = dottedName(call.callee);
@@ -48,6 +53,19 @@ export function helperUses(ctx: FileContext, sim: Simulator): HelperUse[] {
       if (info.requests) out.push({ callee, arg: 0, throws: info.throws, decorator: true });
     }
   }
+  return out;
+}
+
+/** `retry(5)(fn)`, `with_retries(times=3)(send)`: `fn` handed to what an imported factory returns. */
+function factoryUses(call: Call, factory: Call, ctx: FileContext, sim: Simulator): HelperUse[] {
+  const callee = dottedName(factory.callee);
+  if (!callee || !mayBeImported(callee.split(".")[0]!, ctx)) return [];
+  const out: HelperUse[] = [];
+  call.args.forEach((a, i) => {
+    const fn = a.name ? undefined : passedFunction(a.value, ctx);
+    const info = fn ? sim.helperSummary(fn, 0) : undefined;
+    if (info?.requests) out.push({ callee, arg: i, throws: info.throws, decorator: true });
+  });
   return out;
 }
 

@@ -17,6 +17,11 @@ export interface WrappingShape {
   receiver: FunctionDef;
   /** The index of that parameter. */
   param: number;
+  /**
+   * The name the loop calls: the parameter's, or a TypeScript method decorator's alias of the
+   * method it is given (`const original = descriptor.value`).
+   */
+  attempt: string;
   /** The helper takes options and returns the decorator (`@retry(times=5)`). */
   factory: boolean;
   /** The retry loops that call the parameter, each in a function nested in the receiver. */
@@ -32,10 +37,17 @@ export function wrappingShape(fn: FunctionDef, ctx: FileContext): WrappingShape 
   // The functions fn returns or defines directly (not inside another nested function).
   const direct = inner.filter((g) => !inner.some((h) => h !== g && contains(h, g)));
   for (const receiver of [fn, ...direct]) {
-    const names = receiver.params.map((p) => (p.rest ? undefined : p.name));
-    if (names.every((n) => n === undefined)) continue;
+    const params = receiver.params.map((p) => (p.rest ? undefined : p.name));
+    if (params.every((n) => n === undefined)) continue;
+    // The names the attempt goes by: the parameters, then aliases of a descriptor's method.
+    const names = [...params];
+    const paramOf = params.map((_, i) => i);
+    for (const [alias, i] of descriptorAliases(receiver, params)) {
+      names.push(alias);
+      paramOf.push(i);
+    }
     const loops: LoopStmt[] = [];
-    let param: number | undefined;
+    let found: number | undefined;
     for (const loop of ctx.index.loops) {
       const owner = ctx.index.owner.get(loop);
       if (!owner || owner === receiver || !contains(receiver, owner)) continue;
@@ -49,16 +61,34 @@ export function wrappingShape(fn: FunctionDef, ctx: FileContext): WrappingShape 
             g.params.some((p) => p.name === names[i]),
         );
       const i = calledParam(loop, names);
-      if (i === undefined || shadowed(i) || (param !== undefined && i !== param)) continue;
-      param = i;
+      if (i === undefined || shadowed(i) || (found !== undefined && i !== found)) continue;
+      found = i;
       loops.push(loop);
     }
-    if (param !== undefined) return { receiver, param, factory: receiver !== fn, loops };
+    if (found !== undefined)
+      return { receiver, param: paramOf[found]!, attempt: names[found]!, factory: receiver !== fn, loops };
   }
   return undefined;
 }
 
-/** The index of a parameter the loop calls (`await fn()`, `fn(*args)`), if any. */
+/**
+ * A legacy TypeScript method decorator `(target, key, descriptor) => { const original =
+ * descriptor.value; descriptor.value = async function (...a) { for ... original.apply(this, a) } }`:
+ * `original` stands for the method, the parameter `descriptor` holds it.
+ */
+function descriptorAliases(receiver: FunctionDef, params: (string | undefined)[]): [string, number][] {
+  const out: [string, number][] = [];
+  for (const st of receiver.body) {
+    if (st.kind !== "var" || st.target.kind !== "name" || !st.value) continue;
+    const v = unwrap(st.value);
+    if (v.kind !== "member" || v.property !== "value" || v.object.kind !== "name") continue;
+    const i = params.indexOf(v.object.name);
+    if (i >= 0) out.push([st.target.name, i]);
+  }
+  return out;
+}
+
+/** The index of a parameter the loop calls (`await fn()`, `fn(*args)`, `fn.apply(this, args)`), if any. */
 export function calledParam(
   loop: Pick<LoopStmt, "body">,
   params: (string | undefined)[],
@@ -69,7 +99,9 @@ export function calledParam(
       walkExpr(e, (x) => {
         if (found !== undefined || x.kind !== "call") return;
         const name = dottedName(x.callee);
-        const i = name ? params.indexOf(name) : -1;
+        let i = name ? params.indexOf(name) : -1;
+        if (i < 0 && name && /\.(apply|call)$/.test(name))
+          i = params.indexOf(name.slice(0, name.lastIndexOf(".")));
         if (i >= 0) found = i;
       });
     return found === undefined;

@@ -130,7 +130,7 @@ export function axiosRetryOn(receiver: string, ctx: FileContext): InstanceRetry 
   return known.get(receiver);
 }
 
-interface InstanceRetry {
+export interface InstanceRetry {
   retried: Set<Failure>;
   attempts: number;
   at: Span;
@@ -140,23 +140,65 @@ const instanceRetries = new WeakMap<FileContext, Map<string, InstanceRetry | und
 
 function findAxiosRetryOn(receiver: string, ctx: FileContext): InstanceRetry | undefined {
   for (const call of ctx.index.calls) {
-    if (call.callee.kind !== "name" || !importedAs(ctx, call.callee.name, /^axios-retry$/, "default"))
-      continue;
+    if (!isAxiosRetryCall(call, ctx)) continue;
     const target = call.args[0]?.value;
     if (!target || dottedName(unwrap(target)) !== receiver) continue;
-    const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
-    let count = prop(options, "retries")?.value;
-    if (count && unwrap(count).kind === "name")
-      count = ctx.values.get((unwrap(count) as { name: string }).name);
-    const n = count ? unwrap(count) : undefined;
-    const retries = n === undefined ? 3 : n.kind === "number" ? n.value : undefined;
-    if (retries === undefined || retries <= 0) return undefined;
-    const condition = functionOf(prop(options, "retryCondition")?.value, ctx);
-    const { retried } = retriedBy(condition, new ConditionEvaluator(ctx));
-    return { retried, attempts: retries + 1, at: span(call) };
+    const policy = axiosRetryPolicy(call, ctx);
+    return policy.attempts > 1 ? policy : undefined;
   }
   return undefined;
 }
+
+function isAxiosRetryCall(call: Call, ctx: FileContext): boolean {
+  return call.callee.kind === "name" && importedAs(ctx, call.callee.name, /^axios-retry$/, "default");
+}
+
+/**
+ * What an `axiosRetry(target, options)` call makes of each request: attempts (1 + `retries`;
+ * 1 with `retries: 0`, 0 when it cannot read the count), the failures it retries, the call.
+ */
+export function axiosRetryPolicy(call: Call, ctx: FileContext): InstanceRetry {
+  const options = call.args[1]?.value.kind === "object" ? call.args[1].value : undefined;
+  let count = prop(options, "retries")?.value;
+  if (count && unwrap(count).kind === "name")
+    count = ctx.values.get((unwrap(count) as { name: string }).name);
+  const n = count ? unwrap(count) : undefined;
+  const retries = n === undefined ? 3 : n.kind === "number" ? n.value : undefined;
+  const condition = functionOf(prop(options, "retryCondition")?.value, ctx);
+  const { retried } = retriedBy(condition, new ConditionEvaluator(ctx));
+  return { retried, attempts: retries === undefined ? 0 : Math.max(retries, 0) + 1, at: span(call) };
+}
+
+/** `axios` as the module's default export (`import axios from "axios"`, `require("axios")`), not an instance. */
+export function isGlobalAxios(name: string, ctx: FileContext): boolean {
+  const imp = ctx.imports.get(name);
+  return imp !== undefined && imp.module === "axios" && (imp.imported === "default" || imp.imported === "*");
+}
+
+/**
+ * axios-retry applied to the global `axios` by a statement at the top of the file
+ * (`axiosRetry(axios, { retries: 3 })`): every request through `axios` of the process retries
+ * once the module has run. Its policy even when its retries are off or unreadable (attempts 1 or 0).
+ */
+export function globalAxiosRetry(ctx: FileContext): InstanceRetry | undefined {
+  let known = globalRetries.get(ctx);
+  if (known === undefined) {
+    known = null;
+    for (const st of ctx.module.body) {
+      if (st.kind !== "expr") continue;
+      const call = unwrap(st.expr);
+      if (call.kind !== "call" || !isAxiosRetryCall(call, ctx)) continue;
+      const target = call.args[0]?.value ? unwrap(call.args[0].value) : undefined;
+      if (target?.kind !== "name" || !isGlobalAxios(target.name, ctx)) continue;
+      known = axiosRetryPolicy(call, ctx);
+      break;
+    }
+    globalRetries.set(ctx, known);
+  }
+  return known ?? undefined;
+}
+
+const globalRetries = new WeakMap<FileContext, InstanceRetry | null>();
 
 export const axiosRetry: Mechanism = {
   library: "axios-retry",

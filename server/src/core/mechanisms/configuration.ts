@@ -339,7 +339,7 @@ export function methodRequests(methods: Expr, _fallback: string): RetrySite["req
 }
 
 /** Whether a function mentions Retry-After (a header, a `retry_after` field, X-RateLimit-Reset). */
-function readsRetryAfter(fn: FunctionDef): boolean {
+export function readsRetryAfter(fn: FunctionDef): boolean {
   let found = false;
   walkStmts(
     fn.body,

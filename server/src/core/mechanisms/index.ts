@@ -11,6 +11,7 @@ import { asyncRetry } from "./async-retry";
 import { axiosRetry } from "./axios-retry";
 import { axiosInterceptors } from "./axios-interceptors";
 import { backoff } from "./backoff";
+import { backoffEvents } from "./backoff-events";
 import { celery } from "./celery";
 import { got } from "./got";
 import { ky } from "./ky";
@@ -26,6 +27,7 @@ export type { Mechanism } from "./mechanism";
 export const MECHANISMS: readonly Mechanism[] = [
   tenacity,
   backoff,
+  backoffEvents,
   pRetry,
   asyncRetry,
   axiosRetry,

@@ -18,15 +18,18 @@
  */
 
 import type { ClientInfo, FileContext } from "../analysis/model";
-import { clientOf, detectRequest } from "../analysis/requests";
+import { detectRequest } from "../analysis/requests";
 import type { RetrySite, SelfRetry } from "../analysis/types";
 import type { Call, Expr, LoopStmt } from "../ir/types";
 import { calleeName, dottedName, unwrap } from "../ir/walk";
 import { keywordOrOption, objectArg, propertyValue } from "../analysis/context";
 import { clientRetriesOffFix } from "../fixes/retries-off";
 import { awsSelfRetry, isAwsClient } from "./aws";
-import { axiosRetryOn } from "./axios-retry";
+import { axiosRetryOn, isGlobalAxios } from "./axios-retry";
+import { globalAxiosSelfRetry, throughGlobalAxios } from "../index/client-retries";
+import type { CrossFileInput } from "../index/types";
 import { familySelfRetry, isFamilyClient } from "./sdk-clients";
+import { mountedAdapter } from "./urllib3";
 
 const SDK_RETRIES: Record<string, { retries: number; python: string; js: string }> = {
   openai: { retries: 2, python: "max_retries=0 on the client", js: "maxRetries: 0 on the client" },
@@ -41,7 +44,12 @@ const SDK_RETRIES: Record<string, { retries: number; python: string; js: string 
 const IDEMPOTENT = new Set(["GET", "PUT", "HEAD", "DELETE", "OPTIONS", "TRACE"]);
 
 /** Marks, on each retry, its attempt count and the requests whose client retries by itself. */
-export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContext, text?: string): void {
+export function markNestedRetries(
+  retries: readonly RetrySite[],
+  ctx: FileContext,
+  text?: string,
+  crossFile?: CrossFileInput,
+): void {
   for (const retry of retries) {
     if (retry.mechanism === "config") continue;
     // A helper in another file comes with its name and attempts (`core/index`).
@@ -51,7 +59,7 @@ export function markNestedRetries(retries: readonly RetrySite[], ctx: FileContex
       const call = ctx.index.calls.find((c) => c.start === req.start && c.end === req.end);
       if (!call) continue;
       // A request wrapper of another file brings its client's own retries along (`core/index`).
-      req.selfRetry = selfRetry(call, req.method, ctx, text) ?? req.selfRetry;
+      req.selfRetry = selfRetry(call, req.method, ctx, text, crossFile) ?? req.selfRetry;
       // A got or ky instance of another file retries idempotent methods only; a per-request override turns any off.
       if (
         req.selfRetry?.at.file &&
@@ -76,10 +84,17 @@ export function selfRetry(
   method: string | undefined,
   ctx: FileContext,
   text: string | undefined,
+  crossFile?: CrossFileInput,
 ): SelfRetry | undefined {
   const req = detectRequest(call, ctx);
   const client = req?.client;
   if (!client || retriesOffInCall(call, ctx)) return undefined;
+  if (client.kind === "axios" && throughGlobalAxios(call, ctx)) {
+    const global = globalAxiosSelfRetry(ctx, crossFile);
+    if (!global) return undefined;
+    const { retried: _retried, ...retry } = global;
+    return retry;
+  }
   const receiver = call.callee.kind === "member" ? (dottedName(call.callee.object) ?? "") : "";
   const own = clientRetry(client, receiver, ctx, text);
   if (!own || (own.idempotentOnly && (!method || !IDEMPOTENT.has(method)))) return undefined;
@@ -171,7 +186,7 @@ export function clientRetry(
       idempotentOnly: true,
     };
   }
-  if (client.kind === "axios" && receiver && receiver !== "axios") {
+  if (client.kind === "axios" && receiver && receiver !== "axios" && !isGlobalAxios(receiver, ctx)) {
     const own = axiosRetryOn(receiver, ctx);
     if (own)
       return {
@@ -205,34 +220,21 @@ function octokitWithRetry(built: Call, ctx: FileContext): boolean {
 
 /** `session.mount("https://", HTTPAdapter(max_retries=Retry(total=5)))` on the session a request goes through. */
 function mountedRetry(receiver: string, client: ClientInfo, ctx: FileContext): SelfRetry | undefined {
-  const bare = receiver.replace(/^(self|this)\./, "");
-  for (const c of ctx.index.calls) {
-    if (c.callee.kind !== "member" || c.callee.property !== "mount") continue;
-    const owner = dottedName(c.callee.object) ?? "";
-    if (owner.replace(/^(self|this)\./, "") !== bare) continue;
-    // The same session: the mount's receiver holds the very client the request goes through.
-    if (clientOf(ctx, c.callee.object) !== client) continue;
-    let adapter = c.args[1]?.value ? unwrap(c.args[1].value) : undefined;
-    if (adapter?.kind === "name") adapter = ctx.values.get(adapter.name);
-    if (adapter?.kind !== "call" || calleeName(adapter.callee) !== "HTTPAdapter") continue;
-    let max = adapter.args.find((a) => a.name === "max_retries")?.value;
-    if (!max) continue;
-    max = unwrap(max);
-    if (max.kind === "name") max = ctx.values.get(max.name) ?? max;
-    let retries: number | undefined;
-    if (max.kind === "call" && calleeName(max.callee) === "Retry") {
-      const total = max.args.find((a) => a.name === "total")?.value ?? max.args.find((a) => !a.name)?.value;
-      retries = total ? number(total, ctx) : 10;
-    } else retries = number(max, ctx);
-    if (retries === undefined || retries <= 0) return undefined;
-    return {
-      attempts: retries + 1,
-      by: "the urllib3 Retry mounted on the session",
-      off: "max_retries=0 on the mounted HTTPAdapter",
-      at: { start: adapter.start, end: adapter.end },
-    };
-  }
-  return undefined;
+  const mount = mountedAdapter(receiver, client, ctx);
+  if (!mount) return undefined;
+  const { adapter, max } = mount;
+  let retries: number | undefined;
+  if (max.kind === "call" && calleeName(max.callee) === "Retry") {
+    const total = max.args.find((a) => a.name === "total")?.value ?? max.args.find((a) => !a.name)?.value;
+    retries = total ? number(total, ctx) : 10;
+  } else retries = number(max, ctx);
+  if (retries === undefined || retries <= 0) return undefined;
+  return {
+    attempts: retries + 1,
+    by: "the urllib3 Retry mounted on the session",
+    off: "max_retries=0 on the mounted HTTPAdapter",
+    at: { start: adapter.start, end: adapter.end },
+  };
 }
 
 function callAt(span: { start: number; end: number }, ctx: FileContext): Call | undefined {

@@ -8,11 +8,11 @@
  */
 
 import type { Mechanism } from "./mechanism";
-import type { FileContext } from "../analysis/model";
+import type { ClientInfo, FileContext } from "../analysis/model";
 import type { Failure, RetrySite, StatusRef } from "../analysis/types";
-import { detectRequest } from "../analysis/requests";
+import { clientOf, detectRequest } from "../analysis/requests";
 import type { Call, Expr } from "../ir/types";
-import { dottedName, unwrap, upperStrings } from "../ir/walk";
+import { calleeName, dottedName, unwrap, upperStrings } from "../ir/walk";
 import {
   importedAs,
   kwarg,
@@ -139,6 +139,80 @@ function sessionRequestMethods(ctx: FileContext): (string | undefined)[] {
     if (req?.client.kind === "requests") out.push(req.method);
   }
   return out;
+}
+
+/**
+ * What a `Retry(...)` retries of one request, as a handler around it sees it: connection errors,
+ * and the statuses of `status_forcelist` for the methods it allows (`methods` undefined: every
+ * method). Undefined when it retries nothing (`total=0`, `status=0`, no methods).
+ */
+export function retryRetried(
+  call: Call,
+  ctx: FileContext,
+): { retried: Set<Failure>; methods?: string[] } | undefined {
+  if (numberArg(call, "total", 0) === 0) return undefined;
+  const retried = new Set<Failure>(["network"]);
+  const methodsArg = kwarg(call, "allowed_methods") ?? kwarg(call, "method_whitelist");
+  const methods = methodsArg ? allowedMethods(methodsArg) : [...DEFAULT_ALLOWED_METHODS];
+  const forcelist = kwarg(call, "status_forcelist");
+  if (forcelist && numberArg(call, "status") !== 0 && methods?.length !== 0) {
+    const items =
+      forcelist.kind === "array" || forcelist.kind === "name" || forcelist.kind === "call"
+        ? listOfNumbers(forcelist, ctx, true)
+        : undefined;
+    for (const r of items ?? []) retried.add(r.status);
+  }
+  return { retried, ...(methods ? { methods } : {}) };
+}
+
+/**
+ * What the urllib3 `Retry` mounted on the session in `receiver` retries (a handler around its
+ * requests does not see these as hard failures): connection errors, and its `status_forcelist`
+ * for the methods it allows (`methods` undefined: every method).
+ */
+export function mountedRetried(
+  receiver: string,
+  client: ClientInfo,
+  ctx: FileContext,
+): { retried: Set<Failure>; methods?: string[] } | undefined {
+  const max = mountedAdapter(receiver, client, ctx)?.max;
+  if (!max) return undefined;
+  if (max.kind === "call" && calleeName(max.callee) === "Retry") return retryRetried(max, ctx);
+  // `max_retries=3`: connection errors only.
+  const n = constantNumber(max, ctx);
+  return n !== undefined && n > 0 ? { retried: new Set<Failure>(["network"]) } : undefined;
+}
+
+export function mountedAdapter(
+  receiver: string,
+  client: ClientInfo,
+  ctx: FileContext,
+): { adapter: Call; max: Expr } | undefined {
+  if (client.kind !== "requests" || !receiver || receiver === "requests") return undefined;
+  const bare = receiver.replace(/^(self|this)\./, "");
+  for (const c of ctx.index.calls) {
+    if (c.callee.kind !== "member" || c.callee.property !== "mount") continue;
+    const owner = dottedName(c.callee.object) ?? "";
+    if (owner.replace(/^(self|this)\./, "") !== bare) continue;
+    // The same session: the mount's receiver holds the very client the request goes through.
+    if (clientOf(ctx, c.callee.object) !== client) continue;
+    let adapter = c.args[1]?.value ? unwrap(c.args[1].value) : undefined;
+    if (adapter?.kind === "name") adapter = ctx.values.get(adapter.name);
+    if (adapter?.kind !== "call" || calleeName(adapter.callee) !== "HTTPAdapter") continue;
+    let max = adapter.args.find((a) => a.name === "max_retries")?.value;
+    if (!max) continue;
+    max = unwrap(max);
+    if (max.kind === "name") max = ctx.values.get(max.name) ?? max;
+    return { adapter, max: unwrap(max) };
+  }
+  return undefined;
+}
+
+/** A number, or a name bound to one in the file. */
+function constantNumber(e: Expr, ctx: FileContext): number | undefined {
+  let x = unwrap(e);
+  if (x.kind === "name") x = unwrap(ctx.values.get(x.name) ?? x);
+  return x.kind === "number" ? x.value : undefined;
 }
 
 export const urllib3: Mechanism = {

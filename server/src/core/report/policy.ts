@@ -15,6 +15,7 @@ import type { CodeIndex } from "./code-index";
 import { evaluate, exact, isInterval, readsRetryAfter, type Value } from "../analysis/evaluate";
 import { axiosRetryNumbers } from "../mechanisms/axios-retry";
 import { backoffNumbers } from "../mechanisms/backoff";
+import { backoffEventNumbers } from "../mechanisms/backoff-events";
 import { gotKyNumbers } from "../mechanisms/got";
 import { promiseRetryNumbers } from "../mechanisms/p-retry";
 import { sdkNumbers } from "../mechanisms/sdk";
@@ -64,7 +65,7 @@ function importedHelperLayer(site: RetrySite, f: FileCode): PolicyLayer {
     ? ` (${baseName(site.helperLoop.file.path)}:${site.helperLoop.file.line + 1})`
     : "";
   const n: LibraryNumbers = {
-    attempts: site.attempts ?? (site.bounded === false ? "unbounded" : "unknown"),
+    attempts: site.attempts ?? (site.helperUnbounded || site.bounded === false ? "unbounded" : "unknown"),
     wait: delay?.kind === "none" ? () => ({ minMs: 0, maxMs: 0 }) : "unknown",
     formula: delay ? delayWords(delay) : "unknown",
     kind: delay?.kind ?? "unknown",
@@ -146,6 +147,13 @@ function libraryLayer(site: RetrySite, f: FileCode): LibraryNumbers | undefined 
       return tenacityNumbers(e?.kind === "call" ? e : undefined, c);
     }
     case "backoff": {
+      const b = site.eventBackoff;
+      if (!f.python) {
+        if (!b) return undefined;
+        const options = b.options ? objectOf(f.code.exprAt(b.options)) : undefined;
+        const cap = b.failAfter === "none" ? "none" : b.failAfter ? f.code.exprAt(b.failAfter) : undefined;
+        return backoffEventNumbers({ kind: b.kind, options, unseen: b.unseen }, cap, c);
+      }
       const e = f.code.exprAt(site.anchor);
       return e?.kind === "call" ? backoffNumbers(e, c) : undefined;
     }

@@ -16,9 +16,11 @@ export default defineRule({
   check(sites, ctx) {
     for (const retry of sites.retries) {
       if (retry.libraryHonoursRetryAfter) continue;
-      const status = retry.retriedRefs.some((r) => r.status === 429) ? "429" : "503";
+      // A library's one wait serves every status it retries; a wait in code names the statuses whose paths reach it.
+      const retried = retry.retriedRefs.some((r) => r.status === 429) ? "429" : "503";
       for (const wait of retry.rateLimitWaits) {
         if (wait.readsRetryAfter) continue;
+        const status = wait.ignoredOn?.join(" and ") ?? retried;
         ctx.report({
           at: wait,
           messageId: "ignored",

@@ -1,6 +1,6 @@
 /** Requests sent by Python HTTP clients: requests, httpx, urllib, sessions and SDK resource calls. */
 
-import type { Call } from "../../ir/types";
+import type { Call, Stmt } from "../../ir/types";
 import { calleeName, dottedName } from "../../ir/walk";
 import type { ClientInfo, FileContext } from "../../analysis/model";
 import {
@@ -45,6 +45,10 @@ export function pythonRequest(call: Call, ctx: FileContext): RequestInfo | undef
   }
   const method = callee.property;
   const receiver = callee.object;
+  // `super().request(...)` in a subclass of requests' `Session` / httpx's `Client`: the client's own send.
+  const sessionBase = superSession(call, ctx);
+  if (sessionBase && (VERBS.has(method) || method === "request"))
+    return pythonVerb(ctx, { kind: sessionBase, throws: false }, method, call);
   const recvName = dottedName(receiver) ?? "";
   const root = effectiveRoot(receiver);
   const mod = ctx.imports.get(root)?.module;
@@ -78,6 +82,38 @@ export function pythonRequest(call: Call, ctx: FileContext): RequestInfo | undef
     looksLikeUrl(urlArg, ctx)
   ) {
     return pythonVerb(ctx, { kind: "requests", throws: false }, method, call);
+  }
+  return undefined;
+}
+
+/**
+ * For `super().x(...)` in a class whose base is requests' `Session` or httpx's `Client` /
+ * `AsyncClient`: that library; else undefined.
+ */
+function superSession(call: Call, ctx: FileContext): "requests" | "httpx" | undefined {
+  const callee = call.callee;
+  if (callee.kind !== "member" || callee.object.kind !== "call") return undefined;
+  if (dottedName(callee.object.callee) !== "super") return undefined;
+  let owner: Extract<Stmt, { kind: "class" }> | undefined;
+  for (const s of ctx.index.stmts)
+    if (
+      s.kind === "class" &&
+      s.start <= call.start &&
+      call.end <= s.end &&
+      (!owner || s.start >= owner.start)
+    )
+      owner = s;
+  for (const base of owner?.bases ?? []) {
+    const dotted = dottedName(base) ?? "";
+    const dot = dotted.lastIndexOf(".");
+    const [root, name] = dot < 0 ? [dotted, dotted] : [dotted.slice(0, dot), dotted.slice(dot + 1)];
+    const imp = ctx.imports.get(dot < 0 ? dotted : root);
+    const module = dot < 0 ? imp?.module : (imp?.module ?? root);
+    const imported = dot < 0 ? imp?.imported : name;
+    if (module === "requests" && imported === "Session") return "requests";
+    if ((module === "requests.sessions" || module === "requests") && imported === "Session")
+      return "requests";
+    if (module === "httpx" && (imported === "Client" || imported === "AsyncClient")) return "httpx";
   }
   return undefined;
 }
