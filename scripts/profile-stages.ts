@@ -65,7 +65,7 @@ async function edits(paths: string[]): Promise<void> {
     let reused = 0;
     let retries = 0;
     let retriesReused = 0;
-    let previous = engine.parse({ text, languageId });
+    let previous = engine.parse({ text, languageId }, undefined, { forEdits: true });
     engine.analyze(previous);
     for (let i = 0; i < 40; i++) {
       const at = Math.floor(text.length / 2) + i;

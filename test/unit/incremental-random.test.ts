@@ -89,7 +89,7 @@ describe("incremental analysis over random edit sequences", () => {
       let lastValid = text;
       let compared = 0;
       let reused = 0;
-      let previous = engine.parse({ text, languageId });
+      let previous = engine.parse({ text, languageId }, undefined, { forEdits: true });
       engine.analyze(previous);
       for (let step = 0; step < 80; step++) {
         // While the text is broken, an undo back to the last text that parsed, now and then.
@@ -176,7 +176,7 @@ describe("incremental analysis over random meaning-changing swaps", () => {
       let text = readFileSync(join(FIXTURES, "..", "incremental", file), "utf8");
       let reused = 0;
       let changedFindings = 0;
-      let previous = engine.parse({ text, languageId });
+      let previous = engine.parse({ text, languageId }, undefined, { forEdits: true });
       let last = engine.analyze(previous).findings.map((f) => f.message);
       for (let step = 0; step < 120; step++) {
         const options = SWAPS[languageId].filter(([from]) => text.includes(from));

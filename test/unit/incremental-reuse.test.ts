@@ -66,7 +66,7 @@ describe("reuse of sites after an edit", () => {
       const text = readFileSync(join(DIR, c.file), "utf8");
       expect(text).toContain(c.from);
       const edited = text.replace(c.from, c.to);
-      const previous = engine.parse({ text, languageId: c.languageId });
+      const previous = engine.parse({ text, languageId: c.languageId }, undefined, { forEdits: true });
       const before = engine.analyze(previous).findings;
       const parsed = engine.parse({ text: edited, languageId: c.languageId }, previous);
       const incremental = engine.analyze(parsed).findings;

@@ -62,6 +62,8 @@ export class Engine {
 
   /** What each parse's site extraction leaves for the next version's, with the knowledge it used. */
   private readonly siteMemos = new WeakMap<ParsedDocument, { knowledge: ErrorKnowledge; memo: SiteMemo }>();
+  /** Parses whose caller may hand them back as the previous version of an edit. */
+  private readonly editable = new WeakSet<ParsedDocument>();
   /** For a parse made from an edit: the previous version's memo and the edit. */
   private readonly edits = new WeakMap<
     ParsedDocument,
@@ -110,18 +112,17 @@ export class Engine {
     const memos = this.siteMemos;
     const edits = this.edits;
     const edited = this.edits.get(parsed);
+    const editable = this.editable.has(parsed);
     const steps = function* (): Generator<void, Sites> {
       if (cached.sites) return cached.sites;
-      // After an edit, the results of the code it cannot have affected are taken over.
+      // After an edit, the results of the code it cannot have affected are taken over; a parse
+      // nobody edits (the CLI, the background scan) keeps nothing for a next version.
       const previous = edited?.previous?.knowledge === knowledge ? edited.previous.memo : undefined;
-      const reuse = new SiteReuse(
-        cached.ctx,
-        contextKey(cached.ctx, isCandidatesOnly()),
-        previous,
-        edited?.edit,
-      );
+      const reuse = editable
+        ? new SiteReuse(cached.ctx, contextKey(cached.ctx, isCandidatesOnly()), previous, edited?.edit)
+        : undefined;
       const sites = yield* siteSteps(cached.ctx, parsed.text, undefined, reuse);
-      if (!cached.sites) {
+      if (!cached.sites && reuse) {
         memos.set(parsed, { knowledge, memo: reuse.next });
         // The previous version's results are not needed any more (and would keep them alive).
         edits.delete(parsed);
@@ -153,9 +154,19 @@ export class Engine {
     return summarizeModule(this.analysisOf(doc, knowledge).ctx, doc.text);
   }
 
-  /** Parses a document; pass the parse of its previous version to reparse incrementally. */
-  parse(doc: SourceDocument, previous?: ParsedDocument): ParsedDocument {
-    return this.parsers.parse(doc.text, doc.languageId, previous);
+  /**
+   * Parses a document; pass the parse of its previous version to reparse incrementally. A
+   * parse made from a previous version, or with `forEdits` (the first version of a document
+   * open in an editor), keeps what its analysis found for the next version to take over.
+   */
+  parse(
+    doc: SourceDocument,
+    previous?: ParsedDocument,
+    options: { forEdits?: boolean } = {},
+  ): ParsedDocument {
+    const parsed = this.parsers.parse(doc.text, doc.languageId, previous);
+    if (previous || options.forEdits) this.editable.add(parsed);
+    return parsed;
   }
 
   /** How much of a parse's site extraction was taken over from the previous version (for tests and tools). */

@@ -12,6 +12,7 @@
  */
 
 import type { Call, FunctionDef, LoopStmt, Stmt } from "./ir/types";
+import { eachRecord } from "./ir/reuse";
 import { topLevelStatementAt } from "./analysis/context";
 import { statusReadersOf } from "./analysis/responses";
 import type { FileContext, RequestInfo } from "./analysis/model";
@@ -149,37 +150,36 @@ export class SiteReuse {
     // A loop outside any function reads the whole text for its fixes: always analysed, never kept.
     if (!fn) return compute();
     const helper = this.next.helperOwners.has(fn) || this.previous?.helperOwners.has(fn);
-    if (!helper && this.previous?.loops.has(loop) && this.holds(loop)) {
-      const before = this.previous.loops.get(loop);
-      const moved = before && this.moved(before);
-      if (before === undefined || moved) {
-        this.next.stats.reused++;
-        this.next.stats.retriesReused++;
-        this.next.loops.set(loop, moved);
-        return moved && snapshot(moved);
-      }
-    }
-    const site = compute();
-    this.next.loops.set(loop, site && snapshot(site));
-    return site;
+    return this.retrySite(loop, (m) => m.loops, !helper, compute);
   }
 
   /** The recursion site of a function, as `loop` does for loops. */
   recursion(fn: FunctionDef, compute: () => RetrySite | undefined): RetrySite | undefined {
     this.next.stats.units++;
     this.next.stats.retries++;
-    if (this.previous?.recursions.has(fn) && this.holds(fn)) {
-      const before = this.previous.recursions.get(fn);
+    return this.retrySite(fn, (m) => m.recursions, true, compute);
+  }
+
+  /** The previous version's retry site for `key` (shifted) when `reusable` and it still holds, else `compute()`; kept for the next version. */
+  private retrySite<K extends LoopStmt | FunctionDef>(
+    key: K,
+    sitesOf: (memo: SiteMemo) => Map<K, RetrySite | undefined>,
+    reusable: boolean,
+    compute: () => RetrySite | undefined,
+  ): RetrySite | undefined {
+    const previous = this.previous && sitesOf(this.previous);
+    if (reusable && previous?.has(key) && this.holds(key)) {
+      const before = previous.get(key);
       const moved = before && this.moved(before);
       if (before === undefined || moved) {
         this.next.stats.reused++;
         this.next.stats.retriesReused++;
-        this.next.recursions.set(fn, moved);
+        sitesOf(this.next).set(key, moved);
         return moved && snapshot(moved);
       }
     }
     const site = compute();
-    this.next.recursions.set(fn, site && snapshot(site));
+    sitesOf(this.next).set(key, site && snapshot(site));
     return site;
   }
 
@@ -430,24 +430,12 @@ function definitionsOf(statement: Stmt, into: DefinitionList): void {
 /** Every string under a node (names, properties, string values), node kinds and operators aside. */
 function stringsOf(root: unknown): Set<string> {
   const out = new Set<string>();
-  const seen = new Set<object>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (value === null || typeof value !== "object" || seen.has(value)) continue;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push(item);
-      continue;
+  eachRecord(root, (record) => {
+    for (const key in record) {
+      const v = record[key];
+      if (typeof v === "string" && !NOT_NAMES.has(key)) out.add(v);
     }
-    const rec = value as Record<string, unknown>;
-    for (const key in rec) {
-      const v = rec[key];
-      if (typeof v === "string") {
-        if (!NOT_NAMES.has(key)) out.add(v);
-      } else if (v !== null && typeof v === "object") stack.push(v);
-    }
-  }
+  });
   return out;
 }
 

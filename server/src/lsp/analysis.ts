@@ -268,7 +268,9 @@ export class AnalysisCache {
     const previous = existing?.languageId === languageId ? existing.parsed : undefined;
     const started = performance.now();
     const parsed =
-      skipped === undefined ? this.engine.parse({ text, languageId, path: doc.uri }, previous) : undefined;
+      skipped === undefined
+        ? this.engine.parse({ text, languageId, path: doc.uri }, previous, { forEdits: true })
+        : undefined;
     const entry: Entry = {
       version: doc.version,
       languageId,

@@ -54,6 +54,14 @@ export class ReusePlan {
 
 /** Moves every `start` / `end` offset in an IR subtree by `delta`, in place. */
 export function shiftSpans(root: unknown, delta: number): void {
+  eachRecord(root, (record) => {
+    for (const key of ["start", "end"])
+      if (typeof record[key] === "number") record[key] = (record[key] as number) + delta;
+  });
+}
+
+/** Calls `visit` once for every object (not array) in a graph of plain objects and arrays. */
+export function eachRecord(root: unknown, visit: (record: Record<string, unknown>) => void): void {
   const seen = new Set<object>();
   const stack: unknown[] = [root];
   while (stack.length > 0) {
@@ -67,8 +75,8 @@ export function shiftSpans(root: unknown, delta: number): void {
     const record = value as Record<string, unknown>;
     for (const key in record) {
       const v = record[key];
-      if ((key === "start" || key === "end") && typeof v === "number") record[key] = v + delta;
-      else if (v !== null && typeof v === "object") stack.push(v);
+      if (v !== null && typeof v === "object") stack.push(v);
     }
+    visit(record);
   }
 }
