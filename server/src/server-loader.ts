@@ -111,11 +111,11 @@ function compiled(): ModuleFunction | undefined {
  * collection, so setting them now works as the command-line flags would. The analysis
  * allocates fast and briefly, and V8 left to its allocation-rate heuristics keeps the heap it
  * grew in a burst: after the background analysis of a 5,000-file workspace, with about 20 MiB
- * alive, the server held 115 to 193 MiB from one run to the next. Measured with `npm run bench
+ * alive, the server held 106 to 193 MiB from one run to the next. Measured with `npm run bench
  * -- --server`:
  * - the young generation stays at its starting size instead of doubling (far fewer
  *   scavenges over an edit session, and about half the collection time);
- * - the old generation grows by half of what survives a full collection: 103 to 111 MiB
+ * - the old generation grows by half of what survives a full collection: 103 to 108 MiB
  *   after the same scan, in the same time.
  */
 setFlagsFromString("--semi-space-growth-factor=1");
