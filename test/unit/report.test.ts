@@ -177,6 +177,28 @@ describe("hand-computed policies", () => {
   });
 });
 
+describe("how retries of one request nest", () => {
+  const getOrder = [
+    'import pRetry from "p-retry";',
+    "async function getOrder(id: string) {",
+    "  const res = await fetch(`https://api.example.com/orders/${id}`);",
+    "  if (res.status >= 500) throw new Error(String(res.status));",
+    "  return res.json();",
+    "}",
+  ];
+
+  it("two callers that each retry the same request are two ways it is retried, not one stack", () => {
+    const text = [
+      ...getOrder,
+      "export const first = (id: string) => pRetry(() => getOrder(id), { retries: 3 });",
+      "export const second = (id: string) => pRetry(() => getOrder(id), { retries: 5 });",
+    ].join("\n");
+    const entries = reportDocument(engine, { text, languageId: "typescript", path: "x.ts" }, "x.ts").entries;
+    const ways = entries.filter((e) => e.line === 3).map((e) => e.layers.map((l) => [l.line, l.attempts]));
+    expect(ways.sort()).toEqual([[[7, 4]], [[8, 6]]]);
+  });
+});
+
 describe("the backoff package (npm)", () => {
   it("gives a ready handler's policy from its strategy and failAfter, and backoff.call's Fibonacci default", () => {
     const text = [

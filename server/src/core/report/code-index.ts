@@ -95,6 +95,32 @@ export class CodeIndex {
     return found;
   }
 
+  /**
+   * Whether code in `outer` can run the code at `inner`: it contains it, or calls (through
+   * functions of this file, a few calls deep) a function that contains it.
+   */
+  reaches(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+    if (outer.start <= inner.start && inner.end <= outer.end) return true;
+    const spans: { start: number; end: number }[] = [outer];
+    const seen = new Set<FunctionDef>();
+    for (let depth = 0; depth < 4 && spans.length > 0; depth++) {
+      const next: { start: number; end: number }[] = [];
+      for (const span of spans)
+        for (const call of this.calls) {
+          if (call.start < span.start || call.end > span.end) continue;
+          const name = calleeName(call.callee);
+          for (const fn of this.functions) {
+            if (fn.name !== name || seen.has(fn)) continue;
+            if (fn.start <= inner.start && inner.end <= fn.end) return true;
+            seen.add(fn);
+            next.push(fn);
+          }
+        }
+      spans.splice(0, spans.length, ...next);
+    }
+    return false;
+  }
+
   /** The assignments to a name, in source order. */
   assignmentsOf(name: string): { at: number; end: number; value: Expr; op: string }[] {
     return this.assignments.get(name) ?? [];

@@ -65,18 +65,27 @@ export function analyseFile(input: FileInput): {
   for (const r of sites.retries)
     for (const x of r.requests) listing.set(x.start, [...(listing.get(x.start) ?? []), r]);
   const configs = sites.retries.filter((r) => CONFIG_LIBRARIES.has(r.library ?? ""));
+  const seen = new Set<number>();
   for (const req of sites.requests) {
-    const around = [
+    // A request several retries re-send is listed once per retry: one entry per way it is retried.
+    if (seen.has(req.start)) continue;
+    seen.add(req.start);
+    const all = [
       ...new Set([...(listing.get(req.start) ?? []), ...configs.filter((r) => retries(r, req, f))]),
     ];
-    for (const r of around) covered.add(r);
-    // Outermost first: the retry whose span is larger wraps the other.
-    around.sort((a, b) => b.end - b.start - (a.end - a.start));
-    const list = around.map((r) => layers.get(r)!);
-    const configuredHere = around.some((r) => (r.library === "got" || r.library === "ky") && within(r, req));
-    const client = configuredHere ? undefined : clientLayer(req, f);
-    if (client && !list.some((l) => l.mechanism === "config" && l.start === client.start)) list.push(client);
-    entries.push(entry(input.file, req, list, around, f, input.findings));
+    for (const r of all) covered.add(r);
+    for (const around of nestings(all, f)) {
+      // Outermost first: the retry whose span is larger wraps the other.
+      around.sort((a, b) => b.end - b.start - (a.end - a.start));
+      const list = around.map((r) => layers.get(r)!);
+      const configuredHere = around.some(
+        (r) => (r.library === "got" || r.library === "ky") && within(r, req),
+      );
+      const client = configuredHere ? undefined : clientLayer(req, f);
+      if (client && !list.some((l) => l.mechanism === "config" && l.start === client.start))
+        list.push(client);
+      entries.push(entry(input.file, req, list, around, f, input.findings));
+    }
   }
   for (const r of sites.retries) {
     if (covered.has(r)) continue;
@@ -88,6 +97,23 @@ export function analyseFile(input: FileInput): {
 }
 
 const CONFIG_LIBRARIES = new Set(["got", "ky", "urllib3", "axios-retry"]);
+
+/**
+ * The retries of one request grouped by how they nest: a retry wraps another when its code
+ * runs the other's (contains it, or calls a function of the file that does). Two callers that
+ * each retry the same request (`pRetry(() => getOrder(id))` in two functions) are two ways it
+ * is retried, not 4 x 6 attempts. Retry configurations (a client's, a library's) apply to the
+ * request itself, in every group.
+ */
+function nestings(around: RetrySite[], f: FileCode): RetrySite[][] {
+  const configs = around.filter((r) => r.mechanism === "config" || CONFIG_LIBRARIES.has(r.library ?? ""));
+  const spans = around.filter((r) => !configs.includes(r));
+  const wraps = (a: RetrySite, b: RetrySite): boolean => a !== b && f.code.reaches(a, b);
+  // The innermost retries: each wraps none of the others.
+  const inner = spans.filter((b) => !spans.some((a) => wraps(b, a)));
+  if (inner.length <= 1) return [around];
+  return inner.map((b) => [...spans.filter((a) => a === b || wraps(a, b)), ...configs]);
+}
 
 /** Whether retry mechanism `r` re-sends request `req`. */
 function retries(r: RetrySite, req: RequestSite, f: FileCode): boolean {
