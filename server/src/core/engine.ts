@@ -1,3 +1,4 @@
+// Over 400 lines: the one entry of the core (parse, lower, context, sites, rules, hovers) and the per-version caches they share, which must be invalidated together after an edit.
 import { Catalog } from "./catalog/index";
 import type { HoverTarget } from "./hover-target";
 import { findHoverTarget } from "./hover-target-finder";

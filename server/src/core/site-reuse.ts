@@ -1,3 +1,4 @@
+// Over 400 lines: which results an edit leaves valid is one dependency reading (definitions, status readers, spans) shared by the memo, the reuse checks and the shift of what is kept.
 /**
  * Site extraction after an edit, reusing the previous version's work: the result of each
  * loop, recursive function and call of a top-level statement the edit cannot have affected

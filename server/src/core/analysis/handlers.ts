@@ -109,9 +109,10 @@ function addHandler(
   retried: ClientRetried,
   endsIn?: FunctionDef,
 ): void {
+  const fn = ctx.index.owner.get(whole);
   const holders = statusHolders(
     tests.map((t) => t.test),
-    ctx.index.owner.get(whole),
+    fn,
     ctx,
     cond,
   );
@@ -128,15 +129,9 @@ function addHandler(
   const propagates =
     propagatesErrors(rest) ||
     classifies(branches, rest, cond) ||
-    (endsIn !== undefined && handsBack(endsIn, tests, rest, ctx, cond)) ||
-    translates(branches, rest, tests, whole, ctx, cond) ||
-    delegates(
-      rest,
-      tests.map((t) => t.test),
-      whole,
-      ctx,
-      cond,
-    ) ||
+    (endsIn !== undefined && handsBack(endsIn, rest, holders)) ||
+    translates(branches, rest, fn, holders) ||
+    delegates(rest, holders, ctx, cond) ||
     judgesUnknownClient(sources, ctx);
   out.push(coveredByClients(makeHandler(head, branches, whole, propagates, ctx), sources, retried));
 }
@@ -345,32 +340,15 @@ function wordsOnly(body: Stmt[]): boolean {
  * error)`): the statuses it does not take fall off its end, back to the caller
  * that still holds them. It decides nothing about them.
  */
-function handsBack(
-  fn: FunctionDef,
-  tests: { test: Expr; body: Stmt[] }[],
-  rest: Stmt[],
-  ctx: FileContext,
-  cond: ConditionEvaluator,
-): boolean {
+function handsBack(fn: FunctionDef, rest: Stmt[], holders: ReadonlySet<string>): boolean {
   if (!rest.every((st) => st.kind === "return" && (!st.value || unwrap(st.value).kind === "null")))
     return false;
-  return handedStatus(fn, tests, ctx, cond);
+  return handedStatus(fn, holders);
 }
 
 /** The statuses the handler tests are read from what its function was given (a parameter). */
-function handedStatus(
-  fn: FunctionDef,
-  tests: { test: Expr }[],
-  ctx: FileContext,
-  cond: ConditionEvaluator,
-): boolean {
+function handedStatus(fn: FunctionDef, holders: ReadonlySet<string>): boolean {
   const params = new Set(fn.params.map((p) => p.name).filter((n): n is string => n !== undefined));
-  const holders = statusHolders(
-    tests.map((t) => t.test),
-    fn,
-    ctx,
-    cond,
-  );
   return holders.size > 0 && [...holders].every((h) => params.has(h));
 }
 
@@ -469,12 +447,10 @@ function statusHolders(
  */
 function delegates(
   rest: Stmt[],
-  tests: Expr[],
-  whole: Stmt,
+  holders: ReadonlySet<string>,
   ctx: FileContext,
   cond: ConditionEvaluator,
 ): boolean {
-  const holders = statusHolders(tests, ctx.index.owner.get(whole), ctx, cond);
   if (holders.size === 0) return false;
   const handsOver = (e: Expr | undefined): boolean => {
     const x = e ? unwrap(e) : undefined;
@@ -524,13 +500,10 @@ function testsStatus(fn: FunctionDef, cond: ConditionEvaluator): boolean {
 function translates(
   branches: Branch[],
   rest: Stmt[],
-  tests: { test: Expr }[],
-  whole: Stmt,
-  ctx: FileContext,
-  cond: ConditionEvaluator,
+  fn: FunctionDef | undefined,
+  holders: ReadonlySet<string>,
 ): boolean {
-  const fn = ctx.index.owner.get(whole);
-  if (!fn || !handedStatus(fn, tests, ctx, cond)) return false;
+  if (!fn || !handedStatus(fn, holders)) return false;
   const labels = new Set<string>();
   for (const body of [...branches.map((b) => b.body), rest]) {
     if (body.length === 0 && body === rest) continue;
@@ -761,11 +734,13 @@ function addSwitch(
   const fallback: SwitchCase | undefined = st.cases.find((c) => c.tests.length === 0);
   const rest = fallback ? fallback.body : after;
   const sources = sourceCalls(st, [st.subject], ctx, cond);
+  const fn = ctx.index.owner.get(st);
+  const holders = statusHolders([st.subject], fn, ctx, cond);
   const propagates =
     propagatesErrors(rest) ||
     classifies(branches, rest, cond) ||
-    translates(branches, rest, [{ test: st.subject }], st, ctx, cond) ||
-    delegates(rest, [st.subject], st, ctx, cond) ||
+    translates(branches, rest, fn, holders) ||
+    delegates(rest, holders, ctx, cond) ||
     judgesUnknownClient(sources, ctx);
   out.push(coveredByClients(makeHandler(st.keyword, branches, st, propagates, ctx), sources, retried));
 }
